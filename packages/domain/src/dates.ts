@@ -1,0 +1,47 @@
+/**
+ * Calendar dates are plain `YYYY-MM-DD` strings: a deadline is a day in Liuzhou, not an instant,
+ * and strings compare and sort correctly on every database.
+ */
+export const TIME_ZONE = 'Asia/Shanghai';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** Today's date in Asia/Shanghai, whatever the server's own time zone. */
+export function todayInShanghai(now: Date = new Date()): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+function toUtcDays(isoDate: string): number {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: string, to: string): number {
+  return toUtcDays(to) - toUtcDays(from);
+}
+
+export function addDays(isoDate: string, days: number): string {
+  const date = new Date((toUtcDays(isoDate) + days) * 86_400_000);
+  return date.toISOString().slice(0, 10);
+}
+
+/** 2023-08-18 → 2023年8月18日, as official documents write dates. */
+export function formatChineseDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return `${y}年${m}月${d}日`;
+}

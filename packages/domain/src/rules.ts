@@ -1,0 +1,96 @@
+import { daysBetween } from './dates.js';
+import type { MeasureStatus } from './enums.js';
+
+/** The facts about a measure that the rules below need. */
+export interface MeasureFacts {
+  status: MeasureStatus;
+  deadline: string | null;
+}
+
+/** Overdue: the deadline is before today (Asia/Shanghai) and the measure is not closed. */
+export function isOverdue(measure: MeasureFacts, today: string): boolean {
+  return measure.status !== 'closed' && measure.deadline !== null && measure.deadline < today;
+}
+
+/** Days past the deadline of an overdue measure; 0 otherwise. */
+export function daysOverdue(measure: MeasureFacts, today: string): number {
+  return isOverdue(measure, today) ? daysBetween(measure.deadline!, today) : 0;
+}
+
+/** Counts of a set of measures, the unit of every roll-up. `overdue` overlaps the status counts. */
+export interface ProgressCounts {
+  total: number;
+  closed: number;
+  inProgress: number;
+  notStarted: number;
+  pendingClosure: number;
+  overdue: number;
+}
+
+export function emptyCounts(): ProgressCounts {
+  return { total: 0, closed: 0, inProgress: 0, notStarted: 0, pendingClosure: 0, overdue: 0 };
+}
+
+export function addToCounts(counts: ProgressCounts, measure: MeasureFacts, today: string): ProgressCounts {
+  counts.total += 1;
+  if (measure.status === 'closed') counts.closed += 1;
+  else if (measure.status === 'in_progress') counts.inProgress += 1;
+  else if (measure.status === 'not_started') counts.notStarted += 1;
+  else counts.pendingClosure += 1;
+  if (isOverdue(measure, today)) counts.overdue += 1;
+  return counts;
+}
+
+export function countMeasures(measures: readonly MeasureFacts[], today: string): ProgressCounts {
+  return measures.reduce((c, m) => addToCounts(c, m, today), emptyCounts());
+}
+
+/** Group measures by a key and count each group, keeping first-seen order. */
+export function countBy<M extends MeasureFacts, K>(
+  measures: readonly M[],
+  keyOf: (m: M) => K,
+  today: string,
+): Map<K, ProgressCounts> {
+  const groups = new Map<K, ProgressCounts>();
+  for (const m of measures) {
+    const key = keyOf(m);
+    let counts = groups.get(key);
+    if (!counts) groups.set(key, (counts = emptyCounts()));
+    addToCounts(counts, m, today);
+  }
+  return groups;
+}
+
+/** Share of closed measures, 0..1; an empty set counts as not started (0). */
+export function completionRate(counts: ProgressCounts): number {
+  return counts.total === 0 ? 0 : counts.closed / counts.total;
+}
+
+/**
+ * A problem (or category, or round) is rectified when it has measures and all are closed.
+ * One without any measure is not done: nobody has answered it yet.
+ */
+export function isRectified(counts: ProgressCounts): boolean {
+  return counts.total > 0 && counts.closed === counts.total;
+}
+
+/** The three segments the progress charts stack; they add up to `total`. */
+export function chartSegments(counts: ProgressCounts): { closed: number; onTrack: number; overdue: number } {
+  return { closed: counts.closed, onTrack: counts.total - counts.closed - counts.overdue, overdue: counts.overdue };
+}
+
+/**
+ * The dates and progress that follow a change: a closed measure has a completion date (the one
+ * given, else the one it had, else today) and 100%; a measure that is not closed has none.
+ */
+export function applyStatusChange(
+  current: { status: MeasureStatus; completedDate: string | null; progress: number },
+  next: { status?: MeasureStatus; completedDate?: string | null; progress?: number },
+  today: string,
+): { status: MeasureStatus; completedDate: string | null; progress: number } {
+  const status = next.status ?? current.status;
+  if (status === 'closed') {
+    return { status, completedDate: next.completedDate ?? current.completedDate ?? today, progress: 100 };
+  }
+  return { status, completedDate: null, progress: next.progress ?? current.progress };
+}

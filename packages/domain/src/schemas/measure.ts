@@ -1,0 +1,116 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { MEASURE_KINDS, MEASURE_STATUSES } from '../enums.js';
+import { Id, IsoDate, LongText, Nullable, Ordinal, Page, PageQuery, Ref, Timestamp, Version } from './common.js';
+
+export const MeasureKindSchema = Type.Union(MEASURE_KINDS.map((k) => Type.Literal(k)));
+export const MeasureStatusSchema = Type.Union(MEASURE_STATUSES.map((s) => Type.Literal(s)));
+const Percent = Type.Integer({ minimum: 0, maximum: 100 });
+
+/** A measure as every list and the tree show it. */
+export const MeasureItem = Type.Object({
+  id: Id,
+  problemId: Id,
+  manifestationId: Nullable(Id),
+  ordinal: Ordinal,
+  text: Type.String(),
+  kind: MeasureKindSchema,
+  status: MeasureStatusSchema,
+  deadline: Nullable(IsoDate),
+  completedDate: Nullable(IsoDate),
+  overdue: Type.Boolean(),
+  daysOverdue: Type.Integer({ minimum: 0 }),
+  progress: Percent,
+  leader: Nullable(Ref),
+  leadDepartment: Nullable(Ref),
+  demo: Type.Boolean(),
+  version: Version,
+});
+export type MeasureItem = Static<typeof MeasureItem>;
+
+/** Where a measure sits in its round, for lists that cut across the tree. */
+export const MeasurePath = Type.Object({
+  round: Type.Object({ id: Id, title: Type.String() }),
+  category: Type.Object({ id: Id, ordinal: Ordinal, title: Type.String() }),
+  problem: Type.Object({ id: Id, ordinal: Ordinal, title: Type.String() }),
+});
+export type MeasurePath = Static<typeof MeasurePath>;
+
+export const MeasureListItem = Type.Composite([MeasureItem, Type.Object({ path: MeasurePath })]);
+export type MeasureListItem = Static<typeof MeasureListItem>;
+
+export const OutcomeFigure = Type.Object({
+  id: Id,
+  label: Type.String(),
+  value: Type.Number(),
+  unit: Type.String(),
+});
+export type OutcomeFigure = Static<typeof OutcomeFigure>;
+
+export const ProgressUpdate = Type.Object({
+  id: Id,
+  date: IsoDate,
+  text: Type.String(),
+  percent: Percent,
+  author: Nullable(Ref),
+  createdAt: Timestamp,
+  figures: Type.Array(OutcomeFigure),
+});
+export type ProgressUpdate = Static<typeof ProgressUpdate>;
+
+export const MeasureDetail = Type.Composite([
+  MeasureListItem,
+  Type.Object({
+    coDepartments: Type.Array(Ref),
+    outcome: Nullable(Type.String()),
+    figures: Type.Array(OutcomeFigure),
+    updates: Type.Array(ProgressUpdate),
+    regulations: Type.Array(Type.Object({ id: Id, title: Type.String() })),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  }),
+]);
+export type MeasureDetail = Static<typeof MeasureDetail>;
+
+const editable = {
+  manifestationId: Type.Optional(Nullable(Id)),
+  ordinal: Type.Optional(Ordinal),
+  kind: Type.Optional(MeasureKindSchema),
+  status: Type.Optional(MeasureStatusSchema),
+  deadline: Type.Optional(Nullable(IsoDate)),
+  completedDate: Type.Optional(Nullable(IsoDate)),
+  leaderId: Type.Optional(Nullable(Id)),
+  leadDepartmentId: Type.Optional(Nullable(Id)),
+  coDepartmentIds: Type.Optional(Type.Array(Id, { maxItems: 50, uniqueItems: true })),
+  progress: Type.Optional(Percent),
+  outcome: Type.Optional(Nullable(Type.String({ maxLength: 20_000 }))),
+};
+
+export const MeasureCreate = Type.Object({ problemId: Id, text: LongText, ...editable }, { additionalProperties: false });
+export type MeasureCreate = Static<typeof MeasureCreate>;
+
+export const MeasureUpdate = Type.Object(
+  { version: Version, text: Type.Optional(LongText), ...editable },
+  { additionalProperties: false },
+);
+export type MeasureUpdate = Static<typeof MeasureUpdate>;
+
+/** Filters of the measure list; the ledger export takes the same ones. */
+export const MeasureQuery = Type.Object(
+  {
+    roundId: Type.Optional(Id),
+    categoryId: Type.Optional(Id),
+    problemId: Type.Optional(Id),
+    status: Type.Optional(Type.Array(MeasureStatusSchema, { maxItems: 4 })),
+    overdue: Type.Optional(Type.Boolean()),
+    leaderId: Type.Optional(Id),
+    departmentId: Type.Optional(Id),
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    sort: Type.Optional(Type.Union([Type.Literal('position'), Type.Literal('deadline'), Type.Literal('overdue')])),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type MeasureQuery = Static<typeof MeasureQuery>;
+
+export const MeasurePage = Page(MeasureListItem);
+export type MeasurePage = Static<typeof MeasurePage>;

@@ -1,0 +1,159 @@
+import { Type, type Static, type TProperties } from '@sinclair/typebox';
+import { LEADING_GROUP_ROLES, MEETING_TYPES } from '../enums.js';
+import { Id, IsoDate, Name, Nullable, Ordinal, Ref, Title, Version } from './common.js';
+import { MeasureItem } from './measure.js';
+
+const Count = Type.Integer({ minimum: 0 });
+
+export const ProgressCountsSchema = Type.Object({
+  total: Count,
+  closed: Count,
+  inProgress: Count,
+  notStarted: Count,
+  pendingClosure: Count,
+  overdue: Count,
+});
+
+/** An inspection round (巡察轮次): who inspected whom, when, and the dates of its rectification. */
+export const Round = Type.Object({
+  id: Id,
+  title: Type.String({ description: 'e.g. 中共城中区十一届委员会第三轮巡察第一巡察组' }),
+  committee: Type.String(),
+  roundName: Type.String(),
+  groupName: Type.String(),
+  inspectedUnit: Ref,
+  inspectionStart: Nullable(IsoDate),
+  inspectionEnd: Nullable(IsoDate),
+  feedbackDate: Nullable(IsoDate),
+  rectificationDeadline: Nullable(IsoDate),
+  reportDate: Nullable(IsoDate),
+  demo: Type.Boolean(),
+  version: Version,
+});
+export type Round = Static<typeof Round>;
+
+export const RoundWithTotals = Type.Composite([
+  Round,
+  Type.Object({
+    totals: Type.Composite([
+      Type.Object({ categories: Count, problems: Count, manifestations: Count, measures: Count }),
+      ProgressCountsSchema,
+    ]),
+  }),
+]);
+export type RoundWithTotals = Static<typeof RoundWithTotals>;
+
+const roundFields = {
+  committee: Title,
+  roundName: Name,
+  groupName: Name,
+  inspectionStart: Type.Optional(Nullable(IsoDate)),
+  inspectionEnd: Type.Optional(Nullable(IsoDate)),
+  feedbackDate: Type.Optional(Nullable(IsoDate)),
+  rectificationDeadline: Type.Optional(Nullable(IsoDate)),
+  reportDate: Type.Optional(Nullable(IsoDate)),
+};
+export const RoundCreate = Type.Object(
+  { ...roundFields, inspectedUnitId: Id },
+  { additionalProperties: false },
+);
+export type RoundCreate = Static<typeof RoundCreate>;
+export const RoundUpdate = Type.Object(
+  { version: Version, ...Type.Partial(Type.Object(roundFields)).properties },
+  { additionalProperties: false },
+);
+export type RoundUpdate = Static<typeof RoundUpdate>;
+
+export const Totals = Type.Composite([
+  Type.Object({ categories: Count, problems: Count, manifestations: Count, measures: Count }),
+  Type.Object({ closed: Count, inProgress: Count, notStarted: Count, pendingClosure: Count, overdue: Count }),
+]);
+
+const bucket = <T extends TProperties>(key: T) =>
+  Type.Composite([Type.Object(key), ProgressCountsSchema]);
+
+export const OverdueMeasure = Type.Object({
+  id: Id,
+  text: Type.String(),
+  deadline: IsoDate,
+  daysOverdue: Count,
+  status: Type.String(),
+  leader: Nullable(Ref),
+  leadDepartment: Nullable(Ref),
+  category: Type.Object({ id: Id, ordinal: Ordinal, title: Type.String() }),
+  problem: Type.Object({ id: Id, ordinal: Ordinal, title: Type.String() }),
+});
+export type OverdueMeasure = Static<typeof OverdueMeasure>;
+
+export const RoundSummary = Type.Object({
+  roundId: Id,
+  today: IsoDate,
+  totals: Totals,
+  byCategory: Type.Array(bucket({ categoryId: Id, ordinal: Ordinal, title: Type.String() })),
+  byLeader: Type.Array(bucket({ leaderId: Nullable(Id), name: Type.String() })),
+  byDepartment: Type.Array(bucket({ departmentId: Nullable(Id), name: Type.String() })),
+  overdue: Type.Array(OverdueMeasure),
+});
+export type RoundSummary = Static<typeof RoundSummary>;
+
+/** The whole hierarchy of a round, as the tree page and the documents read it. */
+export const ProblemNode = Type.Object({
+  id: Id,
+  ordinal: Ordinal,
+  title: Type.String(),
+  version: Version,
+  counts: ProgressCountsSchema,
+  rectified: Type.Boolean(),
+  manifestations: Type.Array(
+    Type.Object({ id: Id, ordinal: Ordinal, text: Type.String(), demo: Type.Boolean(), version: Version }),
+  ),
+  measures: Type.Array(MeasureItem),
+});
+export const CategoryNode = Type.Object({
+  id: Id,
+  ordinal: Ordinal,
+  title: Type.String(),
+  version: Version,
+  counts: ProgressCountsSchema,
+  rectified: Type.Boolean(),
+  problems: Type.Array(ProblemNode),
+});
+export const RoundTree = Type.Object({
+  round: Round,
+  today: IsoDate,
+  counts: ProgressCountsSchema,
+  categories: Type.Array(CategoryNode),
+});
+export type RoundTree = Static<typeof RoundTree>;
+export type CategoryNode = Static<typeof CategoryNode>;
+export type ProblemNode = Static<typeof ProblemNode>;
+
+/** 建章立制, meetings and the leading group: what section 一 of the report counts. */
+export const Regulation = Type.Object({
+  id: Id,
+  title: Type.String(),
+  issuedDate: Nullable(IsoDate),
+  measureIds: Type.Array(Id),
+  demo: Type.Boolean(),
+  version: Version,
+});
+export const Meeting = Type.Object({
+  id: Id,
+  type: Type.Union(MEETING_TYPES.map((t) => Type.Literal(t))),
+  date: Nullable(IsoDate),
+  topic: Type.String(),
+  demo: Type.Boolean(),
+  version: Version,
+});
+export const LeadingGroupMember = Type.Object({
+  id: Id,
+  person: Type.Object({ id: Id, name: Type.String(), title: Nullable(Type.String()) }),
+  role: Type.Union(LEADING_GROUP_ROLES.map((r) => Type.Literal(r))),
+  demo: Type.Boolean(),
+});
+export const RoundRecords = Type.Object({
+  regulations: Type.Array(Regulation),
+  meetings: Type.Array(Meeting),
+  leadingGroup: Type.Array(LeadingGroupMember),
+});
+export type RoundRecords = Static<typeof RoundRecords>;
