@@ -8,3 +8,4 @@ export * from './schemas/organization.js';
 export * from './schemas/hierarchy.js';
 export * from './schemas/measure.js';
 export * from './schemas/round.js';
+export * from './titles.js';

@@ -1,0 +1,20 @@
+import type { ErrorCode } from '@rectify/domain';
+
+/** An expected failure with its HTTP status; the errors plugin renders it in the one error shape. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+    message?: string,
+  ) {
+    super(message ?? code);
+  }
+}
+
+export const notFound = (entity: string, id: number | string) => new AppError(404, 'NOT_FOUND', { entity, id });
+export const versionConflict = (entity: string, id: number, current: number) =>
+  new AppError(409, 'VERSION_CONFLICT', { entity, id, currentVersion: current });
+export const invalidReference = (field: string, id: number) => new AppError(400, 'INVALID_REFERENCE', { field, id });
+export const validationFailed = (field: string, rule: string) =>
+  new AppError(400, 'VALIDATION_FAILED', [{ field, rule }]);

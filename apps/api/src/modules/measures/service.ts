@@ -1,0 +1,268 @@
+import {
+  applyStatusChange,
+  isIsoDate,
+  type MeasureCreate,
+  type MeasureDetail,
+  type MeasurePage,
+  type MeasureQuery,
+  type MeasureStatus,
+  type MeasureUpdate,
+} from '@rectify/domain';
+import type { Db, Prisma } from '@rectify/db';
+import type { Clock } from '../../lib/clock.js';
+import { updateVersioned } from '../../lib/concurrency.js';
+import { AppError, invalidReference, notFound, validationFailed } from '../../lib/errors.js';
+import { measurePathInclude, toMeasureListItem } from './mapper.js';
+
+export interface MeasureServiceDeps {
+  db: Db;
+  clock: Clock;
+}
+
+type Where = Prisma.MeasureWhereInput;
+
+/** The list's filters as a database condition; the ledger export reuses it. */
+export function measureFilter(query: MeasureQuery, today: string): Where {
+  const and: Where[] = [];
+  if (query.roundId) and.push({ problem: { category: { roundId: query.roundId } } });
+  if (query.categoryId) and.push({ problem: { categoryId: query.categoryId } });
+  if (query.problemId) and.push({ problemId: query.problemId });
+  if (query.status?.length) and.push({ status: { in: query.status } });
+  if (query.leaderId) and.push({ leaderId: query.leaderId });
+  if (query.departmentId) {
+    and.push({
+      OR: [{ leadDepartmentId: query.departmentId }, { coDepartments: { some: { departmentId: query.departmentId } } }],
+    });
+  }
+  const overdue: Where = { status: { not: 'closed' }, deadline: { lt: today } };
+  if (query.overdue === true) and.push(overdue);
+  if (query.overdue === false) and.push({ NOT: overdue });
+  const q = query.q?.trim();
+  if (q) {
+    and.push({
+      OR: [{ text: { contains: q } }, { problem: { title: { contains: q } } }, { outcome: { contains: q } }],
+    });
+  }
+  return { AND: and };
+}
+
+const positionOrder: Prisma.MeasureOrderByWithRelationInput[] = [
+  { problem: { category: { round: { id: 'asc' } } } },
+  { problem: { category: { ordinal: 'asc' } } },
+  { problem: { ordinal: 'asc' } },
+  { ordinal: 'asc' },
+  { id: 'asc' },
+];
+
+function checkDates(body: { deadline?: string | null; completedDate?: string | null }) {
+  for (const field of ['deadline', 'completedDate'] as const) {
+    const value = body[field];
+    if (value && !isIsoDate(value)) throw validationFailed(field, 'format');
+  }
+}
+
+export function createMeasureService({ db, clock }: MeasureServiceDeps) {
+  /** The references a body names must exist and belong to the measure's own unit. */
+  async function checkReferences(
+    problemId: number,
+    body: { manifestationId?: number | null; leaderId?: number | null; leadDepartmentId?: number | null; coDepartmentIds?: number[] },
+  ) {
+    const problem = await db.problem.findUnique({
+      where: { id: problemId },
+      select: { id: true, category: { select: { round: { select: { inspectedUnitId: true } } } } },
+    });
+    if (!problem) throw invalidReference('problemId', problemId);
+    const unitId = problem.category.round.inspectedUnitId;
+    if (body.manifestationId) {
+      const m = await db.manifestation.findUnique({ where: { id: body.manifestationId }, select: { problemId: true } });
+      if (!m || m.problemId !== problemId) throw invalidReference('manifestationId', body.manifestationId);
+    }
+    if (body.leaderId) {
+      const p = await db.person.findUnique({ where: { id: body.leaderId }, select: { organizationId: true } });
+      if (!p || p.organizationId !== unitId) throw invalidReference('leaderId', body.leaderId);
+    }
+    const departmentIds = [...(body.leadDepartmentId ? [body.leadDepartmentId] : []), ...(body.coDepartmentIds ?? [])];
+    if (departmentIds.length) {
+      const found = await db.department.findMany({
+        where: { id: { in: departmentIds }, organizationId: unitId },
+        select: { id: true },
+      });
+      const known = new Set(found.map((d) => d.id));
+      const missing = departmentIds.find((id) => !known.has(id));
+      if (missing !== undefined) {
+        throw invalidReference(missing === body.leadDepartmentId ? 'leadDepartmentId' : 'coDepartmentIds', missing);
+      }
+    }
+  }
+
+  async function get(id: number): Promise<MeasureDetail> {
+    const row = await db.measure.findUnique({
+      where: { id },
+      include: {
+        ...measurePathInclude,
+        coDepartments: { include: { department: { select: { id: true, name: true } } } },
+        figures: { orderBy: { id: 'asc' } },
+        updates: {
+          orderBy: [{ date: 'desc' }, { id: 'desc' }],
+          include: { author: { select: { id: true, name: true } }, figures: { orderBy: { id: 'asc' } } },
+        },
+        regulations: { include: { regulation: { select: { id: true, title: true } } } },
+      },
+    });
+    if (!row) throw notFound('measure', id);
+    const figure = (f: { id: number; label: string; value: number; unit: string }) => ({
+      id: f.id,
+      label: f.label,
+      value: f.value,
+      unit: f.unit,
+    });
+    return {
+      ...toMeasureListItem(row, clock.today()),
+      coDepartments: row.coDepartments.map((c) => c.department).sort((a, b) => a.id - b.id),
+      outcome: row.outcome,
+      figures: row.figures.map(figure),
+      updates: row.updates.map((u) => ({
+        id: u.id,
+        date: u.date,
+        text: u.text,
+        percent: u.percent,
+        author: u.author,
+        createdAt: u.createdAt.toISOString(),
+        figures: u.figures.map(figure),
+      })),
+      regulations: row.regulations.map((r) => r.regulation),
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  }
+
+  return {
+    get,
+
+    async list(query: MeasureQuery): Promise<MeasurePage> {
+      const today = clock.today();
+      const page = query.page ?? 1;
+      const pageSize = query.pageSize ?? 50;
+      const where = measureFilter(query, today);
+      const orderBy: Prisma.MeasureOrderByWithRelationInput[] =
+        query.sort === 'deadline'
+          ? [{ deadline: 'asc' }, ...positionOrder]
+          : positionOrder;
+      if (query.sort === 'overdue') {
+        // Overdue first (longest overdue first), then the rest by deadline: two ordered queries.
+        const overdueWhere: Where = { AND: [where, { status: { not: 'closed' }, deadline: { lt: today } }] };
+        const restWhere: Where = { AND: [where, { NOT: { status: { not: 'closed' }, deadline: { lt: today } } }] };
+        const [overdueCount, restCount] = await Promise.all([db.measure.count({ where: overdueWhere }), db.measure.count({ where: restWhere })]);
+        const skip = (page - 1) * pageSize;
+        const first = await db.measure.findMany({
+          where: overdueWhere,
+          include: measurePathInclude,
+          orderBy: [{ deadline: 'asc' }, ...positionOrder],
+          skip,
+          take: pageSize,
+        });
+        const second =
+          first.length < pageSize
+            ? await db.measure.findMany({
+                where: restWhere,
+                include: measurePathInclude,
+                orderBy: [{ deadline: { sort: 'asc', nulls: 'last' } }, ...positionOrder],
+                skip: Math.max(0, skip - overdueCount),
+                take: pageSize - first.length,
+              })
+            : [];
+        return {
+          items: [...first, ...second].map((r) => toMeasureListItem(r, today)),
+          total: overdueCount + restCount,
+          page,
+          pageSize,
+        };
+      }
+      const [total, rows] = await Promise.all([
+        db.measure.count({ where }),
+        db.measure.findMany({ where, include: measurePathInclude, orderBy, skip: (page - 1) * pageSize, take: pageSize }),
+      ]);
+      return { items: rows.map((r) => toMeasureListItem(r, today)), total, page, pageSize };
+    },
+
+    async create(body: MeasureCreate): Promise<MeasureDetail> {
+      checkDates(body);
+      await checkReferences(body.problemId, body);
+      const today = clock.today();
+      const state = applyStatusChange(
+        { status: 'not_started', completedDate: null, progress: 0 },
+        { status: body.status, completedDate: body.completedDate, progress: body.progress },
+        today,
+      );
+      const created = await db.$transaction(async (tx) => {
+        const last = await tx.measure.aggregate({ where: { problemId: body.problemId }, _max: { ordinal: true } });
+        return tx.measure.create({
+          data: {
+            problemId: body.problemId,
+            manifestationId: body.manifestationId ?? null,
+            ordinal: body.ordinal ?? (last._max.ordinal ?? 0) + 1,
+            text: body.text.trim(),
+            kind: body.kind ?? 'deadline',
+            ...state,
+            deadline: body.deadline ?? null,
+            leaderId: body.leaderId ?? null,
+            leadDepartmentId: body.leadDepartmentId ?? null,
+            outcome: body.outcome ?? null,
+            coDepartments: { create: (body.coDepartmentIds ?? []).map((departmentId) => ({ departmentId })) },
+          },
+        });
+      });
+      return get(created.id);
+    },
+
+    async update(id: number, body: MeasureUpdate): Promise<MeasureDetail> {
+      checkDates(body);
+      const current = await db.measure.findUnique({
+        where: { id },
+        select: { problemId: true, status: true, completedDate: true, progress: true, version: true },
+      });
+      if (!current) throw notFound('measure', id);
+      await checkReferences(current.problemId, body);
+      const state = applyStatusChange(
+        { status: current.status as MeasureStatus, completedDate: current.completedDate, progress: current.progress },
+        { status: body.status, completedDate: body.completedDate, progress: body.progress },
+        clock.today(),
+      );
+      const { version, coDepartmentIds, ...fields } = body;
+      await db.$transaction(async (tx) => {
+        await updateVersioned(
+          'measure',
+          id,
+          version,
+          (where) =>
+            tx.measure.updateMany({
+              where,
+              data: {
+                ...fields,
+                ...(fields.text !== undefined ? { text: fields.text.trim() } : {}),
+                ...state,
+                version: { increment: 1 },
+              },
+            }),
+          async () => (await tx.measure.findUnique({ where: { id }, select: { version: true } }))?.version ?? null,
+        );
+        if (coDepartmentIds) {
+          await tx.measureCoDepartment.deleteMany({ where: { measureId: id } });
+          await tx.measureCoDepartment.createMany({ data: coDepartmentIds.map((departmentId) => ({ measureId: id, departmentId })) });
+        }
+      });
+      return get(id);
+    },
+
+    async remove(id: number, version: number | undefined): Promise<void> {
+      const current = await db.measure.findUnique({ where: { id }, select: { version: true } });
+      if (!current) throw notFound('measure', id);
+      if (version !== undefined && version !== current.version) {
+        throw new AppError(409, 'VERSION_CONFLICT', { entity: 'measure', id, currentVersion: current.version });
+      }
+      await db.measure.delete({ where: { id } });
+    },
+  };
+}
+
+export type MeasureService = ReturnType<typeof createMeasureService>;

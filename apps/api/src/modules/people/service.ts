@@ -1,0 +1,106 @@
+import type { Department, DepartmentCreate, DepartmentUpdate, Organization, Person, PersonCreate, PersonUpdate } from '@rectify/domain';
+import type { Db } from '@rectify/db';
+import { updateVersioned } from '../../lib/concurrency.js';
+import { AppError, invalidReference, notFound, versionConflict } from '../../lib/errors.js';
+
+/** Organizations, their departments (科室) and people: the owners that measures point to. */
+export function createPeopleService({ db }: { db: Db }) {
+  const personInclude = { department: { select: { id: true, name: true } } } as const;
+  const toPerson = (p: {
+    id: number; name: string; title: string | null; organizationId: number; demo: boolean; version: number;
+    department: { id: number; name: string } | null;
+  }): Person => ({ id: p.id, name: p.name, title: p.title, organizationId: p.organizationId, demo: p.demo, version: p.version, department: p.department });
+  const departmentSelect = { id: true, name: true, organizationId: true, demo: true, version: true } as const;
+
+  async function requireOrganization(id: number) {
+    const org = await db.organization.findUnique({ where: { id }, select: { id: true } });
+    if (!org) throw invalidReference('organizationId', id);
+  }
+  async function requireDepartmentOf(departmentId: number, organizationId: number) {
+    const d = await db.department.findUnique({ where: { id: departmentId }, select: { organizationId: true } });
+    if (!d || d.organizationId !== organizationId) throw invalidReference('departmentId', departmentId);
+  }
+  function refuseIfStale(entity: string, id: number, version: number | undefined, current: number) {
+    if (version !== undefined && version !== current) throw versionConflict(entity, id, current);
+  }
+
+  return {
+    async listOrganizations(): Promise<Organization[]> {
+      const rows = await db.organization.findMany({ orderBy: { id: 'asc' }, include: { parent: { select: { id: true, name: true } } } });
+      return rows.map((o) => ({ id: o.id, name: o.name, shortName: o.shortName, parent: o.parent, version: o.version }));
+    },
+
+    listDepartments(organizationId?: number): Promise<Department[]> {
+      return db.department.findMany({ where: { organizationId }, orderBy: [{ organizationId: 'asc' }, { id: 'asc' }], select: departmentSelect });
+    },
+    async getDepartment(id: number): Promise<Department> {
+      const row = await db.department.findUnique({ where: { id }, select: departmentSelect });
+      if (!row) throw notFound('department', id);
+      return row;
+    },
+    async createDepartment(body: DepartmentCreate): Promise<Department> {
+      await requireOrganization(body.organizationId);
+      return db.department.create({ data: { organizationId: body.organizationId, name: body.name.trim() }, select: departmentSelect });
+    },
+    async updateDepartment(id: number, { version, ...fields }: DepartmentUpdate): Promise<Department> {
+      await updateVersioned(
+        'department', id, version,
+        (where) => db.department.updateMany({ where, data: { name: fields.name?.trim(), version: { increment: 1 } } }),
+        async () => (await db.department.findUnique({ where: { id }, select: { version: true } }))?.version ?? null,
+      );
+      return this.getDepartment(id);
+    },
+    async deleteDepartment(id: number, version?: number): Promise<void> {
+      const current = await db.department.findUnique({
+        where: { id },
+        select: { version: true, _count: { select: { people: true, leadMeasures: true, coMeasures: true } } },
+      });
+      if (!current) throw notFound('department', id);
+      refuseIfStale('department', id, version, current.version);
+      const { people, leadMeasures, coMeasures } = current._count;
+      if (people + leadMeasures + coMeasures > 0) throw new AppError(409, 'IN_USE', { entity: 'department', id, people, leadMeasures, coMeasures });
+      await db.department.delete({ where: { id } });
+    },
+
+    async listPeople(filter: { organizationId?: number; departmentId?: number }): Promise<Person[]> {
+      const rows = await db.person.findMany({ where: filter, include: personInclude, orderBy: { id: 'asc' } });
+      return rows.map(toPerson);
+    },
+    async getPerson(id: number): Promise<Person> {
+      const row = await db.person.findUnique({ where: { id }, include: personInclude });
+      if (!row) throw notFound('person', id);
+      return toPerson(row);
+    },
+    async createPerson(body: PersonCreate): Promise<Person> {
+      await requireOrganization(body.organizationId);
+      if (body.departmentId) await requireDepartmentOf(body.departmentId, body.organizationId);
+      const row = await db.person.create({
+        data: { organizationId: body.organizationId, name: body.name.trim(), title: body.title ?? null, departmentId: body.departmentId ?? null },
+        include: personInclude,
+      });
+      return toPerson(row);
+    },
+    async updatePerson(id: number, { version, ...fields }: PersonUpdate): Promise<Person> {
+      const current = await db.person.findUnique({ where: { id }, select: { organizationId: true } });
+      if (!current) throw notFound('person', id);
+      if (fields.departmentId) await requireDepartmentOf(fields.departmentId, current.organizationId);
+      await updateVersioned(
+        'person', id, version,
+        (where) => db.person.updateMany({ where, data: { ...fields, name: fields.name?.trim(), version: { increment: 1 } } }),
+        async () => (await db.person.findUnique({ where: { id }, select: { version: true } }))?.version ?? null,
+      );
+      return this.getPerson(id);
+    },
+    async deletePerson(id: number, version?: number): Promise<void> {
+      const current = await db.person.findUnique({
+        where: { id },
+        select: { version: true, _count: { select: { ledMeasures: true, groupMemberships: true } } },
+      });
+      if (!current) throw notFound('person', id);
+      refuseIfStale('person', id, version, current.version);
+      const { ledMeasures, groupMemberships } = current._count;
+      if (ledMeasures + groupMemberships > 0) throw new AppError(409, 'IN_USE', { entity: 'person', id, ledMeasures, groupMemberships });
+      await db.person.delete({ where: { id } });
+    },
+  };
+}

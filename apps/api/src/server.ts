@@ -1,0 +1,39 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDb, loadDemoRound, migrate, referenceRound } from '@rectify/db';
+import { buildApp } from './app.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+async function main() {
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? '0.0.0.0';
+  const webDir = process.env.RECTIFY_WEB_DIR ?? resolve(here, '../../web/dist');
+
+  const database = createDb(process.env.DATABASE_URL);
+  const applied = await migrate(database.target);
+  if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
+  if (process.env.RECTIFY_DEMO === '1' || process.env.RECTIFY_DEMO === 'true') {
+    const result = await loadDemoRound(database.db, referenceRound);
+    console.log(result.loaded ? `demo round loaded (id ${result.roundId})` : `demo data not loaded: ${result.reason}`);
+  }
+
+  const app = await buildApp({ db: database.db, webDir, logger: true });
+  const shutdown = async (signal: string) => {
+    app.log.info(`${signal}: shutting down`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port, host });
+  const where = database.target.provider === 'sqlite' ? database.target.location : 'PostgreSQL';
+  app.log.info(`Rectify on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (database: ${where})`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient as SqliteClient } from './generated/sqlite/client.js';
+import { PrismaClient as PostgresClient } from './generated/postgres/client.js';
+import { ensureParentDir, parseDatabaseUrl, type DatabaseTarget } from './config.js';
+
+/**
+ * The one client type the application codes against. Both generated clients come from the same
+ * schema, so they share their shape; only the adapter and the SQL dialect differ.
+ */
+export type Db = SqliteClient;
+export type { Prisma } from './generated/sqlite/client.js';
+
+export interface Database {
+  db: Db;
+  target: DatabaseTarget;
+  close(): Promise<void>;
+}
+
+export function createDb(url: string | undefined = process.env.DATABASE_URL): Database {
+  const target = parseDatabaseUrl(url);
+  let db: Db;
+  if (target.provider === 'sqlite') {
+    ensureParentDir(target);
+    db = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: target.location }) });
+  } else {
+    db = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.location }) }) as unknown as Db;
+  }
+  return { db, target, close: () => db.$disconnect() };
+}
