@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  applyStatusChange,
+  chartSegments,
+  completionRate,
+  countBy,
+  countMeasures,
+  daysBetween,
+  daysOverdue,
+  formatChineseDate,
+  isIsoDate,
+  isOverdue,
+  isRectified,
+  todayInShanghai,
+  type MeasureFacts,
+} from '../src/index.js';
+
+describe('dates in Asia/Shanghai', () => {
+  it('takes today from Shanghai, not from UTC', () => {
+    // 2023-08-17 17:30 UTC is already 2023-08-18 01:30 in Shanghai.
+    expect(todayInShanghai(new Date('2023-08-17T17:30:00Z'))).toBe('2023-08-18');
+    expect(todayInShanghai(new Date('2023-08-17T15:59:59Z'))).toBe('2023-08-17');
+  });
+  it('validates real calendar days only', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+    expect(isIsoDate('2023-6-30')).toBe(false);
+    expect(isIsoDate('2023-13-01')).toBe(false);
+  });
+  it('counts days and formats official dates', () => {
+    expect(daysBetween('2023-07-31', '2023-08-18')).toBe(18);
+    expect(addDays('2023-12-30', 3)).toBe('2024-01-02');
+    expect(formatChineseDate('2023-08-18')).toBe('2023年8月18日');
+  });
+});
+
+describe('overdue', () => {
+  const open = (deadline: string | null): MeasureFacts => ({ status: 'in_progress', deadline });
+  it('is overdue only when the deadline is before today and the measure is open', () => {
+    expect(isOverdue(open('2023-07-31'), '2023-08-01')).toBe(true);
+    expect(isOverdue(open('2023-07-31'), '2023-07-31')).toBe(false); // due today is not late yet
+    expect(isOverdue({ status: 'closed', deadline: '2023-07-31' }, '2024-01-01')).toBe(false);
+    expect(isOverdue({ status: 'pending_closure', deadline: '2023-07-31' }, '2024-01-01')).toBe(true);
+    expect(isOverdue(open(null), '2030-01-01')).toBe(false); // long-term measures have no deadline
+  });
+  it('counts days overdue', () => {
+    expect(daysOverdue(open('2023-07-31'), '2023-08-18')).toBe(18);
+    expect(daysOverdue(open('2023-09-01'), '2023-08-18')).toBe(0);
+  });
+});
+
+describe('roll-ups', () => {
+  const today = '2023-08-18';
+  const measures = [
+    { status: 'closed', deadline: '2023-06-30', problem: 1 },
+    { status: 'closed', deadline: '2023-06-30', problem: 1 },
+    { status: 'in_progress', deadline: '2023-07-31', problem: 2 },
+    { status: 'not_started', deadline: '2023-12-31', problem: 2 },
+    { status: 'pending_closure', deadline: null, problem: 3 },
+  ] as const satisfies readonly (MeasureFacts & { problem: number })[];
+
+  it('counts a set of measures by status, with overdue beside them', () => {
+    expect(countMeasures(measures, today)).toEqual({
+      total: 5,
+      closed: 2,
+      inProgress: 1,
+      notStarted: 1,
+      pendingClosure: 1,
+      overdue: 1,
+    });
+  });
+  it('rolls measures up to problems: done when all its measures are closed', () => {
+    const byProblem = countBy(measures, (m) => m.problem, today);
+    expect(isRectified(byProblem.get(1)!)).toBe(true);
+    expect(isRectified(byProblem.get(2)!)).toBe(false);
+    expect(isRectified(countMeasures([], today))).toBe(false);
+    expect(completionRate(countMeasures(measures, today))).toBeCloseTo(0.4);
+  });
+  it('splits counts into chart segments that add up to the total', () => {
+    const counts = countMeasures(measures, today);
+    const s = chartSegments(counts);
+    expect(s).toEqual({ closed: 2, onTrack: 2, overdue: 1 });
+    expect(s.closed + s.onTrack + s.overdue).toBe(counts.total);
+  });
+});
+
+describe('status changes', () => {
+  const today = '2023-08-18';
+  it('stamps the completion date and 100% on closing', () => {
+    expect(applyStatusChange({ status: 'in_progress', completedDate: null, progress: 80 }, { status: 'closed' }, today)).toEqual({
+      status: 'closed',
+      completedDate: today,
+      progress: 100,
+    });
+    expect(
+      applyStatusChange({ status: 'in_progress', completedDate: null, progress: 80 }, { status: 'closed', completedDate: '2023-08-01' }, today)
+        .completedDate,
+    ).toBe('2023-08-01');
+  });
+  it('clears the completion date when a measure is reopened', () => {
+    expect(applyStatusChange({ status: 'closed', completedDate: '2023-08-01', progress: 100 }, { status: 'in_progress', progress: 90 }, today)).toEqual({
+      status: 'in_progress',
+      completedDate: null,
+      progress: 90,
+    });
+  });
+  it('keeps a closed measure closed when only other fields change', () => {
+    expect(applyStatusChange({ status: 'closed', completedDate: '2023-08-01', progress: 100 }, {}, today).completedDate).toBe('2023-08-01');
+  });
+});
