@@ -1,0 +1,70 @@
+import type { Line } from './types.js';
+
+// A CJK ideograph or CJK punctuation: ASCII punctuation next to one is a typing slip for full-width.
+const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》]/;
+const EDGE_SPACE = /^[\s\u3000\u00a0\ufeff\u200b]+|[\s\u3000\u00a0\ufeff\u200b]+$/g;
+
+const FULL_WIDTH_PUNCT: Record<string, string> = {
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '?': '？',
+  '!': '！',
+};
+
+/** Full-width digits and Latin letters → ASCII; they carry no meaning of their own in these texts. */
+function foldFullWidthAlnum(s: string): string {
+  return s.replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** Straight quotes alternate open/close within a line, which is how people type them. */
+function curlQuotes(s: string): string {
+  let dbl = false;
+  let sgl = false;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '"') {
+      dbl = !dbl;
+      out += dbl ? '“' : '”';
+    } else if (c === "'" && !(/[A-Za-z]/.test(s[i - 1] ?? '') && /[A-Za-z]/.test(s[i + 1] ?? ''))) {
+      // An apostrophe between letters (don't) stays as it is.
+      sgl = !sgl;
+      out += sgl ? '‘' : '’';
+    } else out += c;
+  }
+  return out;
+}
+
+function widenPunctuation(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    const prev = s[i - 1] ?? '';
+    const next = s[i + 1] ?? '';
+    const nearCjk = CJK.test(prev) || CJK.test(next);
+    if (c in FULL_WIDTH_PUNCT && nearCjk) out += FULL_WIDTH_PUNCT[c];
+    else if (c === '(') out += '（';
+    else if (c === ')') out += '）';
+    // A period after a Chinese character ends a sentence; after a digit it is a numbering dot or decimal.
+    else if (c === '.' && CJK.test(prev) && (next === '' || /\s/.test(next) || CJK.test(next))) out += '。';
+    else out += c;
+  }
+  return out;
+}
+
+export function normalizeLine(raw: string): string {
+  let s = raw.replace(EDGE_SPACE, '');
+  s = foldFullWidthAlnum(s);
+  s = s.replace(/[「『]/g, (c) => (c === '「' ? '“' : '‘')).replace(/[」』]/g, (c) => (c === '」' ? '”' : '’'));
+  s = curlQuotes(s);
+  s = widenPunctuation(s);
+  // Numbering dots are written 1. 1． 1、 — one form keeps the heading patterns simple.
+  s = s.replace(/^(\d{1,3})\s*[．.]\s*(?!\d)/, '$1.');
+  return s.replace(EDGE_SPACE, '');
+}
+
+/** Splits into lines (any newline convention) and normalises each, keeping 1-based line numbers. */
+export function toLines(text: string): Line[] {
+  return text.split(/\r\n|\r|\n|\u2028|\u2029/).map((raw, i) => ({ no: i + 1, text: normalizeLine(raw) }));
+}
