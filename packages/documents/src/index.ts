@@ -1,1 +1,2 @@
 export * from './text-import/index.js';
+export * from './report/index.js';

@@ -1,0 +1,15 @@
+export {
+  buildReportModel,
+  countTree,
+  inspectionPeriod,
+  measuresParagraph,
+  reportTitleLines,
+  selfReference,
+  type Block,
+  type BlockKind,
+  type ReportCounts,
+  type ReportData,
+  type ReportModel,
+} from './model.js';
+export { REPORT_FONTS, REPORT_LAYOUT, renderReportDocx } from './docx.js';
+export { REPORT_FONT_STACKS, escapeHtml, renderReportHtml } from './html.js';
