@@ -1,2 +1,3 @@
 export * from './text-import/index.js';
 export * from './report/index.js';
+export * from './ledger/index.js';
