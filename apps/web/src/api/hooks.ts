@@ -1,0 +1,134 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type {
+  Category,
+  CategoryCreate,
+  CategoryUpdate,
+  Department,
+  Manifestation,
+  ManifestationCreate,
+  ManifestationUpdate,
+  MeasureCreate,
+  MeasureDetail,
+  MeasurePage,
+  MeasureQuery,
+  MeasureUpdate,
+  Organization,
+  Person,
+  Problem,
+  ProblemCreate,
+  ProblemUpdate,
+  RoundRecords,
+  RoundSummary,
+  RoundTree,
+  RoundWithTotals,
+} from '@rectify/domain';
+import { api, request, type QueryValue } from './client';
+import { queryKeys } from './keys';
+
+// ---- reads -------------------------------------------------------------------------------
+
+export const useRounds = () =>
+  useQuery({ queryKey: queryKeys.rounds.list(), queryFn: ({ signal }) => api.get<RoundWithTotals[]>('/api/rounds', undefined, signal) });
+
+export const useRound = (id: number | undefined) =>
+  useQuery({
+    queryKey: queryKeys.rounds.detail(id ?? 0),
+    queryFn: ({ signal }) => api.get<RoundWithTotals>(`/api/rounds/${id}`, undefined, signal),
+    enabled: id !== undefined,
+  });
+
+export const useRoundTree = (id: number) =>
+  useQuery({ queryKey: queryKeys.rounds.tree(id), queryFn: ({ signal }) => api.get<RoundTree>(`/api/rounds/${id}/tree`, undefined, signal) });
+
+export const useRoundSummary = (id: number) =>
+  useQuery({
+    queryKey: queryKeys.rounds.summary(id),
+    queryFn: ({ signal }) => api.get<RoundSummary>(`/api/rounds/${id}/summary`, undefined, signal),
+  });
+
+export const useRoundRecords = (id: number) =>
+  useQuery({
+    queryKey: queryKeys.rounds.records(id),
+    queryFn: ({ signal }) => api.get<RoundRecords>(`/api/rounds/${id}/records`, undefined, signal),
+  });
+
+export const useMeasures = (query: MeasureQuery) =>
+  useQuery({
+    queryKey: queryKeys.measures.list(query),
+    queryFn: ({ signal }) => api.get<MeasurePage>('/api/measures', query as Record<string, QueryValue>, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const useMeasure = (id: number) =>
+  useQuery({
+    queryKey: queryKeys.measures.detail(id),
+    queryFn: ({ signal }) => api.get<MeasureDetail>(`/api/measures/${id}`, undefined, signal),
+  });
+
+export const usePeople = (organizationId: number | undefined) =>
+  useQuery({
+    queryKey: queryKeys.people(organizationId),
+    queryFn: ({ signal }) => api.get<Person[]>('/api/people', { organizationId }, signal),
+    enabled: organizationId !== undefined,
+    staleTime: 5 * 60_000,
+  });
+
+export const useDepartments = (organizationId: number | undefined) =>
+  useQuery({
+    queryKey: queryKeys.departments(organizationId),
+    queryFn: ({ signal }) => api.get<Department[]>('/api/departments', { organizationId }, signal),
+    enabled: organizationId !== undefined,
+    staleTime: 5 * 60_000,
+  });
+
+export const useOrganizations = () =>
+  useQuery({ queryKey: queryKeys.organizations(), queryFn: ({ signal }) => api.get<Organization[]>('/api/organizations', undefined, signal) });
+
+// ---- writes ------------------------------------------------------------------------------
+
+/**
+ * After any change to the hierarchy or a measure, every view that counts measures is stale:
+ * the round totals, tree and summary (charts) and every measure list and detail.
+ */
+export async function invalidateRectification(client: QueryClient): Promise<void> {
+  await Promise.all([
+    client.invalidateQueries({ queryKey: queryKeys.rounds.all }),
+    client.invalidateQueries({ queryKey: queryKeys.measures.all }),
+  ]);
+}
+
+function useWrite<TVars, TResult>(fn: (vars: TVars) => Promise<TResult>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => invalidateRectification(client) });
+}
+
+export const useUpdateMeasure = () =>
+  useWrite(({ id, body }: { id: number; body: MeasureUpdate }) => api.patch<MeasureDetail>(`/api/measures/${id}`, body));
+export const useCreateMeasure = () => useWrite((body: MeasureCreate) => api.post<MeasureDetail>('/api/measures', body));
+export const useDeleteMeasure = () => useWrite(({ id, version }: { id: number; version?: number }) =>
+    request<unknown>('DELETE', `/api/measures/${id}`, { query: { version } }),
+  );
+
+export const useCreateCategory = () => useWrite((body: CategoryCreate) => api.post<Category>('/api/categories', body));
+export const useUpdateCategory = () =>
+  useWrite(({ id, body }: { id: number; body: CategoryUpdate }) => api.patch<Category>(`/api/categories/${id}`, body));
+export const useDeleteCategory = () => useWrite(({ id, version }: { id: number; version?: number }) =>
+    request<unknown>('DELETE', `/api/categories/${id}`, { query: { version } }),
+  );
+
+export const useCreateProblem = () => useWrite((body: ProblemCreate) => api.post<Problem>('/api/problems', body));
+export const useUpdateProblem = () =>
+  useWrite(({ id, body }: { id: number; body: ProblemUpdate }) => api.patch<Problem>(`/api/problems/${id}`, body));
+export const useDeleteProblem = () => useWrite(({ id, version }: { id: number; version?: number }) =>
+    request<unknown>('DELETE', `/api/problems/${id}`, { query: { version } }),
+  );
+
+export const useCreateManifestation = () =>
+  useWrite((body: ManifestationCreate) => api.post<Manifestation>('/api/manifestations', body));
+export const useUpdateManifestation = () =>
+  useWrite(({ id, body }: { id: number; body: ManifestationUpdate }) =>
+    api.patch<Manifestation>(`/api/manifestations/${id}`, body),
+  );
+export const useDeleteManifestation = () => useWrite(({ id, version }: { id: number; version?: number }) =>
+    request<unknown>('DELETE', `/api/manifestations/${id}`, { query: { version } }),
+  );

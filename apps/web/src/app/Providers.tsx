@@ -1,0 +1,58 @@
+import { useState, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/es/locale/zh_CN';
+import enUS from 'antd/es/locale/en_US';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { Locale } from '@rectify/domain';
+import { ApiError } from '../api/client';
+import { I18nProvider, useLocale } from '../i18n';
+import { CurrentRoundProvider } from './CurrentRound';
+import { theme } from './theme';
+
+// antd/locale/* resolves to a CommonJS build that silently yields English under Vite 8:
+// the es/ path is the one that really loads the Chinese texts.
+const antdLocales = { 'zh-CN': zhCN, en: enUS } as const;
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 10_000,
+        refetchOnWindowFocus: false,
+        retry: (count, error) =>
+          !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      },
+      mutations: { retry: false },
+    },
+  });
+}
+
+function AntdConfig({ children }: { children: ReactNode }) {
+  const [locale] = useLocale();
+  return (
+    <ConfigProvider locale={antdLocales[locale]} theme={theme}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function Providers({
+  children,
+  queryClient,
+  locale,
+}: {
+  children: ReactNode;
+  queryClient?: QueryClient;
+  locale?: Locale;
+}) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  return (
+    <QueryClientProvider client={client}>
+      <I18nProvider locale={locale}>
+        <AntdConfig>
+          <CurrentRoundProvider>{children}</CurrentRoundProvider>
+        </AntdConfig>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

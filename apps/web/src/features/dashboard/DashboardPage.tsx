@@ -1,0 +1,354 @@
+import { useMemo, useRef } from 'react';
+import { Button, Card, Col, Descriptions, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { ApartmentOutlined, CloseOutlined, FilterOutlined } from '@ant-design/icons';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { completionRate, subsectionNumber, type MeasureQuery, type RoundSummary } from '@rectify/domain';
+import { useMeasures, useRound, useRoundRecords, useRoundSummary } from '../../api/hooks';
+import { useSetCurrentRound } from '../../app/CurrentRound';
+import { brand } from '../../app/theme';
+import { useT, type TFunction } from '../../i18n';
+import { LoadError, Loading } from '../../shared/PageState';
+import { DemoTag } from '../../shared/StatusTag';
+import { categoryLabel, shortTitle } from '../../shared/labels';
+import { MeasureTable } from './MeasureTable';
+import { OverdueTable } from './OverdueTable';
+import { ProgressChart, type ChartRow } from './ProgressChart';
+
+type FilterKind = 'category' | 'leader' | 'department';
+const FILTER_KINDS: FilterKind[] = ['category', 'leader', 'department'];
+
+function readFilter(params: URLSearchParams): { kind: FilterKind; id: number } | null {
+  for (const kind of FILTER_KINDS) {
+    const id = Number(params.get(kind));
+    if (Number.isInteger(id) && id > 0) return { kind, id };
+  }
+  return null;
+}
+
+function chartRows(summary: RoundSummary, t: TFunction) {
+  const category: ChartRow[] = summary.byCategory.map((c) => ({
+    key: `c${c.categoryId}`,
+    id: c.categoryId,
+    label: `${subsectionNumber(c.ordinal)}${shortTitle(c.title, 9)}`,
+    name: categoryLabel(c),
+    counts: c,
+  }));
+  const leader: ChartRow[] = summary.byLeader.map((l) => ({
+    key: `l${l.leaderId ?? 'none'}`,
+    id: l.leaderId,
+    label: l.leaderId === null ? t('common.unassigned') : l.name,
+    name: l.leaderId === null ? t('common.unassigned') : l.name,
+    counts: l,
+  }));
+  const department: ChartRow[] = summary.byDepartment.map((d) => ({
+    key: `d${d.departmentId ?? 'none'}`,
+    id: d.departmentId,
+    label: d.departmentId === null ? t('common.unassigned') : d.name,
+    name: d.departmentId === null ? t('common.unassigned') : d.name,
+    counts: d,
+  }));
+  return { category, leader, department };
+}
+
+export default function DashboardPage() {
+  const t = useT();
+  const roundId = Number(useParams().id);
+  useSetCurrentRound(roundId);
+  const [params, setParams] = useSearchParams();
+  const filter = readFilter(params);
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const pageSize = Math.min(100, Math.max(1, Number(params.get('pageSize')) || 10));
+  const listRef = useRef<HTMLDivElement>(null);
+
+  const round = useRound(roundId);
+  const summary = useRoundSummary(roundId);
+  const records = useRoundRecords(roundId);
+
+  const query: MeasureQuery = {
+    roundId,
+    sort: 'position',
+    page,
+    pageSize,
+    ...(filter?.kind === 'category' && { categoryId: filter.id }),
+    ...(filter?.kind === 'leader' && { leaderId: filter.id }),
+    ...(filter?.kind === 'department' && { departmentId: filter.id }),
+  };
+  const measures = useMeasures(query);
+
+  const rows = useMemo(() => (summary.data ? chartRows(summary.data, t) : null), [summary.data, t]);
+
+  if (summary.isPending) return <Loading />;
+  if (summary.isError) return <LoadError error={summary.error} onRetry={() => void summary.refetch()} />;
+
+  const s = summary.data;
+  const totals = s.totals;
+  const percent = Math.round(completionRate({ ...totals, total: totals.measures }) * 1000) / 10;
+
+  const setFilter = (kind: FilterKind, id: number | null) => {
+    const next = new URLSearchParams(params);
+    FILTER_KINDS.forEach((k) => next.delete(k));
+    next.delete('page');
+    if (id !== null && !(filter?.kind === kind && filter.id === id)) next.set(kind, String(id));
+    setParams(next, { replace: true, preventScrollReset: true });
+    if (id !== null) listRef.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
+  };
+  const clearFilter = () => {
+    const next = new URLSearchParams(params);
+    FILTER_KINDS.forEach((k) => next.delete(k));
+    next.delete('page');
+    setParams(next, { replace: true, preventScrollReset: true });
+  };
+
+  const filterName = (() => {
+    if (!filter || !rows) return null;
+    const list = rows[filter.kind];
+    const name = list.find((r) => r.id === filter.id)?.name ?? `#${filter.id}`;
+    return t(`dashboard.filter.${filter.kind}`, { name });
+  })();
+
+  const r = round.data;
+  const regulationCount = records.data?.regulations.length;
+  const meetingCount = records.data?.meetings.length;
+
+  const stats: { key: string; title: string; value: number | string; suffix: string; color?: string }[] = [
+    { key: 'measures', title: t('dashboard.stat.measures'), value: totals.measures, suffix: t('dashboard.unitItems') },
+    { key: 'closed', title: t('dashboard.stat.closed'), value: totals.closed, suffix: t('dashboard.unitItems'), color: brand.closed },
+    { key: 'inProgress', title: t('dashboard.stat.inProgress'), value: totals.inProgress, suffix: t('dashboard.unitItems'), color: brand.onTrack },
+    { key: 'overdue', title: t('dashboard.stat.overdue'), value: totals.overdue, suffix: t('dashboard.unitItems'), color: totals.overdue > 0 ? '#cf1322' : undefined },
+    { key: 'problems', title: t('dashboard.stat.problems'), value: totals.problems, suffix: t('dashboard.unitCount') },
+    { key: 'manifestations', title: t('dashboard.stat.manifestations'), value: totals.manifestations, suffix: t('dashboard.unitCount') },
+    { key: 'regulations', title: t('dashboard.regulations'), value: regulationCount ?? t('common.none'), suffix: t('dashboard.unitItems') },
+    { key: 'meetings', title: t('dashboard.meetings'), value: meetingCount ?? t('common.none'), suffix: '' },
+  ];
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="dashboard">
+      <Card styles={{ body: { padding: '16px 20px' } }}>
+        <Row gutter={16} align="middle" wrap>
+          <Col flex="auto">
+            <h1 className="rectify-page-title">
+              {t('dashboard.title')} {r?.demo && <DemoTag />}
+            </h1>
+            <Typography.Text type="secondary">{r?.title ?? ''}</Typography.Text>
+          </Col>
+          <Col>
+            <Link to={`/rounds/${roundId}/tree`}>
+              <Button icon={<ApartmentOutlined />}>{t('dashboard.openTree')}</Button>
+            </Link>
+          </Col>
+        </Row>
+        {r && (
+          <Descriptions
+            size="small"
+            column={{ xs: 1, sm: 2, lg: 5 }}
+            style={{ marginTop: 12 }}
+            items={[
+              { key: 'unit', label: t('dashboard.unit'), children: r.inspectedUnit.name },
+              { key: 'feedback', label: t('dashboard.feedbackDate'), children: r.feedbackDate ?? t('common.none') },
+              { key: 'deadline', label: t('dashboard.deadline'), children: r.rectificationDeadline ?? t('common.none') },
+              { key: 'report', label: t('dashboard.reportDate'), children: r.reportDate ?? t('common.none') },
+              { key: 'today', label: t('dashboard.asOf'), children: s.today },
+            ]}
+          />
+        )}
+      </Card>
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={6}>
+          <Card className="rectify-stat" style={{ height: '100%' }} data-testid="completion">
+            <div style={{ textAlign: 'center' }}>
+              <Typography.Text type="secondary">{t('dashboard.completion')}</Typography.Text>
+              <div style={{ margin: '10px 0 6px' }}>
+                <Progress
+                  type="dashboard"
+                  percent={percent}
+                  size={150}
+                  strokeColor={{ '0%': brand.onTrack, '100%': brand.closed }}
+                  format={(p) => <span style={{ fontSize: 26, fontWeight: 600 }}>{p}%</span>}
+                />
+              </div>
+              <Typography.Text data-testid="completion-detail">
+                {t('dashboard.completionDetail', { closed: totals.closed, total: totals.measures })}
+              </Typography.Text>
+            </div>
+          </Card>
+        </Col>
+        <Col xs={24} lg={18}>
+          <Row gutter={[16, 16]}>
+            {stats.map((st) => (
+              <Col key={st.key} xs={12} md={6}>
+                <Card
+                  className="rectify-stat"
+                  data-testid={`stat-${st.key}`}
+                  style={{ borderLeft: `3px solid ${st.color ?? '#d9dee7'}` }}
+                >
+                  <Statistic
+                    title={st.title}
+                    value={st.value}
+                    suffix={<span style={{ fontSize: 13 }}>{st.suffix}</span>}
+                    valueStyle={{ color: st.color, fontWeight: 600 }}
+                  />
+                </Card>
+              </Col>
+            ))}
+          </Row>
+        </Col>
+      </Row>
+
+      <OverdueTable items={s.overdue} />
+
+      <Card
+        title={t('dashboard.byCategory')}
+        extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('dashboard.chartHint')}</Typography.Text>}
+      >
+        <Row gutter={[24, 16]}>
+          <Col xs={24} xl={12}>
+            <ProgressChart
+              testId="chart-category"
+              rows={rows?.category ?? []}
+              axisWidth={160}
+              selectedId={filter?.kind === 'category' ? filter.id : null}
+              onSelect={(row) => setFilter('category', row.id)}
+            />
+          </Col>
+          <Col xs={24} xl={12}>
+            <div data-testid="category-counts">
+            <Table
+              size="small"
+              rowKey="key"
+              pagination={false}
+              dataSource={rows?.category ?? []}
+              onRow={(row) => ({
+                onClick: () => setFilter('category', row.id),
+                className:
+                  'rectify-clickable-row' +
+                  (filter?.kind === 'category' && filter.id === row.id ? ' rectify-selected' : ''),
+                'data-testid': `category-row-${row.id}`,
+              } as React.HTMLAttributes<HTMLElement>)}
+              columns={[
+                {
+                  title: t('dashboard.col.category'),
+                  dataIndex: 'name',
+                  render: (name: string) => <span data-testid="category-title">{name}</span>,
+                },
+                {
+                  title: t('dashboard.col.closed'),
+                  width: 72,
+                  align: 'right',
+                  render: (_, row) => <span data-testid="closed-count">{row.counts.closed}</span>,
+                },
+                {
+                  title: t('dashboard.col.total'),
+                  width: 60,
+                  align: 'right',
+                  render: (_, row) => <span data-testid="total-count">{row.counts.total}</span>,
+                },
+                {
+                  title: t('dashboard.col.overdue'),
+                  width: 60,
+                  align: 'right',
+                  render: (_, row) =>
+                    row.counts.overdue > 0 ? (
+                      <Tag color="red" style={{ margin: 0 }} data-testid="overdue-count">
+                        {row.counts.overdue}
+                      </Tag>
+                    ) : (
+                      <span data-testid="overdue-count">0</span>
+                    ),
+                },
+                {
+                  title: t('dashboard.col.rate'),
+                  width: 110,
+                  render: (_, row) => (
+                    <Progress
+                      size="small"
+                      percent={Math.round(completionRate(row.counts) * 100)}
+                      strokeColor={brand.closed}
+                      style={{ margin: 0 }}
+                    />
+                  ),
+                },
+              ]}
+            />
+            </div>
+          </Col>
+        </Row>
+      </Card>
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Card title={t('dashboard.byLeader')} style={{ height: '100%' }}>
+            <ProgressChart
+              testId="chart-leader"
+              rows={rows?.leader ?? []}
+              hiddenTable
+              axisWidth={90}
+              selectedId={filter?.kind === 'leader' ? filter.id : null}
+              onSelect={(row) => row.id !== null && setFilter('leader', row.id)}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('dashboard.byDepartment')} style={{ height: '100%' }}>
+            <ProgressChart
+              testId="chart-department"
+              rows={rows?.department ?? []}
+              hiddenTable
+              axisWidth={130}
+              selectedId={filter?.kind === 'department' ? filter.id : null}
+              onSelect={(row) => row.id !== null && setFilter('department', row.id)}
+            />
+          </Card>
+        </Col>
+      </Row>
+
+      <div ref={listRef} style={{ scrollMarginTop: 72 }}>
+        <Card
+          title={t('dashboard.measureList')}
+          extra={
+            filterName ? (
+              <Space data-testid="measure-filter">
+                <Tag
+                  color="blue"
+                  icon={<FilterOutlined />}
+                  closable
+                  onClose={(e) => {
+                    e.preventDefault();
+                    clearFilter();
+                  }}
+                  style={{ margin: 0 }}
+                >
+                  {filterName}
+                </Tag>
+                <Button size="small" icon={<CloseOutlined />} onClick={clearFilter} data-testid="clear-filter">
+                  {t('dashboard.clearFilter')}
+                </Button>
+              </Space>
+            ) : (
+              <Typography.Text type="secondary">{t('dashboard.filterAll')}</Typography.Text>
+            )
+          }
+          styles={{ body: { padding: 0 } }}
+        >
+          {measures.isError ? (
+            <LoadError error={measures.error} onRetry={() => void measures.refetch()} />
+          ) : (
+            <MeasureTable
+              items={measures.data?.items ?? []}
+              total={measures.data?.total ?? 0}
+              page={page}
+              pageSize={pageSize}
+              loading={measures.isFetching}
+              onPage={(p, size) => {
+                const next = new URLSearchParams(params);
+                next.set('page', String(size !== pageSize ? 1 : p));
+                next.set('pageSize', String(size));
+                setParams(next, { replace: true, preventScrollReset: true });
+              }}
+            />
+          )}
+        </Card>
+      </div>
+    </Space>
+  );
+}

@@ -1,0 +1,81 @@
+import { Card, Empty, Table, Typography } from 'antd';
+import { CheckCircleOutlined, WarningFilled } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { subsectionNumber, type OverdueMeasure } from '@rectify/domain';
+import { useT } from '../../i18n';
+import { categoryLabel, problemLabel, shortTitle } from '../../shared/labels';
+import { OverdueTag } from '../../shared/StatusTag';
+
+export function OverdueTable({ items }: { items: OverdueMeasure[] }) {
+  const t = useT();
+  const hasItems = items.length > 0;
+  return (
+    <Card
+      data-testid="overdue-list"
+      title={
+        <span style={{ color: hasItems ? '#cf1322' : undefined }}>
+          {hasItems ? <WarningFilled /> : <CheckCircleOutlined style={{ color: '#3f9c35' }} />}{' '}
+          {t('dashboard.overdueTitle')}
+        </span>
+      }
+      extra={hasItems ? <Typography.Text type="danger">{t('dashboard.overdueCount', { n: items.length })}</Typography.Text> : null}
+      styles={{
+        header: hasItems ? { background: '#fff1f0', borderBottom: '1px solid #ffccc7' } : undefined,
+        body: { padding: hasItems ? 0 : 16 },
+      }}
+      style={hasItems ? { borderColor: '#ffa39e' } : undefined}
+    >
+      {hasItems ? (
+        <Table<OverdueMeasure>
+          rowKey="id"
+          size="middle"
+          dataSource={items}
+          pagination={false}
+          columns={[
+            {
+              title: t('dashboard.col.measure'),
+              dataIndex: 'text',
+              render: (text: string, m) => (
+                <Link to={`/measures/${m.id}`} style={{ color: '#cf1322' }} data-testid="overdue-measure-link">
+                  <Typography.Paragraph ellipsis={{ rows: 2, tooltip: text }} style={{ margin: 0, color: 'inherit' }}>
+                    {text}
+                  </Typography.Paragraph>
+                </Link>
+              ),
+            },
+            {
+              title: t('dashboard.col.location'),
+              width: 260,
+              render: (_, m) => (
+                <div style={{ fontSize: 12, lineHeight: 1.6 }}>
+                  <div title={categoryLabel(m.category)}>
+                    {subsectionNumber(m.category.ordinal)}
+                    {shortTitle(m.category.title, 16)}
+                  </div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {problemLabel(m.problem)}
+                  </Typography.Text>
+                </div>
+              ),
+            },
+            { title: t('dashboard.col.leader'), width: 110, render: (_, m) => m.leader?.name ?? t('common.none') },
+            {
+              title: t('dashboard.col.department'),
+              width: 140,
+              render: (_, m) => m.leadDepartment?.name ?? t('common.none'),
+            },
+            { title: t('dashboard.col.deadline'), dataIndex: 'deadline', width: 110 },
+            {
+              title: t('dashboard.col.daysOverdue'),
+              dataIndex: 'daysOverdue',
+              width: 130,
+              render: (days: number) => <OverdueTag days={days} />,
+            },
+          ]}
+        />
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.overdueNone')} />
+      )}
+    </Card>
+  );
+}

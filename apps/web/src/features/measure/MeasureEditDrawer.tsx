@@ -1,0 +1,146 @@
+import { useEffect, useRef, useState } from 'react';
+import { Alert, App, Button, Drawer, Form, Space } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import type { MeasureDetail } from '@rectify/domain';
+import { ApiError } from '../../api/client';
+import { useDepartments, usePeople, useUpdateMeasure } from '../../api/hooks';
+import { queryKeys } from '../../api/keys';
+import { useT } from '../../i18n';
+import { MeasureFields } from './MeasureFields';
+import { syncStatus, toFormValues, toPayload, type MeasureFormValues } from './measureForm';
+
+interface Props {
+  open: boolean;
+  measure: MeasureDetail;
+  organizationId: number | undefined;
+  onClose: () => void;
+  /** Fetches the latest measure from the server. */
+  reload: () => Promise<MeasureDetail | undefined>;
+}
+
+/**
+ * Edits a measure. The version is the one read when the form opened: if someone saved in
+ * between, the server answers 409 and the form offers to load the latest data.
+ */
+export function MeasureEditDrawer({ open, measure, organizationId, onClose, reload }: Props) {
+  const t = useT();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [form] = Form.useForm<MeasureFormValues>();
+  const versionRef = useRef(measure.version);
+  const statusRef = useRef(measure.status);
+  const [conflict, setConflict] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [reloading, setReloading] = useState(false);
+  const people = usePeople(organizationId);
+  const departments = useDepartments(organizationId);
+  const update = useUpdateMeasure();
+
+  const fill = (m: MeasureDetail) => {
+    versionRef.current = m.version;
+    statusRef.current = m.status;
+    form.setFieldsValue(toFormValues(m));
+  };
+
+  // Fill the form each time it opens, with the version read at that moment.
+  useEffect(() => {
+    if (open) {
+      setConflict(false);
+      setError(null);
+      fill(measure);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open]);
+
+  const submit = async (values: MeasureFormValues) => {
+    setError(null);
+    setConflict(false);
+    try {
+      const saved = await update.mutateAsync({
+        id: measure.id,
+        body: { version: versionRef.current, ...toPayload(values) },
+      });
+      client.setQueryData(queryKeys.measures.detail(measure.id), saved);
+      message.success(t('common.saved'));
+      onClose();
+    } catch (e) {
+      if (e instanceof ApiError && e.isConflict) setConflict(true);
+      else setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const loadLatest = async () => {
+    setReloading(true);
+    try {
+      const latest = await reload();
+      if (latest) {
+        fill(latest);
+        setConflict(false);
+        message.info(t('measure.reloaded'));
+      }
+    } finally {
+      setReloading(false);
+    }
+  };
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      title={t('measure.editTitle')}
+      width={680}
+      destroyOnHidden={false}
+      forceRender
+      footer={
+        <Space style={{ justifyContent: 'flex-end', width: '100%' }}>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={update.isPending} onClick={() => form.submit()} data-testid="measure-save">
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      {conflict && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="conflict-alert"
+          style={{ marginBottom: 16 }}
+          message={t('measure.conflictTitle')}
+          description={t('measure.conflictBody')}
+          action={
+            <Button danger icon={<ReloadOutlined />} loading={reloading} onClick={() => void loadLatest()} data-testid="reload-latest">
+              {t('measure.reloadLatest')}
+            </Button>
+          }
+        />
+      )}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          onClose={() => setError(null)}
+          style={{ marginBottom: 16 }}
+          message={t('common.saveFailed', { message: error })}
+        />
+      )}
+      <Form<MeasureFormValues>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        onValuesChange={(changed: Partial<MeasureFormValues>) => {
+          syncStatus(form, changed, statusRef.current);
+          if (changed.status) statusRef.current = changed.status;
+        }}
+      >
+        <MeasureFields
+          people={people.data}
+          departments={departments.data}
+          loadingRefs={people.isLoading || departments.isLoading}
+        />
+      </Form>
+    </Drawer>
+  );
+}

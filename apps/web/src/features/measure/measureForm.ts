@@ -1,0 +1,95 @@
+import dayjs, { type Dayjs } from 'dayjs';
+import type { FormInstance } from 'antd';
+import {
+  applyStatusChange,
+  todayInShanghai,
+  type MeasureDetail,
+  type MeasureItem,
+  type MeasureKind,
+  type MeasureStatus,
+  type MeasureUpdate,
+} from '@rectify/domain';
+
+export interface MeasureFormValues {
+  text: string;
+  kind: MeasureKind;
+  status: MeasureStatus;
+  deadline: Dayjs | null;
+  completedDate: Dayjs | null;
+  leaderId: number | null;
+  leadDepartmentId: number | null;
+  coDepartmentIds: number[];
+  progress: number;
+  outcome: string;
+  manifestationId: number | null;
+}
+
+export const DATE_FORMAT = 'YYYY-MM-DD';
+
+const toDay = (iso: string | null | undefined): Dayjs | null => (iso ? dayjs(iso, DATE_FORMAT) : null);
+const toIso = (day: Dayjs | null | undefined): string | null => (day && day.isValid() ? day.format(DATE_FORMAT) : null);
+
+export function emptyMeasureValues(): MeasureFormValues {
+  return {
+    text: '',
+    kind: 'deadline',
+    status: 'not_started',
+    deadline: null,
+    completedDate: null,
+    leaderId: null,
+    leadDepartmentId: null,
+    coDepartmentIds: [],
+    progress: 0,
+    outcome: '',
+    manifestationId: null,
+  };
+}
+
+export function toFormValues(m: MeasureItem | MeasureDetail): MeasureFormValues {
+  return {
+    text: m.text,
+    kind: m.kind,
+    status: m.status,
+    deadline: toDay(m.deadline),
+    completedDate: toDay(m.completedDate),
+    leaderId: m.leader?.id ?? null,
+    leadDepartmentId: m.leadDepartment?.id ?? null,
+    coDepartmentIds: 'coDepartments' in m ? m.coDepartments.map((d) => d.id) : [],
+    progress: m.progress,
+    outcome: 'outcome' in m ? (m.outcome ?? '') : '',
+    manifestationId: m.manifestationId,
+  };
+}
+
+/** The body of a PATCH or POST, without version / problemId. Dates go out as YYYY-MM-DD. */
+export function toPayload(v: MeasureFormValues): Omit<MeasureUpdate, 'version'> {
+  const outcome = v.outcome?.trim() ?? '';
+  return {
+    text: v.text.trim(),
+    kind: v.kind,
+    status: v.status,
+    deadline: toIso(v.deadline),
+    completedDate: v.status === 'closed' ? toIso(v.completedDate) : null,
+    leaderId: v.leaderId ?? null,
+    leadDepartmentId: v.leadDepartmentId ?? null,
+    coDepartmentIds: [...new Set(v.coDepartmentIds ?? [])],
+    progress: v.progress ?? 0,
+    outcome: outcome ? outcome : null,
+    manifestationId: v.manifestationId ?? null,
+  };
+}
+
+/**
+ * Keeps the form consistent with the domain rule when the status changes: closing sets 100% and a
+ * completion date (today if none), reopening clears the completion date.
+ */
+export function syncStatus(form: FormInstance<MeasureFormValues>, changed: Partial<MeasureFormValues>, previous: MeasureStatus) {
+  if (!changed.status || changed.status === previous) return;
+  const current = form.getFieldsValue(['completedDate', 'progress']) as Pick<MeasureFormValues, 'completedDate' | 'progress'>;
+  const next = applyStatusChange(
+    { status: previous, completedDate: toIso(current.completedDate), progress: current.progress ?? 0 },
+    { status: changed.status },
+    todayInShanghai(),
+  );
+  form.setFieldsValue({ completedDate: toDay(next.completedDate), progress: next.progress });
+}

@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { demoRound, summaryOf } from '../fixtures/api';
+
+const outputDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'output');
+const numerals = ['一', '二', '三', '四', '五'];
+
+test('the dashboard shows the five categories and antd speaks Chinese', async ({ page, request }) => {
+  const round = await demoRound(request);
+  const summary = await summaryOf(request, round.id);
+  expect(summary.byCategory).toHaveLength(5);
+
+  // The start page goes straight to the only round's dashboard.
+  await page.goto('/');
+  await expect(page).toHaveURL(new RegExp(`/rounds/${round.id}$`));
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('heading', { name: /整改工作看板/ })).toBeVisible();
+
+  const titles = page.getByTestId('category-counts').getByTestId('category-title');
+  await expect(titles).toHaveCount(5);
+  for (const [i, c] of summary.byCategory.entries()) {
+    await expect(titles.nth(i)).toHaveText(`（${numerals[i]}）${c.title}`);
+    expect(c.title).toMatch(/[\u4e00-\u9fff]/);
+  }
+  await expect(titles.nth(0)).toContainText('聚焦贯彻落实党的理论和路线方针政策');
+
+  await expect(page.getByTestId('completion-detail')).toHaveText(`已销号 ${round.totals.closed} / 共 ${round.totals.measures} 项`);
+  await expect(page.getByTestId('stat-measures')).toContainText('47');
+  await expect(page.getByTestId('chart-category').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(page.getByTestId('chart-leader').locator('.recharts-bar-rectangle').first()).toBeVisible();
+
+  // antd's own texts come from its zh_CN locale: the page-size changer reads "10 条/页".
+  const list = page.getByTestId('measure-list');
+  await expect(list.locator('.ant-pagination-options .ant-select-selection-item')).toHaveText('10 条/页');
+  await expect(list.locator('.ant-pagination-total-text, .ant-pagination-item')).not.toHaveCount(0);
+
+  // Clicking a category row filters the list; a category with no overdue measure then shows only
+  // its own measures, and the filter can be removed again.
+  await page.getByTestId(`category-row-${summary.byCategory[0]!.categoryId}`).click();
+  await expect(page.getByTestId('measure-filter')).toContainText('方面：（一）');
+  await expect(list.locator('.ant-table-row')).toHaveCount(Math.min(10, summary.byCategory[0]!.total));
+  await page.getByTestId('clear-filter').click();
+  await expect(page.getByTestId('measure-filter')).toHaveCount(0);
+  await expect(page.getByTestId('measure-list-total')).toHaveText(`共 ${round.totals.measures} 项`);
+
+  // Clicking a bar of the leader chart filters by that leader.
+  const leaderRows = page.getByTestId('chart-leader-row');
+  const second = leaderRows.nth(1);
+  const leaderName = (await second.locator('th').textContent())!.trim();
+  const leaderTotal = (await second.getByTestId('total-count').textContent())!.trim();
+  await page.getByTestId('chart-leader').locator('.recharts-bar-rectangle path').nth(1).click();
+  await expect(page.getByTestId('measure-filter')).toContainText(`责任领导：${leaderName}`);
+  await expect(page.getByTestId('measure-list-total')).toHaveText(`共 ${leaderTotal} 项`);
+  await page.getByTestId('measure-filter').locator('.ant-tag-close-icon').click();
+  await expect(page.getByTestId('measure-filter')).toHaveCount(0);
+});
+
+test('an empty result shows antd’s Chinese empty text', async ({ page, request }) => {
+  const round = await demoRound(request);
+  await page.goto(`/rounds/${round.id}?leader=2147483600`);
+  await expect(page.getByTestId('measure-list').locator('.ant-empty-description')).toHaveText('暂无数据');
+});
+
+test('screenshot of the dashboard', async ({ page, request }) => {
+  const round = await demoRound(request);
+  await page.goto(`/rounds/${round.id}`);
+  await expect(page.getByTestId('chart-department').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(page.getByTestId('measure-list').locator('.ant-table-row').first()).toBeVisible();
+  mkdirSync(outputDir, { recursive: true });
+  await page.screenshot({ path: join(outputDir, 'dashboard.png'), fullPage: true });
+});

@@ -1,0 +1,83 @@
+import { expect, test, type Page } from '@playwright/test';
+import { demoRound, findMeasures, getMeasure, patchMeasure, summaryOf } from '../fixtures/api';
+
+async function chooseStatus(page: Page, label: string) {
+  const item = page.locator('.ant-form-item').filter({ has: page.getByRole('combobox', { name: '整改状态' }) });
+  await item.locator('.ant-select-selector').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).click();
+}
+
+test('editing a measure moves the dashboard chart without a reload, then restores', async ({ page, request }) => {
+  const round = await demoRound(request);
+  const summary = await summaryOf(request, round.id);
+  const category = summary.byCategory.find((c) => c.ordinal === 2)!;
+  const { items } = await findMeasures(request, {
+    roundId: round.id,
+    categoryId: category.categoryId,
+    status: 'closed',
+    sort: 'position',
+    pageSize: 1,
+  });
+  const original = await getMeasure(request, items[0]!.id);
+  expect(original.status).toBe('closed');
+
+  try {
+    await page.goto(`/rounds/${round.id}`);
+    await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    const closedCell = page.getByTestId(`category-row-${category.categoryId}`).getByTestId('closed-count');
+    await expect(closedCell).toHaveText(String(category.closed));
+
+    // To the measure through the filtered list (client-side navigation).
+    await page.getByTestId(`category-row-${category.categoryId}`).click();
+    await page.getByTestId('measure-list').locator(`a[href="/measures/${original.id}"]`).click();
+    await expect(page.getByTestId('measure-status')).toHaveText('已销号');
+
+    await page.getByTestId('edit-measure').click();
+    await chooseStatus(page, '整改中');
+    await page.getByTestId('measure-save').click();
+    await expect(page.locator('.ant-message')).toContainText('已保存');
+    await expect(page.getByTestId('measure-status')).toHaveText('整改中');
+
+    // Back on the dashboard: the category's closed count dropped by one, same document.
+    await page.getByRole('menuitem', { name: /整改看板/ }).click();
+    await expect(closedCell).toHaveText(String(category.closed - 1));
+    await expect(page.getByTestId('completion-detail')).toContainText(`已销号 ${round.totals.closed - 1} `);
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  } finally {
+    const current = await getMeasure(request, original.id);
+    await patchMeasure(request, original.id, {
+      version: current.version,
+      status: original.status,
+      completedDate: original.completedDate,
+      progress: original.progress,
+    });
+  }
+  const restored = await summaryOf(request, round.id);
+  expect(restored.byCategory.find((c) => c.categoryId === category.categoryId)!.closed).toBe(category.closed);
+});
+
+test('a stale version gets the conflict message, and the latest data can be loaded', async ({ page, request }) => {
+  const round = await demoRound(request);
+  const { items } = await findMeasures(request, { roundId: round.id, status: 'closed', sort: 'position', pageSize: 1 });
+  const measure = await getMeasure(request, items[0]!.id);
+
+  await page.goto(`/measures/${measure.id}`);
+  await expect(page.getByTestId('measure-version')).toHaveText(String(measure.version));
+
+  // Someone else saves first, with the version this page read.
+  const theirs = await patchMeasure(request, measure.id, { version: measure.version, text: measure.text });
+  expect(theirs.version).toBe(measure.version + 1);
+
+  await page.getByTestId('edit-measure').click();
+  await page.getByTestId('measure-save').click();
+  const alert = page.getByTestId('conflict-alert');
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('保存失败：该整改措施已被他人修改');
+
+  await page.getByTestId('reload-latest').click();
+  await expect(alert).toBeHidden();
+  await expect(page.getByTestId('measure-version')).toHaveText(String(theirs.version));
+  await page.getByTestId('measure-save').click();
+  await expect(page.locator('.ant-message')).toContainText('已保存');
+  await expect(page.getByTestId('measure-version')).toHaveText(String(theirs.version + 1));
+});
