@@ -1,16 +1,46 @@
+import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Db } from '@rectify/db';
+import { defaultDataDir, type Db } from '@rectify/db';
+import { EVIDENCE_MAX_BYTES } from '@rectify/domain';
 import { systemClock, type Clock } from './lib/clock.js';
+import { createEvidenceStore } from './lib/evidence-store.js';
+import { createLoginThrottle, type LoginThrottle } from './lib/login-throttle.js';
+import type { Mailer } from './lib/mailer.js';
+import { scryptHasher, type PasswordHasher } from './lib/passwords.js';
+import { runDailyJob, startScheduler } from './lib/scheduler.js';
 import database from './plugins/database.js';
 import errors from './plugins/errors.js';
+import auth from './plugins/auth.js';
 import openapi from './plugins/openapi.js';
 import { registerWebApp } from './plugins/web.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { userRoutes } from './modules/users/routes.js';
 import { roundRoutes } from './modules/rounds/routes.js';
 import { hierarchyRoutes } from './modules/hierarchy/routes.js';
 import { measureRoutes } from './modules/measures/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
+import { taskRoutes } from './modules/tasks/routes.js';
+import { progressRoutes } from './modules/progress/routes.js';
+import { evidenceRoutes } from './modules/evidence/routes.js';
+import { closureRoutes } from './modules/closures/routes.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
+import { createNotifier, type Notifier } from './modules/notifications/service.js';
+import { ledgerRoutes } from './modules/ledger/routes.js';
+import { reportRoutes } from './modules/report/routes.js';
+import { importRoutes } from './modules/imports/routes.js';
+import type { PdfPrinter } from './lib/pdf.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    notifier: Notifier;
+    /** The daily job (deadline notices, e-mails, digest, expired sessions), also callable by tests. */
+    runDailyJob(): ReturnType<typeof runDailyJob>;
+  }
+}
 
 export interface AppOptions {
   db: Db;
@@ -18,6 +48,21 @@ export interface AppOptions {
   /** The built web app to serve at /; none in API tests. */
   webDir?: string;
   logger?: boolean;
+  /** Password hashing (scrypt N=2^15 by default; tests pass a cheaper one). */
+  hasher?: PasswordHasher;
+  /** Sends notification e-mails; null (the default) sends nothing. */
+  mailer?: Mailer | null;
+  /** Where evidence files are stored (default: <repo>/data/evidence). */
+  evidenceDir?: string;
+  /** Run the daily job at start-up and every 24 h (default true; tests turn it off). */
+  scheduler?: boolean;
+  secureCookies?: boolean | 'auto';
+  /** Extra wait after a failed sign-in (default 300 ms). */
+  loginFailureDelayMs?: number;
+  loginThrottle?: LoginThrottle;
+  trustProxy?: boolean;
+  /** Prints the report's HTML to PDF (default: Debian's chromium, when installed). */
+  printer?: PdfPrinter;
 }
 
 /** Builds the whole application; the server and the tests both call this. */
@@ -25,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
     bodyLimit: 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
     ajv: {
       customOptions: {
         // Unknown fields are refused, not silently dropped: a misspelt field must not look saved.
@@ -35,7 +81,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  await app.register(database, { db: options.db, clock: options.clock ?? systemClock });
+  // Bodies are JSON or multipart only (part of the CSRF defence, see plugins/auth.ts): a
+  // cross-site form can post text/plain without a preflight, so that parser goes.
+  app.removeContentTypeParser('text/plain');
+  await app.register(multipart, { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 10, parts: 20 } });
+
+  const clock = options.clock ?? systemClock;
+  await app.register(database, { db: options.db, clock });
+  await app.register(auth, { secureCookies: options.secureCookies ?? 'auto' });
   await app.register(openapi);
 
   const webServed = await registerWebApp(app, options.webDir);
@@ -43,10 +96,39 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     pageFallback: webServed ? (_request, reply) => reply.type('text/html').sendFile('index.html') : undefined,
   });
 
+  const notifier = createNotifier({ db: options.db, clock, mailer: options.mailer ?? null, log: app.log });
+  app.decorate('notifier', notifier);
+  app.decorate('runDailyJob', () => runDailyJob(notifier, app.sessions));
+
+  const hasher = options.hasher ?? scryptHasher();
+  const store = createEvidenceStore(options.evidenceDir ?? join(defaultDataDir, 'evidence'));
+
   await app.register(healthRoutes);
+  await app.register(authRoutes, {
+    hasher,
+    throttle: options.loginThrottle ?? createLoginThrottle(),
+    failureDelayMs: options.loginFailureDelayMs ?? 300,
+  });
+  await app.register(userRoutes, { hasher });
   await app.register(roundRoutes);
   await app.register(hierarchyRoutes);
   await app.register(measureRoutes);
   await app.register(peopleRoutes);
+  await app.register(taskRoutes);
+  await app.register(progressRoutes);
+  await app.register(evidenceRoutes, { store });
+  await app.register(closureRoutes);
+  await app.register(auditRoutes);
+  await app.register(notificationRoutes);
+  await app.register(ledgerRoutes);
+  await app.register(reportRoutes, { printer: options.printer });
+  await app.register(importRoutes);
+
+  if (options.scheduler ?? true) {
+    app.addHook('onReady', async () => {
+      const stop = startScheduler(() => app.runDailyJob(), app.log);
+      app.addHook('onClose', async () => stop());
+    });
+  }
   return app;
 }

@@ -1,7 +1,10 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDb, loadDemoRound, migrate, referenceRound } from '@rectify/db';
+import { createDb, defaultDataDir, loadDemoRound, migrate, referenceRound } from '@rectify/db';
 import { buildApp } from './app.js';
+import { createMailerFromEnv } from './lib/mailer.js';
+import { scryptHasher } from './lib/passwords.js';
+import { ensureDemoAccounts } from './modules/auth/demo-accounts.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -13,12 +16,28 @@ async function main() {
   const database = createDb(process.env.DATABASE_URL);
   const applied = await migrate(database.target);
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
+  const hasher = scryptHasher();
   if (process.env.RECTIFY_DEMO === '1' || process.env.RECTIFY_DEMO === 'true') {
     const result = await loadDemoRound(database.db, referenceRound);
     console.log(result.loaded ? `demo round loaded (id ${result.roundId})` : `demo data not loaded: ${result.reason}`);
+    const accounts = await ensureDemoAccounts(database.db, hasher);
+    if (accounts.length) console.log(`demo accounts created: ${accounts.join(', ')} (password rectify-demo)`);
   }
 
-  const app = await buildApp({ db: database.db, webDir, logger: true });
+  const dataDir = resolve(process.env.RECTIFY_DATA_DIR ?? defaultDataDir);
+  const mailer = createMailerFromEnv(process.env);
+  const secure = process.env.RECTIFY_COOKIE_SECURE;
+  const app = await buildApp({
+    db: database.db,
+    webDir,
+    logger: true,
+    hasher,
+    mailer,
+    evidenceDir: resolve(dataDir, 'evidence'),
+    secureCookies: secure === '1' || secure === 'true' ? true : secure === '0' || secure === 'false' ? false : 'auto',
+    trustProxy: process.env.RECTIFY_TRUST_PROXY === '1' || process.env.RECTIFY_TRUST_PROXY === 'true',
+  });
+  if (!mailer) app.log.info('SMTP_HOST not set: notifications stay in the app, no e-mail is sent');
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
     await app.close();

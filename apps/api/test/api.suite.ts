@@ -19,9 +19,10 @@ export function apiSuite(label: string, makeDatabase: () => Promise<TestDatabase
     let api: TestApi;
     let roundId: number;
     const json = <T>(res: { body: string }) => JSON.parse(res.body) as T;
-    const get = (url: string, headers: Record<string, string> = {}) => api.app.inject({ method: 'GET', url, headers });
+    // Everything here is the office's (整改办公室) work; the rights of the other roles are in rights.suite.ts.
+    const get = (url: string, headers: Record<string, string> = {}) => api.as('office', { method: 'GET', url, headers });
     const send = (method: 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-      api.app.inject({ method, url, payload: payload as object, headers });
+      api.as('office', { method, url, payload: payload as object, headers });
 
     async function overdueMeasure(): Promise<MeasureDetail> {
       const page = json<MeasurePage>(await get(`/api/measures?roundId=${roundId}&overdue=true`));
@@ -119,7 +120,12 @@ export function apiSuite(label: string, makeDatabase: () => Promise<TestDatabase
       expect(closed).toMatchObject({ status: 'closed', completedDate: '2023-08-18', progress: 100, overdue: false, version: measure.version + 1 });
       expect((await summary()).totals).toMatchObject({ closed: 47, overdue: 0 });
 
-      const reopened = json<MeasureDetail>(await send('PATCH', `/api/measures/${measure.id}`, { version: closed.version, status: 'in_progress', progress: 80 }));
+      // A closed measure is locked: editing it is refused until the office reopens it.
+      const locked = await send('PATCH', `/api/measures/${measure.id}`, { version: closed.version, status: 'in_progress', progress: 80 });
+      expect(locked.statusCode).toBe(409);
+      expect(json<{ error: { code: string } }>(locked).error.code).toBe('MEASURE_LOCKED');
+      expect(json<MeasureDetail>(await send('POST', `/api/measures/${measure.id}/reopen`, { reason: '复核发现仍有器材未修复' }))).toMatchObject({ status: 'in_progress', locked: false });
+      const reopened = json<MeasureDetail>(await send('PATCH', `/api/measures/${measure.id}`, { version: closed.version + 1, progress: 80 }));
       expect(reopened).toMatchObject({ status: 'in_progress', completedDate: null, overdue: true, progress: 80 });
       expect((await summary()).totals).toMatchObject({ closed: 46, overdue: 1 });
     });
@@ -140,7 +146,7 @@ export function apiSuite(label: string, makeDatabase: () => Promise<TestDatabase
     it('answers bad input with one error shape, a 4xx, the field named, and no write', async () => {
       const measure = await overdueMeasure();
       const cases: { res: Awaited<ReturnType<typeof send>>; status: number; code: string; field?: string }[] = [
-        { res: await api.app.inject({ method: 'PATCH', url: `/api/measures/${measure.id}`, headers: { 'content-type': 'application/json' }, payload: '{"version": 1,' }), status: 400, code: 'BAD_REQUEST' },
+        { res: await api.as('office', { method: 'PATCH', url: `/api/measures/${measure.id}`, headers: { 'content-type': 'application/json' }, payload: '{"version": 1,' }), status: 400, code: 'BAD_REQUEST' },
         { res: await send('PATCH', `/api/measures/${measure.id}`, { version: measure.version, progress: 'lots' }), status: 400, code: 'VALIDATION_FAILED', field: 'progress' },
         { res: await send('PATCH', `/api/measures/${measure.id}`, { version: measure.version, progress: 101 }), status: 400, code: 'VALIDATION_FAILED', field: 'progress' },
         { res: await send('PATCH', `/api/measures/${measure.id}`, { version: measure.version, deadline: '2023-02-30' }), status: 400, code: 'VALIDATION_FAILED', field: 'deadline' },
@@ -158,8 +164,9 @@ export function apiSuite(label: string, makeDatabase: () => Promise<TestDatabase
         { res: await send('POST', '/api/measures', { problemId: 424242, text: '新措施' }), status: 400, code: 'INVALID_REFERENCE', field: 'problemId' },
         { res: await send('POST', '/api/measures', { problemId: measure.problemId, text: '' }), status: 400, code: 'VALIDATION_FAILED', field: 'text' },
         { res: await send('POST', '/api/categories', [1, 2, 3]), status: 400, code: 'VALIDATION_FAILED' },
-        { res: await api.app.inject({ method: 'POST', url: '/api/categories', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ roundId, title: 'x'.repeat(2 * 1024 * 1024) }) }), status: 413, code: 'PAYLOAD_TOO_LARGE' },
-        { res: await api.app.inject({ method: 'POST', url: '/api/categories', headers: { 'content-type': 'application/xml' }, payload: '<x/>' }), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+        { res: await api.as('office', { method: 'POST', url: '/api/categories', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ roundId, title: 'x'.repeat(2 * 1024 * 1024) }) }), status: 413, code: 'PAYLOAD_TOO_LARGE' },
+        { res: await api.as('office', { method: 'POST', url: '/api/categories', headers: { 'content-type': 'application/xml' }, payload: '<x/>' }), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+        { res: await api.as('office', { method: 'POST', url: '/api/categories', headers: { 'content-type': 'text/plain' }, payload: JSON.stringify({ roundId, title: '跨站表单' }) }), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
       ];
       for (const c of cases) {
         const body = json<{ error: { code: string; message: string; details?: unknown } }>(c.res);

@@ -2,10 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { PdfPrinter } from '../src/lib/pdf.js';
 import { createDb, loadDemoRound, migrate, referenceRound, type Db } from '@rectify/db';
-import { buildApp } from '../src/app.js';
+import type { Role } from '@rectify/domain';
+import { buildApp, type AppOptions } from '../src/app.js';
 import { fixedClock } from '../src/lib/clock.js';
+import { scryptHasher } from '../src/lib/passwords.js';
+import { DEMO_PASSWORD, ensureDemoAccounts } from '../src/modules/auth/demo-accounts.js';
+
+/** Cheap scrypt for tests (the hash records its cost, so verification follows it). */
+export const testHasher = scryptHasher({ logN: 10 });
 
 /** A database of the test's own, and how to throw it away. */
 export interface TestDatabase {
@@ -62,23 +69,69 @@ export interface TestApi {
   app: FastifyInstance;
   db: Db;
   roundId: number;
+  /** A request as the office (整改办公室) would send it. */
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** Signs in a demo account (admin, office, leader, officer, inspector) through the API, once; its cookie header. */
+  login(username: Role | string, password?: string): Promise<{ cookie: string }>;
+  /** A request as the given demo account (or anonymous with null). */
+  as(username: Role | string | null, options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** Where this app stores evidence files. */
+  evidenceDir: string;
   close(): Promise<void>;
 }
 
-export async function startApi(database: TestDatabase, options: { today?: string; demo?: boolean } = {}): Promise<TestApi> {
+/** The session cookie of a login answer, as a request header. */
+export function sessionCookie(res: LightMyRequestResponse): { cookie: string } {
+  const set = res.cookies.find((c) => c.name === 'rectify_session');
+  if (!set) throw new Error(`no session cookie (status ${res.statusCode}: ${res.body})`);
+  return { cookie: `rectify_session=${set.value}` };
+}
+
+export async function startApi(
+  database: TestDatabase,
+  options: { today?: string; demo?: boolean; printer?: PdfPrinter; app?: Partial<AppOptions> } = {},
+): Promise<TestApi> {
   const { db, target, close } = createDb(database.url);
   await migrate(target);
   const loaded = options.demo === false ? null : await loadDemoRound(db, referenceRound);
-  const app = await buildApp({ db, clock: fixedClock(options.today ?? REPORT_DAY) });
+  await ensureDemoAccounts(db, testHasher);
+  const evidenceDir = mkdtempSync(join(tmpdir(), 'rectify-evidence-'));
+  const app = await buildApp({
+    db,
+    clock: fixedClock(options.today ?? REPORT_DAY),
+    printer: options.printer,
+    hasher: testHasher,
+    scheduler: false,
+    evidenceDir,
+    loginFailureDelayMs: 0,
+    ...options.app,
+  });
   await app.ready();
+  const cookies = new Map<string, Promise<{ cookie: string }>>();
+  const login = (username: string, password = DEMO_PASSWORD) => {
+    const key = `${username}\u0000${password}`;
+    let cookie = cookies.get(key);
+    if (!cookie) {
+      cookie = app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } }).then(sessionCookie);
+      cookies.set(key, cookie);
+    }
+    return cookie;
+  };
+  const as = async (username: string | null, request: InjectOptions) =>
+    app.inject({ ...request, headers: { ...(username ? await login(username) : {}), ...request.headers } });
   return {
     app,
     db,
     roundId: loaded?.roundId ?? 0,
+    request: (request) => as('office', request),
+    login,
+    as,
+    evidenceDir,
     close: async () => {
       await app.close();
       await close();
       await database.drop();
+      rmSync(evidenceDir, { recursive: true, force: true });
     },
   };
 }

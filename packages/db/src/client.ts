@@ -10,6 +10,9 @@ import { ensureParentDir, parseDatabaseUrl, type DatabaseTarget } from './config
  */
 export type Db = SqliteClient;
 export type { Prisma } from './generated/sqlite/client.js';
+import type { Prisma as PrismaTypes } from './generated/sqlite/client.js';
+/** The client inside an interactive transaction. */
+export type Tx = PrismaTypes.TransactionClient;
 
 export interface Database {
   db: Db;

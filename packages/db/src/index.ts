@@ -1,4 +1,4 @@
-export { createDb, type Database, type Db, type Prisma } from './client.js';
+export { createDb, type Database, type Db, type Prisma, type Tx } from './client.js';
 export { parseDatabaseUrl, repoRoot, defaultDataDir, UnsupportedDatabaseUrlError, type DatabaseTarget, type Provider } from './config.js';
 export { migrate, readMigrations, MigrationChecksumError, type Migration } from './migrate.js';
 export { loadDemoRound, type LoadResult } from './demo/load.js';

@@ -41,3 +41,66 @@ export const leadingGroupRoleLabels: Labels<LeadingGroupRole> = {
   member: { 'zh-CN': '成员', en: 'Member' },
   office: { 'zh-CN': '办公室', en: 'Office' },
 };
+
+/** Account roles: what a signed-in user may do is decided by `can` in policy.ts. */
+export const ROLES = ['admin', 'office', 'leader', 'officer', 'inspector'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const roleLabels: Labels<Role> = {
+  admin: { 'zh-CN': '系统管理员', en: 'Administrator' },
+  office: { 'zh-CN': '整改办公室', en: 'Rectification office' },
+  leader: { 'zh-CN': '领导小组', en: 'Leading group' },
+  officer: { 'zh-CN': '责任人', en: 'Responsible officer' },
+  inspector: { 'zh-CN': '巡察组', en: 'Inspection team' },
+};
+
+/** 申请销号 → 对账销号: a request is pending until approved or rejected; an approved one may be reopened. */
+export const CLOSURE_STATES = ['pending', 'approved', 'rejected', 'reopened'] as const;
+export type ClosureState = (typeof CLOSURE_STATES)[number];
+
+export const closureStateLabels: Labels<ClosureState> = {
+  pending: { 'zh-CN': '待审核', en: 'Pending' },
+  approved: { 'zh-CN': '已销号', en: 'Approved' },
+  rejected: { 'zh-CN': '已退回', en: 'Rejected' },
+  reopened: { 'zh-CN': '已重新打开', en: 'Reopened' },
+};
+
+export const NOTIFICATION_KINDS = ['due_soon', 'overdue', 'closure_approved', 'closure_rejected', 'assigned'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const notificationKindLabels: Labels<NotificationKind> = {
+  due_soon: { 'zh-CN': '即将到期', en: 'Due soon' },
+  overdue: { 'zh-CN': '已逾期', en: 'Overdue' },
+  closure_approved: { 'zh-CN': '销号已通过', en: 'Closure approved' },
+  closure_rejected: { 'zh-CN': '销号被退回', en: 'Closure rejected' },
+  assigned: { 'zh-CN': '新分配的整改措施', en: 'Measure assigned to you' },
+};
+
+/** The rows the audit log tracks, and what can happen to them. */
+export const AUDIT_ENTITIES = [
+  'round',
+  'category',
+  'problem',
+  'manifestation',
+  'measure',
+  'person',
+  'department',
+  'user',
+  'closure',
+  'evidence',
+  'progress_update',
+] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'submit',
+  'approve',
+  'reject',
+  'reopen',
+  'password_change',
+  'password_reset',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -22,6 +22,51 @@ export const errorMessages = {
   METHOD_NOT_ALLOWED: { 'zh-CN': '不支持该请求方法', en: 'Method not allowed' },
   UNAUTHORIZED: { 'zh-CN': '请先登录', en: 'Please sign in' },
   FORBIDDEN: { 'zh-CN': '没有执行此操作的权限', en: 'You may not do this' },
+  PDF_UNAVAILABLE: {
+    'zh-CN': '服务器未安装 chromium，无法生成 PDF；请下载 Word 版本',
+    en: 'PDF printing needs chromium on the server; download the Word version instead',
+  },
+  INVALID_FILE: { 'zh-CN': '文件无法读取或格式不正确', en: 'The file cannot be read or is not of the expected format' },
+  INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码不正确', en: 'Wrong username or password' },
+  TOO_MANY_ATTEMPTS: {
+    'zh-CN': '登录失败次数过多，请稍后再试',
+    en: 'Too many failed sign-in attempts; try again later',
+  },
+  WRONG_PASSWORD: { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
+  SELF_LOCKOUT: {
+    'zh-CN': '不能停用自己的账号或取消自己的管理员角色',
+    en: 'You cannot deactivate your own account or remove your own administrator role',
+  },
+  MEASURE_LOCKED: {
+    'zh-CN': '该整改措施已销号并锁定，需由整改办公室重新打开后才能修改',
+    en: 'This measure is closed and locked; the office must reopen it before it can change',
+  },
+  EVIDENCE_REQUIRED: {
+    'zh-CN': '申请销号前请至少上传一份佐证材料',
+    en: 'Upload at least one piece of evidence before submitting for closure',
+  },
+  CLOSURE_PENDING: {
+    'zh-CN': '该整改措施已申请销号，正在等待审核',
+    en: 'A closure request for this measure is already awaiting a decision',
+  },
+  CLOSURE_NOT_PENDING: {
+    'zh-CN': '该销号申请已处理，不能重复审核',
+    en: 'This closure request has already been decided',
+  },
+  MEASURE_NOT_CLOSED: {
+    'zh-CN': '该整改措施尚未销号，无需重新打开',
+    en: 'This measure is not closed, so it cannot be reopened',
+  },
+  FILE_MISSING: { 'zh-CN': '请选择要上传的文件', en: 'Choose a file to upload' },
+  FILE_TYPE_NOT_ALLOWED: {
+    'zh-CN': '不支持的文件类型：仅接受 PDF、图片（PNG、JPEG、GIF、WebP）、Word（doc、docx）和 Excel（xls、xlsx）文件',
+    en: 'Unsupported file type: only PDF, images (PNG, JPEG, GIF, WebP), Word (doc, docx) and Excel (xls, xlsx) files are accepted',
+  },
+  FILE_TYPE_MISMATCH: {
+    'zh-CN': '文件内容与文件扩展名不符，请检查文件是否正确',
+    en: "The file's content does not match its extension; check that it is the right file",
+  },
+  FILE_TOO_LARGE: { 'zh-CN': '文件过大：每个文件不能超过 20 MB', en: 'File too large: each file may be at most 20 MB' },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后重试', en: 'Internal server error; please try again later' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

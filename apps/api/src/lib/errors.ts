@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@rectify/domain';
+import type { ErrorCode, Locale } from '@rectify/domain';
 
 /** An expected failure with its HTTP status; the errors plugin renders it in the one error shape. */
 export class AppError extends Error {
@@ -6,9 +6,10 @@ export class AppError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     readonly details?: unknown,
-    message?: string,
+    /** A message more specific than the code's own, in both languages. */
+    readonly localized?: Record<Locale, string>,
   ) {
-    super(message ?? code);
+    super(localized?.en ?? code);
   }
 }
 

@@ -86,7 +86,7 @@ export interface ErrorsOptions {
 export default fp(async function errors(app: FastifyInstance, options: ErrorsOptions) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const locale = localeOf(request);
-    if (error instanceof AppError) return send(reply, error.status, error.code, locale, error.details);
+    if (error instanceof AppError) return send(reply, error.status, error.code, locale, error.details, error.localized?.[locale]);
 
     if (error.validation) {
       const problems = describeValidation(error.validation as AjvIssue[], error.validationContext, locale);

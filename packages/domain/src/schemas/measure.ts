@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { MEASURE_KINDS, MEASURE_STATUSES } from '../enums.js';
 import { Id, IsoDate, LongText, Nullable, Ordinal, Page, PageQuery, Ref, Timestamp, Version } from './common.js';
+import { ClosureRequest, UserRef } from './closure.js';
 
 export const MeasureKindSchema = Type.Union(MEASURE_KINDS.map((k) => Type.Literal(k)));
 export const MeasureStatusSchema = Type.Union(MEASURE_STATUSES.map((s) => Type.Literal(s)));
@@ -52,10 +53,19 @@ export const ProgressUpdate = Type.Object({
   text: Type.String(),
   percent: Percent,
   author: Nullable(Ref),
+  /** The account that wrote it (null for updates older than accounts). */
+  authorUser: Type.Optional(Nullable(UserRef)),
   createdAt: Timestamp,
   figures: Type.Array(OutcomeFigure),
 });
 export type ProgressUpdate = Static<typeof ProgressUpdate>;
+
+export const MeasureAccessSchema = Type.Object({
+  update: Type.Boolean(),
+  progress: Type.Boolean(),
+  decideClosure: Type.Boolean(),
+  reopen: Type.Boolean(),
+});
 
 export const MeasureDetail = Type.Composite([
   MeasureListItem,
@@ -65,6 +75,15 @@ export const MeasureDetail = Type.Composite([
     figures: Type.Array(OutcomeFigure),
     updates: Type.Array(ProgressUpdate),
     regulations: Type.Array(Type.Object({ id: Id, title: Type.String() })),
+    // The fields below are added by the roles-and-workflow work; the API always sends them, they are
+    // optional in the type only so that clients built against the earlier shape keep compiling.
+    /** The latest 申请销号 with its decision: a rejected one carries the reason the officer must see. */
+    latestClosure: Type.Optional(Nullable(ClosureRequest)),
+    evidenceCount: Type.Optional(Type.Integer({ minimum: 0 })),
+    /** Closed measures are locked against edits until the office reopens them. */
+    locked: Type.Optional(Type.Boolean()),
+    /** What the signed-in account may do with this measure (absent when unknown). */
+    myAccess: Type.Optional(MeasureAccessSchema),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   }),

@@ -1,43 +1,49 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Deleted, IdParams, MeasureCreate, MeasureDetail, MeasurePage, MeasureQuery, MeasureUpdate } from '@rectify/domain';
 import { DeleteQuery, errors } from '../../lib/route-schemas.js';
+import { actorOf } from '../../plugins/auth.js';
 import { createMeasureService } from './service.js';
 
 const tags = ['measures'];
 
 export const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const measures = createMeasureService({ db: app.db, clock: app.clock });
+  const measures = createMeasureService({ db: app.db, clock: app.clock, notifier: app.notifier });
 
   app.get('/api/measures', {
+    config: { access: 'read' },
     schema: { tags, summary: '整改措施列表 List measures (filtered, paginated)', querystring: MeasureQuery, response: { 200: MeasurePage, ...errors.read } },
     handler: (request) => measures.list(request.query),
   });
 
   app.get('/api/measures/:id', {
-    schema: { tags, summary: '整改措施详情 One measure', params: IdParams, response: { 200: MeasureDetail, ...errors.read } },
-    handler: (request) => measures.get(request.params.id),
+    config: { access: 'read' },
+    schema: { tags, summary: '整改措施详情 One measure (with its latest closure request and what the caller may do with it)', params: IdParams, response: { 200: MeasureDetail, ...errors.read } },
+    handler: (request) => measures.get(request.params.id, actorOf(request)),
   });
 
   app.post('/api/measures', {
+    config: { access: 'hierarchy.write' },
     schema: { tags, summary: '新增整改措施 Create a measure', body: MeasureCreate, response: { 201: MeasureDetail, ...errors.write } },
-    handler: async (request, reply) => reply.status(201).send(await measures.create(request.body)),
+    handler: async (request, reply) => reply.status(201).send(await measures.create(request.body, actorOf(request))),
   });
 
   app.patch('/api/measures/:id', {
+    config: { access: 'measure.update' },
     schema: {
       tags,
-      summary: '修改整改措施 Update a measure (send the version read; a stale one gets 409)',
+      summary: '修改整改措施 Update a measure (send the version read; a stale one gets 409; a closed one 409 MEASURE_LOCKED; officers may change progress and outcome only, leaders all but status)',
       params: IdParams,
       body: MeasureUpdate,
       response: { 200: MeasureDetail, ...errors.write },
     },
-    handler: (request) => measures.update(request.params.id, request.body),
+    handler: (request) => measures.update(request.params.id, request.body, actorOf(request)),
   });
 
   app.delete('/api/measures/:id', {
+    config: { access: 'hierarchy.write' },
     schema: { tags, summary: '删除整改措施 Delete a measure', params: IdParams, querystring: DeleteQuery, response: { 200: Deleted, ...errors.write } },
     handler: async (request) => {
-      await measures.remove(request.params.id, request.query.version);
+      await measures.remove(request.params.id, request.query.version, actorOf(request));
       return { deleted: true, id: request.params.id };
     },
   });

@@ -1,6 +1,7 @@
 import {
   applyStatusChange,
   isIsoDate,
+  measureAccess,
   type MeasureCreate,
   type MeasureDetail,
   type MeasurePage,
@@ -8,15 +9,30 @@ import {
   type MeasureStatus,
   type MeasureUpdate,
 } from '@rectify/domain';
-import type { Db, Prisma } from '@rectify/db';
+import type { Db, Prisma, Tx } from '@rectify/db';
 import type { Clock } from '../../lib/clock.js';
 import { updateVersioned } from '../../lib/concurrency.js';
 import { AppError, invalidReference, notFound, validationFailed } from '../../lib/errors.js';
+import type { RequestActor } from '../../lib/actor.js';
+import { audit } from '../../lib/audit.js';
+import { guardMeasure } from '../../lib/measure-guard.js';
+import { toUserRef, userRefSelect } from '../../lib/user-ref.js';
+import { closureInclude, toClosure } from '../closures/mapper.js';
+import type { Notifier } from '../notifications/service.js';
 import { measurePathInclude, toMeasureListItem } from './mapper.js';
 
 export interface MeasureServiceDeps {
   db: Db;
   clock: Clock;
+  notifier: Notifier;
+}
+
+/** A measure as the audit log records it: its own columns and its co-departments. */
+export async function measureSnapshot(tx: Tx, id: number): Promise<Record<string, unknown> | null> {
+  const row = await tx.measure.findUnique({ where: { id }, include: { coDepartments: { select: { departmentId: true } } } });
+  if (!row) return null;
+  const { coDepartments, ...fields } = row;
+  return { ...fields, coDepartmentIds: coDepartments.map((c) => c.departmentId).sort((a, b) => a - b) };
 }
 
 type Where = Prisma.MeasureWhereInput;
@@ -61,9 +77,10 @@ function checkDates(body: { deadline?: string | null; completedDate?: string | n
   }
 }
 
-export function createMeasureService({ db, clock }: MeasureServiceDeps) {
+export function createMeasureService({ db, clock, notifier }: MeasureServiceDeps) {
   /** The references a body names must exist and belong to the measure's own unit. */
   async function checkReferences(
+    db: Tx,
     problemId: number,
     body: { manifestationId?: number | null; leaderId?: number | null; leadDepartmentId?: number | null; coDepartmentIds?: number[] },
   ) {
@@ -95,7 +112,7 @@ export function createMeasureService({ db, clock }: MeasureServiceDeps) {
     }
   }
 
-  async function get(id: number): Promise<MeasureDetail> {
+  async function get(id: number, actor?: RequestActor): Promise<MeasureDetail> {
     const row = await db.measure.findUnique({
       where: { id },
       include: {
@@ -104,9 +121,11 @@ export function createMeasureService({ db, clock }: MeasureServiceDeps) {
         figures: { orderBy: { id: 'asc' } },
         updates: {
           orderBy: [{ date: 'desc' }, { id: 'desc' }],
-          include: { author: { select: { id: true, name: true } }, figures: { orderBy: { id: 'asc' } } },
+          include: { author: { select: { id: true, name: true } }, authorUser: userRefSelect, figures: { orderBy: { id: 'asc' } } },
         },
         regulations: { include: { regulation: { select: { id: true, title: true } } } },
+        closureRequests: { orderBy: [{ requestedAt: 'desc' }, { id: 'desc' }], take: 1, include: closureInclude },
+        _count: { select: { evidence: true } },
       },
     });
     if (!row) throw notFound('measure', id);
@@ -127,10 +146,15 @@ export function createMeasureService({ db, clock }: MeasureServiceDeps) {
         text: u.text,
         percent: u.percent,
         author: u.author,
+        authorUser: toUserRef(u.authorUser),
         createdAt: u.createdAt.toISOString(),
         figures: u.figures.map(figure),
       })),
       regulations: row.regulations.map((r) => r.regulation),
+      latestClosure: row.closureRequests[0] ? toClosure(row.closureRequests[0]) : null,
+      evidenceCount: row._count.evidence,
+      locked: row.status === 'closed',
+      ...(actor ? { myAccess: measureAccess(actor, row) } : {}),
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     };
@@ -185,9 +209,8 @@ export function createMeasureService({ db, clock }: MeasureServiceDeps) {
       return { items: rows.map((r) => toMeasureListItem(r, today)), total, page, pageSize };
     },
 
-    async create(body: MeasureCreate): Promise<MeasureDetail> {
+    async create(body: MeasureCreate, actor: RequestActor): Promise<MeasureDetail> {
       checkDates(body);
-      await checkReferences(body.problemId, body);
       const today = clock.today();
       const state = applyStatusChange(
         { status: 'not_started', completedDate: null, progress: 0 },
@@ -195,8 +218,9 @@ export function createMeasureService({ db, clock }: MeasureServiceDeps) {
         today,
       );
       const created = await db.$transaction(async (tx) => {
+        await checkReferences(tx, body.problemId, body);
         const last = await tx.measure.aggregate({ where: { problemId: body.problemId }, _max: { ordinal: true } });
-        return tx.measure.create({
+        const row = await tx.measure.create({
           data: {
             problemId: body.problemId,
             manifestationId: body.manifestationId ?? null,
@@ -211,25 +235,27 @@ export function createMeasureService({ db, clock }: MeasureServiceDeps) {
             coDepartments: { create: (body.coDepartmentIds ?? []).map((departmentId) => ({ departmentId })) },
           },
         });
+        await audit(tx, actor, 'measure', row.id, 'create', null, await measureSnapshot(tx, row.id));
+        await notifier.assigned(tx, row, row.version);
+        return row;
       });
-      return get(created.id);
+      notifier.flush();
+      return get(created.id, actor);
     },
 
-    async update(id: number, body: MeasureUpdate): Promise<MeasureDetail> {
+    async update(id: number, body: MeasureUpdate, actor: RequestActor): Promise<MeasureDetail> {
       checkDates(body);
-      const current = await db.measure.findUnique({
-        where: { id },
-        select: { problemId: true, status: true, completedDate: true, progress: true, version: true },
-      });
-      if (!current) throw notFound('measure', id);
-      await checkReferences(current.problemId, body);
-      const state = applyStatusChange(
-        { status: current.status as MeasureStatus, completedDate: current.completedDate, progress: current.progress },
-        { status: body.status, completedDate: body.completedDate, progress: body.progress },
-        clock.today(),
-      );
-      const { version, coDepartmentIds, ...fields } = body;
+      const fields = Object.keys(body).filter((k) => k !== 'version');
       await db.$transaction(async (tx) => {
+        const current = await guardMeasure(tx, id, actor, 'measure.update', { fields });
+        await checkReferences(tx, current.problemId, body);
+        const state = applyStatusChange(
+          { status: current.status as MeasureStatus, completedDate: current.completedDate, progress: current.progress },
+          { status: body.status, completedDate: body.completedDate, progress: body.progress },
+          clock.today(),
+        );
+        const { version, coDepartmentIds, ...columns } = body;
+        const before = await measureSnapshot(tx, id);
         await updateVersioned(
           'measure',
           id,
@@ -238,8 +264,8 @@ export function createMeasureService({ db, clock }: MeasureServiceDeps) {
             tx.measure.updateMany({
               where,
               data: {
-                ...fields,
-                ...(fields.text !== undefined ? { text: fields.text.trim() } : {}),
+                ...columns,
+                ...(columns.text !== undefined ? { text: columns.text.trim() } : {}),
                 ...state,
                 version: { increment: 1 },
               },
@@ -250,17 +276,26 @@ export function createMeasureService({ db, clock }: MeasureServiceDeps) {
           await tx.measureCoDepartment.deleteMany({ where: { measureId: id } });
           await tx.measureCoDepartment.createMany({ data: coDepartmentIds.map((departmentId) => ({ measureId: id, departmentId })) });
         }
+        const after = await measureSnapshot(tx, id);
+        await audit(tx, actor, 'measure', id, 'update', before, after);
+        if (after && after.leaderId !== null && after.leaderId !== current.leaderId) {
+          await notifier.assigned(tx, { id, text: String(after.text), leaderId: after.leaderId as number, leadDepartmentId: after.leadDepartmentId as number | null }, after.version as number);
+        }
       });
-      return get(id);
+      notifier.flush();
+      return get(id, actor);
     },
 
-    async remove(id: number, version: number | undefined): Promise<void> {
-      const current = await db.measure.findUnique({ where: { id }, select: { version: true } });
-      if (!current) throw notFound('measure', id);
-      if (version !== undefined && version !== current.version) {
-        throw new AppError(409, 'VERSION_CONFLICT', { entity: 'measure', id, currentVersion: current.version });
-      }
-      await db.measure.delete({ where: { id } });
+    async remove(id: number, version: number | undefined, actor: RequestActor): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const current = await guardMeasure(tx, id, actor, 'hierarchy.write');
+        if (version !== undefined && version !== current.version) {
+          throw new AppError(409, 'VERSION_CONFLICT', { entity: 'measure', id, currentVersion: current.version });
+        }
+        const before = await measureSnapshot(tx, id);
+        await tx.measure.delete({ where: { id } });
+        await audit(tx, actor, 'measure', id, 'delete', before, null);
+      });
     },
   };
 }

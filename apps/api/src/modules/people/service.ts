@@ -1,6 +1,7 @@
 import type { Department, DepartmentCreate, DepartmentUpdate, Organization, Person, PersonCreate, PersonUpdate } from '@rectify/domain';
 import type { Db } from '@rectify/db';
-import { updateVersioned } from '../../lib/concurrency.js';
+import { audited } from '../../lib/audited.js';
+import type { AuditActor } from '../../lib/audit.js';
 import { AppError, invalidReference, notFound, versionConflict } from '../../lib/errors.js';
 
 /** Organizations, their departments (科室) and people: the owners that measures point to. */
@@ -38,28 +39,31 @@ export function createPeopleService({ db }: { db: Db }) {
       if (!row) throw notFound('department', id);
       return row;
     },
-    async createDepartment(body: DepartmentCreate): Promise<Department> {
+    async createDepartment(body: DepartmentCreate, actor: AuditActor): Promise<Department> {
       await requireOrganization(body.organizationId);
-      return db.department.create({ data: { organizationId: body.organizationId, name: body.name.trim() }, select: departmentSelect });
+      return audited(db, actor).create('department', (tx) =>
+        tx.department.create({ data: { organizationId: body.organizationId, name: body.name.trim() }, select: departmentSelect }),
+      );
     },
-    async updateDepartment(id: number, { version, ...fields }: DepartmentUpdate): Promise<Department> {
-      await updateVersioned(
+    async updateDepartment(id: number, { version, ...fields }: DepartmentUpdate, actor: AuditActor): Promise<Department> {
+      await audited(db, actor).update(
         'department', id, version,
-        (where) => db.department.updateMany({ where, data: { name: fields.name?.trim(), version: { increment: 1 } } }),
-        async () => (await db.department.findUnique({ where: { id }, select: { version: true } }))?.version ?? null,
+        (tx) => tx.department.findUnique({ where: { id }, select: departmentSelect }),
+        (tx, where) => tx.department.updateMany({ where, data: { name: fields.name?.trim(), version: { increment: 1 } } }),
       );
       return this.getDepartment(id);
     },
-    async deleteDepartment(id: number, version?: number): Promise<void> {
-      const current = await db.department.findUnique({
-        where: { id },
-        select: { version: true, _count: { select: { people: true, leadMeasures: true, coMeasures: true } } },
-      });
-      if (!current) throw notFound('department', id);
-      refuseIfStale('department', id, version, current.version);
-      const { people, leadMeasures, coMeasures } = current._count;
-      if (people + leadMeasures + coMeasures > 0) throw new AppError(409, 'IN_USE', { entity: 'department', id, people, leadMeasures, coMeasures });
-      await db.department.delete({ where: { id } });
+    async deleteDepartment(id: number, version: number | undefined, actor: AuditActor): Promise<void> {
+      await audited(db, actor).remove(
+        'department', id,
+        (tx) => tx.department.findUnique({ where: { id }, select: { ...departmentSelect, _count: { select: { people: true, leadMeasures: true, coMeasures: true } } } }),
+        (current) => {
+          refuseIfStale('department', id, version, current.version);
+          const { people, leadMeasures, coMeasures } = current._count as { people: number; leadMeasures: number; coMeasures: number };
+          if (people + leadMeasures + coMeasures > 0) throw new AppError(409, 'IN_USE', { entity: 'department', id, people, leadMeasures, coMeasures });
+        },
+        (tx) => tx.department.delete({ where: { id } }),
+      );
     },
 
     async listPeople(filter: { organizationId?: number; departmentId?: number }): Promise<Person[]> {
@@ -71,36 +75,42 @@ export function createPeopleService({ db }: { db: Db }) {
       if (!row) throw notFound('person', id);
       return toPerson(row);
     },
-    async createPerson(body: PersonCreate): Promise<Person> {
+    async createPerson(body: PersonCreate, actor: AuditActor): Promise<Person> {
       await requireOrganization(body.organizationId);
       if (body.departmentId) await requireDepartmentOf(body.departmentId, body.organizationId);
-      const row = await db.person.create({
-        data: { organizationId: body.organizationId, name: body.name.trim(), title: body.title ?? null, departmentId: body.departmentId ?? null },
-        include: personInclude,
-      });
+      const row = await audited(db, actor).create(
+        'person',
+        (tx) =>
+          tx.person.create({
+            data: { organizationId: body.organizationId, name: body.name.trim(), title: body.title ?? null, departmentId: body.departmentId ?? null },
+            include: personInclude,
+          }),
+        ({ department, ...row }) => ({ ...row, departmentId: department?.id ?? null }),
+      );
       return toPerson(row);
     },
-    async updatePerson(id: number, { version, ...fields }: PersonUpdate): Promise<Person> {
+    async updatePerson(id: number, { version, ...fields }: PersonUpdate, actor: AuditActor): Promise<Person> {
       const current = await db.person.findUnique({ where: { id }, select: { organizationId: true } });
       if (!current) throw notFound('person', id);
       if (fields.departmentId) await requireDepartmentOf(fields.departmentId, current.organizationId);
-      await updateVersioned(
+      await audited(db, actor).update(
         'person', id, version,
-        (where) => db.person.updateMany({ where, data: { ...fields, name: fields.name?.trim(), version: { increment: 1 } } }),
-        async () => (await db.person.findUnique({ where: { id }, select: { version: true } }))?.version ?? null,
+        (tx) => tx.person.findUnique({ where: { id } }),
+        (tx, where) => tx.person.updateMany({ where, data: { ...fields, name: fields.name?.trim(), version: { increment: 1 } } }),
       );
       return this.getPerson(id);
     },
-    async deletePerson(id: number, version?: number): Promise<void> {
-      const current = await db.person.findUnique({
-        where: { id },
-        select: { version: true, _count: { select: { ledMeasures: true, groupMemberships: true } } },
-      });
-      if (!current) throw notFound('person', id);
-      refuseIfStale('person', id, version, current.version);
-      const { ledMeasures, groupMemberships } = current._count;
-      if (ledMeasures + groupMemberships > 0) throw new AppError(409, 'IN_USE', { entity: 'person', id, ledMeasures, groupMemberships });
-      await db.person.delete({ where: { id } });
+    async deletePerson(id: number, version: number | undefined, actor: AuditActor): Promise<void> {
+      await audited(db, actor).remove(
+        'person', id,
+        (tx) => tx.person.findUnique({ where: { id }, include: { _count: { select: { ledMeasures: true, groupMemberships: true } } } }),
+        (current) => {
+          refuseIfStale('person', id, version, current.version);
+          const { ledMeasures, groupMemberships } = current._count as { ledMeasures: number; groupMemberships: number };
+          if (ledMeasures + groupMemberships > 0) throw new AppError(409, 'IN_USE', { entity: 'person', id, ledMeasures, groupMemberships });
+        },
+        (tx) => tx.person.delete({ where: { id } }),
+      );
     },
   };
 }

@@ -19,7 +19,8 @@ import {
 } from '@rectify/domain';
 import type { Db } from '@rectify/db';
 import type { Clock } from '../../lib/clock.js';
-import { updateVersioned } from '../../lib/concurrency.js';
+import { audited } from '../../lib/audited.js';
+import type { AuditActor } from '../../lib/audit.js';
 import { invalidReference, notFound, validationFailed } from '../../lib/errors.js';
 import { isIsoDate } from '@rectify/domain';
 import { measureItemInclude, toMeasureItem } from '../measures/mapper.js';
@@ -127,21 +128,25 @@ export function createRoundService({ db, clock }: { db: Db; clock: Clock }) {
       return round!;
     },
 
-    async create(body: RoundCreate): Promise<RoundWithTotals> {
+    async create(body: RoundCreate, actor: AuditActor): Promise<RoundWithTotals> {
       checkDates(body);
       const unit = await db.organization.findUnique({ where: { id: body.inspectedUnitId }, select: { id: true } });
       if (!unit) throw invalidReference('inspectedUnitId', body.inspectedUnitId);
-      const row = await db.inspectionRound.create({ data: body, include: roundInclude });
+      const row = await audited(db, actor).create(
+        'round',
+        (tx) => tx.inspectionRound.create({ data: body, include: roundInclude }),
+        ({ inspectedUnit, ...fields }) => ({ ...fields, inspectedUnitId: inspectedUnit.id }),
+      );
       const [round] = await withTotals([row]);
       return round!;
     },
 
-    async update(id: number, { version, ...fields }: RoundUpdate): Promise<RoundWithTotals> {
+    async update(id: number, { version, ...fields }: RoundUpdate, actor: AuditActor): Promise<RoundWithTotals> {
       checkDates(fields);
-      await updateVersioned(
+      await audited(db, actor).update(
         'round', id, version,
-        (where) => db.inspectionRound.updateMany({ where, data: { ...fields, version: { increment: 1 } } }),
-        async () => (await db.inspectionRound.findUnique({ where: { id }, select: { version: true } }))?.version ?? null,
+        (tx) => tx.inspectionRound.findUnique({ where: { id } }),
+        (tx, where) => tx.inspectionRound.updateMany({ where, data: { ...fields, version: { increment: 1 } } }),
       );
       return this.get(id);
     },
@@ -270,3 +275,5 @@ export function createRoundService({ db, clock }: { db: Db; clock: Clock }) {
     },
   };
 }
+
+export type RoundService = ReturnType<typeof createRoundService>;

@@ -1,0 +1,42 @@
+import { diffChanges, type AuditAction, type AuditEntity } from '@rectify/domain';
+import type { Tx } from '@rectify/db';
+
+/** Who is acting, as the audit log records it; null fields for system jobs. */
+export interface AuditActor {
+  userId: number | null;
+  username: string | null;
+}
+
+export const SYSTEM_ACTOR: AuditActor = { userId: null, username: 'system' };
+
+/**
+ * Records one change to a tracked row, inside the transaction that makes it: either both the
+ * change and its record are written, or neither. `changes` holds the fields that differ, before
+ * and after (secrets and bookkeeping fields are never recorded, see AUDIT_IGNORED_FIELDS). An
+ * update that changed nothing records nothing.
+ */
+export async function audit(
+  tx: Tx,
+  actor: AuditActor,
+  entity: AuditEntity,
+  entityId: number,
+  action: AuditAction,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+  options: { measureId?: number | null; extra?: Record<string, unknown> } = {},
+): Promise<void> {
+  const changes: Record<string, unknown> = diffChanges(before, after);
+  for (const [key, value] of Object.entries(options.extra ?? {})) changes[key] = { before: null, after: value };
+  if (action === 'update' && Object.keys(changes).length === 0) return;
+  await tx.auditLog.create({
+    data: {
+      actorUserId: actor.userId,
+      actorName: actor.username,
+      entity,
+      entityId,
+      measureId: options.measureId ?? (entity === 'measure' ? entityId : null),
+      action,
+      changes: JSON.stringify(changes),
+    },
+  });
+}

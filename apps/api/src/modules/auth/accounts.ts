@@ -1,0 +1,51 @@
+import { accessOf, type CurrentUser, type Role, type UserAccount } from '@rectify/domain';
+
+/** What the account queries select, and how an account row becomes the API's shapes. */
+export const accountInclude = {
+  person: { select: { id: true, name: true, title: true, department: { select: { id: true, name: true } } } },
+} as const;
+
+export interface AccountRow {
+  id: number;
+  username: string;
+  role: string;
+  email: string | null;
+  active: boolean;
+  lastLoginAt: Date | null;
+  demo: boolean;
+  version: number;
+  createdAt: Date;
+  person: { id: number; name: string; title: string | null; department: { id: number; name: string } | null } | null;
+}
+
+export function toCurrentUser(row: AccountRow): CurrentUser {
+  const role = row.role as Role;
+  return { id: row.id, username: row.username, role, person: row.person, email: row.email, access: accessOf(role) };
+}
+
+export function toUserAccount(row: AccountRow): UserAccount {
+  return {
+    id: row.id,
+    username: row.username,
+    role: row.role as Role,
+    person: row.person,
+    email: row.email,
+    active: row.active,
+    lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
+    demo: row.demo,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** The fields of an account the audit log may show (never the password hash). */
+export const auditedAccount = (row: { username: string; role: string; personId: number | null; email: string | null; active: boolean; version: number }) => ({
+  username: row.username,
+  role: row.role,
+  personId: row.personId,
+  email: row.email,
+  active: row.active,
+  version: row.version,
+});
+
+export const normaliseUsername = (username: string) => username.trim().toLowerCase();

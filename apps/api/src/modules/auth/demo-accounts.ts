@@ -1,0 +1,55 @@
+import type { Role } from '@rectify/domain';
+import type { Db } from '@rectify/db';
+import { audit, SYSTEM_ACTOR } from '../../lib/audit.js';
+import type { PasswordHasher } from '../../lib/passwords.js';
+import { auditedAccount } from './accounts.js';
+
+export const DEMO_PASSWORD = 'rectify-demo';
+export const DEMO_USERNAMES = ['admin', 'office', 'leader', 'officer', 'inspector'] as const satisfies readonly Role[];
+
+/**
+ * With RECTIFY_DEMO=1: one account per role, password `rectify-demo`, on a database without any
+ * account. `leader` is the person who leads the demo round's open measure; `officer` a person of
+ * that measure's lead department (a demo person is added there when it has none) — so both own
+ * the overdue measure the dashboard flags.
+ */
+export async function ensureDemoAccounts(db: Db, hasher: PasswordHasher): Promise<string[]> {
+  if ((await db.user.count()) > 0) return [];
+  const open = await db.measure.findFirst({
+    where: { status: { not: 'closed' }, leaderId: { not: null }, leadDepartmentId: { not: null }, problem: { category: { round: { demo: true } } } },
+    orderBy: [{ deadline: 'asc' }, { id: 'asc' }],
+    select: { leaderId: true, leadDepartmentId: true, leadDepartment: { select: { organizationId: true } } },
+  });
+  const hashes = await Promise.all(DEMO_USERNAMES.map(() => hasher.hash(DEMO_PASSWORD)));
+  return db.$transaction(async (tx) => {
+    let officerPersonId: number | null = null;
+    if (open?.leadDepartmentId) {
+      const colleague = await tx.person.findFirst({
+        where: { departmentId: open.leadDepartmentId, id: { not: open.leaderId ?? undefined } },
+        orderBy: { id: 'asc' },
+        select: { id: true },
+      });
+      officerPersonId =
+        colleague?.id ??
+        (
+          await tx.person.create({
+            data: { organizationId: open.leadDepartment!.organizationId, name: '演示责任人', title: '科员', departmentId: open.leadDepartmentId, demo: true },
+          })
+        ).id;
+    }
+    const personOf: Record<(typeof DEMO_USERNAMES)[number], number | null> = {
+      admin: null,
+      office: null,
+      leader: open?.leaderId ?? null,
+      officer: officerPersonId,
+      inspector: null,
+    };
+    for (const [i, username] of DEMO_USERNAMES.entries()) {
+      const row = await tx.user.create({
+        data: { username, role: username, passwordHash: hashes[i]!, personId: personOf[username], demo: true },
+      });
+      await audit(tx, SYSTEM_ACTOR, 'user', row.id, 'create', null, auditedAccount(row));
+    }
+    return [...DEMO_USERNAMES];
+  });
+}

@@ -1,0 +1,69 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { EVIDENCE_ACCEPT, EVIDENCE_MAX_BYTES, EvidenceItem, IdParams } from '@rectify/domain';
+import { AppError } from '../../lib/errors.js';
+import type { EvidenceStore } from '../../lib/evidence-store.js';
+import { errors } from '../../lib/route-schemas.js';
+import { actorOf } from '../../plugins/auth.js';
+import { createEvidenceService } from './service.js';
+
+const tags = ['evidence'];
+
+/** Content-Disposition for any name: an ASCII fallback and the exact name in RFC 5987 form. */
+export function contentDisposition(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_') || 'download';
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+export const evidenceRoutes: FastifyPluginAsyncTypebox<{ store: EvidenceStore }> = async (app, { store }) => {
+  const evidence = createEvidenceService({ db: app.db, store });
+
+  app.post('/api/measures/:id/evidence', {
+    config: { access: 'measure.progress' },
+    schema: {
+      tags,
+      summary: `上传佐证材料 Upload evidence (multipart/form-data, one field "file"; ${EVIDENCE_ACCEPT}; ≤ 20 MB; the type is checked by content: 415 when it is not one of these or the name's extension disagrees)`,
+      consumes: ['multipart/form-data'],
+      params: IdParams,
+      response: { 201: EvidenceItem, ...errors.write },
+    },
+    handler: async (request, reply) => {
+      const actor = actorOf(request);
+      await evidence.precheck(request.params.id, actor);
+      const part = await request.file({ limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 } });
+      if (!part) throw new AppError(400, 'FILE_MISSING');
+      let bytes: Buffer;
+      try {
+        bytes = await part.toBuffer();
+      } catch (error) {
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new AppError(413, 'FILE_TOO_LARGE', { fileName: part.filename, maxBytes: EVIDENCE_MAX_BYTES });
+        }
+        throw error;
+      }
+      return reply.status(201).send(await evidence.add(request.params.id, part.filename, bytes, actor));
+    },
+  });
+
+  app.get('/api/measures/:id/evidence', {
+    config: { access: 'read' },
+    schema: { tags, summary: '佐证材料列表 The evidence of a measure, oldest first', params: IdParams, response: { 200: Type.Array(EvidenceItem), ...errors.read } },
+    handler: (request) => evidence.list(request.params.id),
+  });
+
+  app.get('/api/evidence/:id/download', {
+    config: { access: 'read' },
+    schema: { tags, summary: '下载佐证材料 Download one file (Content-Disposition with the original, possibly Chinese, name)', params: IdParams, response: { ...errors.read } },
+    handler: async (request, reply) => {
+      const file = await evidence.file(request.params.id);
+      return reply
+        .header('content-type', file.mimeType)
+        .header('content-length', file.size)
+        .header('content-disposition', contentDisposition(file.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(file.stream);
+    },
+  });
+};

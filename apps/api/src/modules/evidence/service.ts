@@ -1,0 +1,84 @@
+import { checkEvidenceFile, EVIDENCE_MAX_BYTES, evidenceExtensions, type EvidenceItem } from '@rectify/domain';
+import type { Db } from '@rectify/db';
+import type { RequestActor } from '../../lib/actor.js';
+import { audit } from '../../lib/audit.js';
+import { AppError, notFound, validationFailed } from '../../lib/errors.js';
+import type { EvidenceStore } from '../../lib/evidence-store.js';
+import { guardMeasure } from '../../lib/measure-guard.js';
+import { toUserRef, userRefSelect } from '../../lib/user-ref.js';
+
+const evidenceInclude = { uploadedBy: userRefSelect } as const;
+
+function toEvidence(row: {
+  id: number; measureId: number; fileName: string; mimeType: string; size: number; sha256: string; createdAt: Date;
+  uploadedBy: { id: number; username: string; person: { name: string } | null } | null;
+}): EvidenceItem {
+  return {
+    id: row.id,
+    measureId: row.measureId,
+    fileName: row.fileName,
+    mimeType: row.mimeType,
+    size: row.size,
+    sha256: row.sha256,
+    uploadedBy: toUserRef(row.uploadedBy),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** The name as the user's machine gave it, without any folder part or control characters. */
+export function cleanFileName(raw: string): string {
+  const base = raw.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  return base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(-200);
+}
+
+/** 佐证材料: checked by content, stored by hash, listed on the measure, downloadable by readers. */
+export function createEvidenceService({ db, store }: { db: Db; store: EvidenceStore }) {
+  return {
+    /** Refuses early (before the file is read) when the actor may not add evidence to the measure. */
+    async precheck(measureId: number, actor: RequestActor): Promise<void> {
+      await db.$transaction((tx) => guardMeasure(tx, measureId, actor, 'measure.progress'));
+    },
+
+    async add(measureId: number, rawName: string, bytes: Buffer, actor: RequestActor): Promise<EvidenceItem> {
+      const fileName = cleanFileName(rawName);
+      if (!fileName) throw validationFailed('file', 'fileName');
+      if (bytes.length === 0) throw new AppError(400, 'FILE_MISSING', { fileName });
+      if (bytes.length > EVIDENCE_MAX_BYTES) throw new AppError(413, 'FILE_TOO_LARGE', { fileName, maxBytes: EVIDENCE_MAX_BYTES });
+      const check = checkEvidenceFile(fileName, bytes);
+      if (!check.ok) {
+        const expected = check.detected && check.detected !== 'ole2' ? evidenceExtensions[check.detected] : check.detected === 'ole2' ? ['doc', 'xls'] : [];
+        throw new AppError(415, check.reason === 'mismatch' ? 'FILE_TYPE_MISMATCH' : 'FILE_TYPE_NOT_ALLOWED', {
+          fileName,
+          extension: check.extension,
+          detected: check.detected,
+          expectedExtensions: expected,
+        });
+      }
+      const sha256 = await store.put(bytes);
+      const row = await db.$transaction(async (tx) => {
+        await guardMeasure(tx, measureId, actor, 'measure.progress');
+        const created = await tx.evidence.create({
+          data: { measureId, fileName, mimeType: check.mime, size: bytes.length, sha256, uploadedByUserId: actor.userId },
+          include: evidenceInclude,
+        });
+        await audit(tx, actor, 'evidence', created.id, 'create', null, { fileName, mimeType: check.mime, size: bytes.length, sha256 }, { measureId });
+        return created;
+      });
+      return toEvidence(row);
+    },
+
+    async list(measureId: number): Promise<EvidenceItem[]> {
+      const measure = await db.measure.findUnique({ where: { id: measureId }, select: { id: true } });
+      if (!measure) throw notFound('measure', measureId);
+      const rows = await db.evidence.findMany({ where: { measureId }, include: evidenceInclude, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+      return rows.map(toEvidence);
+    },
+
+    async file(id: number) {
+      const row = await db.evidence.findUnique({ where: { id } });
+      if (!row || !store.exists(row.sha256)) throw notFound('evidence', id);
+      return { fileName: row.fileName, mimeType: row.mimeType, size: row.size, stream: store.open(row.sha256) };
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { docxToText, parseReportText, UnreadableDocumentError } from '@rectify/documents';
+import type { RoundWithTotals, TextImportConfirm, TextImportPreviewResult } from '@rectify/domain';
+import type { Db } from '@rectify/db';
+import { AppError } from '../../lib/errors.js';
+import type { RoundService } from '../rounds/service.js';
+
+/** Import from text: a published report or feedback text → a hierarchy to review → a new round. */
+export function createTextImportService({ db, rounds }: { db: Db; rounds: RoundService }) {
+  return {
+    preview(text: string): TextImportPreviewResult {
+      return parseReportText(text);
+    },
+
+    async previewDocument(bytes: Buffer, fileName: string | null): Promise<TextImportPreviewResult> {
+      const isText = fileName ? /\.txt$/i.test(fileName) : !bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'));
+      if (isText) {
+        const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
+        if (text.includes('\uFFFD') || text.includes('\u0000')) {
+          throw new AppError(400, 'INVALID_FILE', { reason: 'NOT_UTF8' }, { 'zh-CN': '文本文件须为 UTF-8 编码', en: 'A text file must be UTF-8 encoded' });
+        }
+        return parseReportText(text);
+      }
+      try {
+        return parseReportText(await docxToText(bytes));
+      } catch (error) {
+        if (error instanceof UnreadableDocumentError) {
+          throw new AppError(400, 'INVALID_FILE', { reason: error.code }, { 'zh-CN': error.messageZh, en: error.messageEn });
+        }
+        throw error;
+      }
+    },
+
+    /** Creates the round and its hierarchy in one transaction. */
+    async confirm(body: TextImportConfirm): Promise<RoundWithTotals> {
+      const r = body.round;
+      const roundId = await db.$transaction(
+        async (tx) => {
+          const unitName = r.inspectedUnit.trim();
+          const unit =
+            (await tx.organization.findUnique({ where: { name: unitName }, select: { id: true } })) ??
+            (await tx.organization.create({ data: { name: unitName }, select: { id: true } }));
+          const round = await tx.inspectionRound.create({
+            data: {
+              committee: r.committee.trim(),
+              roundName: r.roundName.trim(),
+              groupName: r.groupName.trim(),
+              inspectedUnitId: unit.id,
+              inspectionStart: r.inspectionStart ?? null,
+              inspectionEnd: r.inspectionEnd ?? null,
+              feedbackDate: r.feedbackDate ?? null,
+              rectificationDeadline: r.rectificationDeadline ?? null,
+              reportDate: r.reportDate ?? null,
+              reportOpening: r.opening ?? null,
+              reportNextSteps: r.nextSteps ?? null,
+              reportContact: r.contact ?? null,
+            },
+          });
+          for (const [ci, c] of body.categories.entries()) {
+            await tx.category.create({
+              data: {
+                roundId: round.id,
+                ordinal: ci + 1,
+                title: c.title.trim(),
+                problems: {
+                  create: c.problems.map((p, pi) => ({
+                    ordinal: pi + 1,
+                    title: p.title.trim(),
+                    manifestations: { create: (p.manifestations ?? []).map((text, i) => ({ ordinal: i + 1, text: text.trim() })) },
+                    measures: { create: p.measures.map((text, i) => ({ ordinal: i + 1, text: text.trim() })) },
+                  })),
+                },
+              },
+            });
+          }
+          for (const title of new Set(body.regulations ?? [])) {
+            await tx.regulation.create({ data: { roundId: round.id, title: title.trim() } });
+          }
+          return round.id;
+        },
+        { timeout: 60_000, maxWait: 10_000 },
+      );
+      return rounds.get(roundId);
+    },
+  };
+}

@@ -1,0 +1,247 @@
+import {
+  InvalidLedgerFileError,
+  ledgerCsv,
+  parseLedgerXlsx,
+  writeLedgerXlsx,
+  type LedgerImport,
+  type LedgerRow,
+} from '@rectify/documents';
+import { isOverdue, roundTitle, type LedgerImportPlan as LedgerPlan, type LedgerQuery, type MeasureKind, type MeasureStatus } from '@rectify/domain';
+import type { Db } from '@rectify/db';
+import type { Writable } from 'node:stream';
+import type { Clock } from '../../lib/clock.js';
+import { AppError, notFound } from '../../lib/errors.js';
+import { measureFilter } from '../measures/service.js';
+
+const BATCH = 500;
+
+/** 整改台账: the round's measures as rows for the inspection team, and real ledgers read back. */
+export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
+  async function requireRound(id: number) {
+    const round = await db.inspectionRound.findUnique({ where: { id }, select: { id: true, committee: true, roundName: true, groupName: true, inspectedUnitId: true } });
+    if (!round) throw notFound('round', id);
+    return round;
+  }
+
+  /** The rows in ledger order, fetched a batch at a time so a large round never sits in memory whole. */
+  async function* rows(roundId: number, query: LedgerQuery): AsyncGenerator<LedgerRow> {
+    const today = clock.today();
+    const where = measureFilter({ ...query, roundId }, today);
+    for (let skip = 0; ; skip += BATCH) {
+      const batch = await db.measure.findMany({
+        where,
+        orderBy: [{ problem: { category: { ordinal: 'asc' } } }, { problem: { categoryId: 'asc' } }, { problem: { ordinal: 'asc' } }, { problemId: 'asc' }, { ordinal: 'asc' }, { id: 'asc' }],
+        skip,
+        take: BATCH,
+        include: {
+          leader: { select: { name: true } },
+          leadDepartment: { select: { name: true } },
+          coDepartments: { select: { department: { select: { name: true } } }, orderBy: { departmentId: 'asc' } },
+          evidence: { select: { fileName: true }, orderBy: { id: 'asc' } },
+          updates: { select: { text: true }, orderBy: [{ date: 'desc' }, { id: 'desc' }], take: 1 },
+          problem: {
+            select: {
+              ordinal: true,
+              title: true,
+              category: { select: { ordinal: true, title: true } },
+              manifestations: { select: { text: true }, orderBy: [{ ordinal: 'asc' }, { id: 'asc' }] },
+            },
+          },
+        },
+      });
+      for (const m of batch) {
+        const status = m.status as MeasureStatus;
+        yield {
+          categoryOrdinal: m.problem.category.ordinal,
+          category: m.problem.category.title,
+          problemOrdinal: m.problem.ordinal,
+          problem: m.problem.title,
+          // The ledger shows all of a problem's findings in one merged cell beside its measures.
+          manifestations: m.problem.manifestations.map((x) => x.text),
+          measureOrdinal: m.ordinal,
+          measure: m.text,
+          leader: m.leader?.name ?? null,
+          leadDepartment: m.leadDepartment?.name ?? null,
+          coDepartments: m.coDepartments.map((c) => c.department.name),
+          deadline: m.deadline,
+          status,
+          completedDate: m.completedDate,
+          progressText: m.outcome ?? m.updates[0]?.text ?? null,
+          evidence: m.evidence.map((e) => e.fileName),
+          overdue: isOverdue({ status, deadline: m.deadline }, today),
+          kind: m.kind as MeasureKind,
+        };
+      }
+      if (batch.length < BATCH) return;
+    }
+  }
+
+  async function parse(bytes: Buffer): Promise<LedgerImport> {
+    try {
+      return await parseLedgerXlsx(bytes);
+    } catch (error) {
+      if (error instanceof InvalidLedgerFileError) {
+        throw new AppError(400, 'INVALID_FILE', { reason: error.code }, { 'zh-CN': error.messageZh, en: error.messageEn });
+      }
+      throw new AppError(400, 'INVALID_FILE', { reason: 'UNREADABLE' });
+    }
+  }
+
+  /** What confirming would do, against the round as it is now. */
+  async function plan(roundId: number, parsed: LedgerImport): Promise<LedgerPlan> {
+    const round = await requireRound(roundId);
+    const [existing, people, departments] = await Promise.all([
+      db.category.findMany({
+        where: { roundId },
+        select: { title: true, problems: { select: { title: true, measures: { select: { text: true } } } } },
+      }),
+      db.person.findMany({ where: { organizationId: round.inspectedUnitId }, select: { name: true } }),
+      db.department.findMany({ where: { organizationId: round.inspectedUnitId }, select: { name: true } }),
+    ]);
+    const knownPeople = new Set(people.map((p) => p.name));
+    const knownDepartments = new Set(departments.map((d) => d.name));
+    const newPeople = new Set<string>();
+    const newDepartments = new Set<string>();
+    const counts = { categories: 0, problems: 0, manifestations: 0, measuresCreated: 0, measuresUpdated: 0 };
+    const categories = parsed.categories.map((c) => {
+      const cat = existing.find((e) => e.title === c.title);
+      if (!cat) counts.categories++;
+      return {
+        title: c.title,
+        exists: Boolean(cat),
+        problems: c.problems.map((p) => {
+          const prob = cat?.problems.find((e) => e.title === p.title);
+          if (!prob) counts.problems++;
+          counts.manifestations += p.manifestations.length;
+          return {
+            title: p.title,
+            exists: Boolean(prob),
+            manifestations: p.manifestations.length,
+            measures: p.measures.map((m) => {
+              for (const name of [m.leader].filter((n): n is string => Boolean(n))) if (!knownPeople.has(name)) newPeople.add(name);
+              for (const name of [m.leadDepartment, ...m.coDepartments].filter((n): n is string => Boolean(n))) if (!knownDepartments.has(name)) newDepartments.add(name);
+              const action = prob?.measures.some((e) => e.text === m.text) ? ('update' as const) : ('create' as const);
+              if (action === 'create') counts.measuresCreated++;
+              else counts.measuresUpdated++;
+              return { rowNumber: m.rowNumber, text: m.text, action };
+            }),
+          };
+        }),
+      };
+    });
+    return {
+      round: { id: round.id, title: roundTitle(round) },
+      sheet: parsed.sheet,
+      columns: parsed.columns as Record<string, string>,
+      categories,
+      counts: { ...counts, peopleCreated: [...newPeople], departmentsCreated: [...newDepartments] },
+      errors: parsed.errors,
+      warnings: parsed.warnings,
+    };
+  }
+
+  return {
+    async title(roundId: number) {
+      return roundTitle(await requireRound(roundId));
+    },
+    rows,
+    async writeXlsx(roundId: number, query: LedgerQuery, out: Writable) {
+      const title = roundTitle(await requireRound(roundId));
+      await writeLedgerXlsx(rows(roundId, query), out, { title, today: clock.today() });
+    },
+    async csv(roundId: number, query: LedgerQuery): Promise<string> {
+      await requireRound(roundId);
+      const all: LedgerRow[] = [];
+      for await (const row of rows(roundId, query)) all.push(row);
+      return ledgerCsv(all);
+    },
+    async preview(roundId: number, bytes: Buffer): Promise<LedgerPlan> {
+      return plan(roundId, await parse(bytes));
+    },
+
+    /** Applies a ledger in one transaction: all of it, or nothing. */
+    async apply(roundId: number, bytes: Buffer): Promise<LedgerPlan> {
+      const parsed = await parse(bytes);
+      const result = await plan(roundId, parsed);
+      if (parsed.errors.length > 0) {
+        throw new AppError(400, 'VALIDATION_FAILED', { errors: parsed.errors }, {
+          'zh-CN': `台账有 ${parsed.errors.length} 处错误，未导入任何内容；请修改后重新上传`,
+          en: `The ledger has ${parsed.errors.length} errors; nothing was imported. Fix them and upload again`,
+        });
+      }
+      const round = await requireRound(roundId);
+      const today = clock.today();
+      await db.$transaction(
+        async (tx) => {
+          const personId = new Map<string, number>();
+          const departmentId = new Map<string, number>();
+          const person = async (name: string | null) => {
+            if (!name) return null;
+            if (!personId.has(name)) {
+              const found = await tx.person.findFirst({ where: { organizationId: round.inspectedUnitId, name }, select: { id: true } });
+              personId.set(name, found?.id ?? (await tx.person.create({ data: { organizationId: round.inspectedUnitId, name }, select: { id: true } })).id);
+            }
+            return personId.get(name)!;
+          };
+          const department = async (name: string | null) => {
+            if (!name) return null;
+            if (!departmentId.has(name)) {
+              const found = await tx.department.findUnique({ where: { organizationId_name: { organizationId: round.inspectedUnitId, name } }, select: { id: true } });
+              departmentId.set(name, found?.id ?? (await tx.department.create({ data: { organizationId: round.inspectedUnitId, name }, select: { id: true } })).id);
+            }
+            return departmentId.get(name)!;
+          };
+          let categoryOrdinal = (await tx.category.aggregate({ where: { roundId }, _max: { ordinal: true } }))._max.ordinal ?? 0;
+          for (const c of parsed.categories) {
+            const category =
+              (await tx.category.findFirst({ where: { roundId, title: c.title }, select: { id: true } })) ??
+              (await tx.category.create({ data: { roundId, title: c.title, ordinal: ++categoryOrdinal }, select: { id: true } }));
+            let problemOrdinal = (await tx.problem.aggregate({ where: { categoryId: category.id }, _max: { ordinal: true } }))._max.ordinal ?? 0;
+            for (const p of c.problems) {
+              const problem =
+                (await tx.problem.findFirst({ where: { categoryId: category.id, title: p.title }, select: { id: true } })) ??
+                (await tx.problem.create({ data: { categoryId: category.id, title: p.title, ordinal: ++problemOrdinal }, select: { id: true } }));
+              const manifestationIds = new Map<string, number>();
+              let manifestationOrdinal = (await tx.manifestation.aggregate({ where: { problemId: problem.id }, _max: { ordinal: true } }))._max.ordinal ?? 0;
+              for (const text of p.manifestations) {
+                const found = await tx.manifestation.findFirst({ where: { problemId: problem.id, text }, select: { id: true } });
+                manifestationIds.set(text, found?.id ?? (await tx.manifestation.create({ data: { problemId: problem.id, text, ordinal: ++manifestationOrdinal }, select: { id: true } })).id);
+              }
+              let measureOrdinal = (await tx.measure.aggregate({ where: { problemId: problem.id }, _max: { ordinal: true } }))._max.ordinal ?? 0;
+              for (const m of p.measures) {
+                const status = m.status ?? 'not_started';
+                const fields = {
+                  kind: m.kind,
+                  status,
+                  deadline: m.deadline,
+                  completedDate: status === 'closed' ? (m.completedDate ?? today) : null,
+                  progress: status === 'closed' ? 100 : undefined,
+                  outcome: m.progressText,
+                  leaderId: await person(m.leader),
+                  leadDepartmentId: await department(m.leadDepartment),
+                  // A ledger row lists the findings it answers; the first one is its link.
+                  manifestationId: p.manifestations.length === 1 ? manifestationIds.get(p.manifestations[0]!) ?? null : null,
+                };
+                const coIds = (await Promise.all(m.coDepartments.map((d) => department(d)))).filter((id): id is number => id !== null && id !== fields.leadDepartmentId);
+                const existing = await tx.measure.findFirst({ where: { problemId: problem.id, text: m.text }, select: { id: true } });
+                if (existing) {
+                  await tx.measure.update({ where: { id: existing.id }, data: { ...fields, version: { increment: 1 } } });
+                  await tx.measureCoDepartment.deleteMany({ where: { measureId: existing.id } });
+                  await tx.measureCoDepartment.createMany({ data: [...new Set(coIds)].map((departmentId) => ({ measureId: existing.id, departmentId })) });
+                } else {
+                  await tx.measure.create({
+                    data: { ...fields, problemId: problem.id, text: m.text, ordinal: ++measureOrdinal, coDepartments: { create: [...new Set(coIds)].map((departmentId) => ({ departmentId })) } },
+                  });
+                }
+              }
+            }
+          }
+        },
+        { timeout: 120_000, maxWait: 10_000 },
+      );
+      return result;
+    },
+  };
+}
+
+export type LedgerService = ReturnType<typeof createLedgerService>;

@@ -1,0 +1,243 @@
+import {
+  addDays,
+  daysBetween,
+  notificationKindLabels,
+  type NotificationItem,
+  type NotificationKind,
+  type NotificationList,
+} from '@rectify/domain';
+import type { Db, Tx } from '@rectify/db';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from '../../lib/clock.js';
+import { notFound } from '../../lib/errors.js';
+import type { Mailer } from '../../lib/mailer.js';
+
+/** How many days ahead a deadline counts as "due soon". */
+export const DUE_SOON_DAYS = 7;
+
+const short = (text: string, n = 40) => (text.length > n ? `${text.slice(0, n)}…` : text);
+
+interface MeasureFacts {
+  id: number;
+  text: string;
+  leaderId: number | null;
+  leadDepartmentId: number | null;
+}
+
+export interface NotifyInput {
+  userIds: number[];
+  kind: NotificationKind;
+  measureId: number | null;
+  title: string;
+  text: string;
+  /** Unique per user and event: the same event never notifies twice. */
+  key: (userId: number) => string;
+}
+
+/**
+ * In-app notifications, and their e-mail copies when a mailer is configured. Services call
+ * `notify` inside their transaction (the notice exists exactly when the change does) and `flush`
+ * after it commits; the daily job calls `scanDeadlines`, `flush` and `sendDigests`.
+ */
+export function createNotifier({ db, clock, mailer, log }: { db: Db; clock: Clock; mailer: Mailer | null; log?: FastifyBaseLogger }) {
+  /** The active accounts that answer for a measure: its leader's, and those of its lead department's people. */
+  async function responsibleUserIds(tx: Tx | Db, measure: Pick<MeasureFacts, 'leaderId' | 'leadDepartmentId'>): Promise<number[]> {
+    const or = [
+      ...(measure.leaderId ? [{ personId: measure.leaderId }] : []),
+      ...(measure.leadDepartmentId ? [{ person: { departmentId: measure.leadDepartmentId } }] : []),
+    ];
+    if (!or.length) return [];
+    const users = await tx.user.findMany({ where: { active: true, OR: or }, select: { id: true } });
+    return users.map((u) => u.id);
+  }
+
+  async function notify(tx: Tx | Db, input: NotifyInput): Promise<number> {
+    let created = 0;
+    for (const userId of new Set(input.userIds)) {
+      const dedupeKey = input.key(userId);
+      const existing = await tx.notification.findUnique({ where: { dedupeKey }, select: { id: true } });
+      if (existing) continue;
+      await tx.notification.create({
+        data: { userId, kind: input.kind, measureId: input.measureId, title: input.title, text: input.text, dedupeKey },
+      });
+      created++;
+    }
+    return created;
+  }
+
+  const toItem = (n: { id: number; kind: string; title: string; text: string; measureId: number | null; readAt: Date | null; createdAt: Date }): NotificationItem => ({
+    id: n.id,
+    kind: n.kind as NotificationKind,
+    title: n.title,
+    text: n.text,
+    measureId: n.measureId,
+    readAt: n.readAt?.toISOString() ?? null,
+    createdAt: n.createdAt.toISOString(),
+  });
+
+  const notifier = {
+    responsibleUserIds,
+    notify,
+
+    /** A measure's leader was set or changed: tell the accounts of the new leader. */
+    async assigned(tx: Tx, measure: MeasureFacts, version: number): Promise<void> {
+      if (!measure.leaderId) return;
+      const users = await tx.user.findMany({ where: { active: true, personId: measure.leaderId }, select: { id: true } });
+      await notify(tx, {
+        userIds: users.map((u) => u.id),
+        kind: 'assigned',
+        measureId: measure.id,
+        title: notificationKindLabels.assigned['zh-CN'],
+        text: `您被指定为整改措施「${short(measure.text)}」的责任领导。`,
+        key: (userId) => `assigned:${measure.id}:${version}:${userId}`,
+      });
+    },
+
+    async closureDecided(
+      tx: Tx,
+      measure: MeasureFacts,
+      closure: { id: number; state: 'approved' | 'rejected'; reason: string | null; requestedByUserId: number | null },
+      today: string,
+    ): Promise<void> {
+      const userIds = await responsibleUserIds(tx, measure);
+      if (closure.requestedByUserId) userIds.push(closure.requestedByUserId);
+      const approved = closure.state === 'approved';
+      const kind: NotificationKind = approved ? 'closure_approved' : 'closure_rejected';
+      await notify(tx, {
+        userIds,
+        kind,
+        measureId: measure.id,
+        title: notificationKindLabels[kind]['zh-CN'],
+        text: approved
+          ? `整改措施「${short(measure.text)}」已于 ${today} 通过对账销号。`
+          : `整改措施「${short(measure.text)}」的销号申请被退回，原因：${closure.reason ?? ''}`,
+        key: (userId) => `${kind}:${closure.id}:${userId}`,
+      });
+    },
+
+    /** Due within 7 days, or overdue: once per measure, deadline and account. Idempotent. */
+    async scanDeadlines(today = clock.today()): Promise<number> {
+      const horizon = addDays(today, DUE_SOON_DAYS);
+      const measures = await db.measure.findMany({
+        where: { status: { not: 'closed' }, deadline: { not: null, lte: horizon } },
+        select: { id: true, text: true, deadline: true, leaderId: true, leadDepartmentId: true },
+      });
+      let created = 0;
+      for (const m of measures) {
+        const userIds = await responsibleUserIds(db, m);
+        if (!userIds.length) continue;
+        const deadline = m.deadline!;
+        const overdue = deadline < today;
+        const kind: NotificationKind = overdue ? 'overdue' : 'due_soon';
+        const days = Math.abs(daysBetween(today, deadline));
+        try {
+          created += await notify(db, {
+            userIds,
+            kind,
+            measureId: m.id,
+            title: notificationKindLabels[kind]['zh-CN'],
+            text: overdue
+              ? `整改措施「${short(m.text)}」的完成时限 ${deadline} 已过 ${days} 天，请尽快推进。`
+              : days === 0
+                ? `整改措施「${short(m.text)}」今天（${deadline}）到期。`
+                : `整改措施「${short(m.text)}」将于 ${deadline} 到期（还有 ${days} 天）。`,
+            key: (userId) => `${kind}:${m.id}:${deadline}:${userId}`,
+          });
+        } catch (error) {
+          // Two scans at once may race on the same key; the other one wrote it.
+          if ((error as { code?: string }).code !== 'P2002') throw error;
+        }
+      }
+      return created;
+    },
+
+    /** Sends the e-mail copy of each notification not yet mailed, to accounts with an address. */
+    async dispatchEmails(): Promise<number> {
+      if (!mailer) return 0;
+      const pending = await db.notification.findMany({
+        where: { emailedAt: null, user: { active: true, email: { not: null } } },
+        include: { user: { select: { email: true } } },
+        orderBy: { id: 'asc' },
+        take: 500,
+      });
+      let sent = 0;
+      for (const n of pending) {
+        // Claim it first, so two dispatchers never send the same one.
+        const { count } = await db.notification.updateMany({ where: { id: n.id, emailedAt: null }, data: { emailedAt: clock.now() } });
+        if (count !== 1) continue;
+        try {
+          await mailer.send({ to: n.user.email!, subject: `【巡察整改】${n.title}`, text: n.text });
+          sent++;
+        } catch (error) {
+          log?.warn({ err: error, notification: n.id }, 'notification e-mail failed');
+        }
+      }
+      return sent;
+    },
+
+    /** Once a day per account with an address: a digest of what is still unread. */
+    async sendDigests(today = clock.today()): Promise<number> {
+      if (!mailer) return 0;
+      const users = await db.user.findMany({
+        where: { active: true, email: { not: null }, OR: [{ lastDigestOn: null }, { lastDigestOn: { not: today } }] },
+        select: { id: true, email: true, username: true },
+      });
+      let sent = 0;
+      for (const u of users) {
+        const unread = await db.notification.findMany({ where: { userId: u.id, readAt: null }, orderBy: { id: 'desc' }, take: 50 });
+        if (!unread.length) continue;
+        const { count } = await db.user.updateMany({
+          where: { id: u.id, OR: [{ lastDigestOn: null }, { lastDigestOn: { not: today } }] },
+          data: { lastDigestOn: today },
+        });
+        if (count !== 1) continue;
+        const lines = unread.map((n) => `· ${n.title}：${n.text}`);
+        try {
+          await mailer.send({
+            to: u.email!,
+            subject: `【巡察整改】${today} 每日提醒：${unread.length} 条未读`,
+            text: [`${u.username}，您好：`, '', `您有 ${unread.length} 条未读提醒：`, ...lines, '', '请登录 Rectify 查看和处理。'].join('\n'),
+          });
+          sent++;
+        } catch (error) {
+          log?.warn({ err: error, user: u.id }, 'digest e-mail failed');
+        }
+      }
+      return sent;
+    },
+
+    /** After a write that notified: mail the copies in the background (when a mailer is set). */
+    flush(): void {
+      if (!mailer) return;
+      void notifier.dispatchEmails().catch((error) => log?.warn({ err: error }, 'notification e-mails failed'));
+    },
+
+    async list(userId: number, query: { unreadOnly?: boolean; limit?: number }): Promise<NotificationList> {
+      const [unread, rows] = await Promise.all([
+        db.notification.count({ where: { userId, readAt: null } }),
+        db.notification.findMany({
+          where: { userId, ...(query.unreadOnly ? { readAt: null } : {}) },
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          take: query.limit ?? 50,
+        }),
+      ]);
+      return { unread, items: rows.map(toItem) };
+    },
+
+    async markRead(userId: number, id: number): Promise<NotificationItem> {
+      const row = await db.notification.findUnique({ where: { id } });
+      // Someone else's notification is as good as absent.
+      if (!row || row.userId !== userId) throw notFound('notification', id);
+      if (row.readAt) return toItem(row);
+      return toItem(await db.notification.update({ where: { id }, data: { readAt: clock.now() } }));
+    },
+
+    async markAllRead(userId: number): Promise<number> {
+      const { count } = await db.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: clock.now() } });
+      return count;
+    },
+  };
+  return notifier;
+}
+
+export type Notifier = ReturnType<typeof createNotifier>;

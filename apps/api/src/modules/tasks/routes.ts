@@ -1,0 +1,19 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { MyTasks, TasksQuery } from '@rectify/domain';
+import { errors } from '../../lib/route-schemas.js';
+import { actorOf } from '../../plugins/auth.js';
+import { createTaskService } from './service.js';
+
+export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const tasks = createTaskService({ db: app.db, clock: app.clock });
+  app.get('/api/me/tasks', {
+    config: { access: 'authenticated' },
+    schema: {
+      tags: ['measures'],
+      summary: '我的任务 The measures I answer for (as their leader, or in their lead department): overdue first, then by deadline; counts for the menu (open measures only)',
+      querystring: TasksQuery,
+      response: { 200: MyTasks, ...errors.read },
+    },
+    handler: (request) => tasks.mine(actorOf(request), request.query),
+  });
+};

@@ -1,0 +1,4 @@
+import { documentsSuite } from './documents.suite.js';
+import { sqliteDatabase } from './harness.js';
+
+documentsSuite('SQLite', async () => sqliteDatabase());

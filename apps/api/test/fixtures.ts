@@ -1,0 +1,140 @@
+import type { LightMyRequestResponse } from 'fastify';
+import type { MeasureDetail, RoundTree } from '@rectify/domain';
+import type { TestApi } from './harness.js';
+
+export const json = <T>(res: { body: string }) => JSON.parse(res.body) as T;
+
+/** A multipart/form-data body with one file field, as a browser sends it. */
+export function multipart(fileName: string, bytes: Buffer, type = 'application/octet-stream') {
+  const boundary = `----rectify${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`,
+    'utf8',
+  );
+  return {
+    payload: Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+export const files = {
+  pdf: () => Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+  png: () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake png body')]),
+  jpeg: () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF fake')]),
+  docx: () => Buffer.from('PK\u0003\u0004\u0014\u0000[Content_Types].xml...PK\u0003\u0004word/document.xml...', 'latin1'),
+  xlsx: () => Buffer.from('PK\u0003\u0004\u0014\u0000[Content_Types].xml...PK\u0003\u0004xl/workbook.xml...', 'latin1'),
+  doc: () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(64), Buffer.from('WordDocument', 'utf16le')]),
+  exe: () => Buffer.from('MZ\u0090\u0000 not an evidence file', 'latin1'),
+};
+
+export interface World {
+  /** The person of the `leader` account (leads the demo round's open measure). */
+  leaderPersonId: number;
+  /** The department of the `officer` account's person (that measure's lead department). */
+  officerDepartmentId: number;
+  /** Another department, nobody's of the demo accounts. */
+  otherDepartmentId: number;
+  organizationId: number;
+  problemId: number;
+  userIds: Record<string, number>;
+}
+
+export async function world(api: TestApi): Promise<World> {
+  const me = async (u: string) => json<{ user: { id: number; person: { id: number; department: { id: number } | null } | null } }>(await api.as(u, { method: 'GET', url: '/api/auth/me' })).user;
+  const leader = await me('leader');
+  const officer = await me('officer');
+  const userIds: Record<string, number> = {};
+  for (const u of ['admin', 'office', 'leader', 'officer', 'inspector']) userIds[u] = (await me(u)).id;
+  const tree = json<RoundTree>(await api.as('admin', { method: 'GET', url: `/api/rounds/${api.roundId}/tree` }));
+  const departments = json<{ id: number; organizationId: number }[]>(await api.as('admin', { method: 'GET', url: '/api/departments' }));
+  const officerDepartmentId = officer.person!.department!.id;
+  const other = departments.find((d) => d.id !== officerDepartmentId)!;
+  return {
+    leaderPersonId: leader.person!.id,
+    officerDepartmentId,
+    otherDepartmentId: other.id,
+    organizationId: other.organizationId,
+    problemId: tree.categories[0]!.problems[0]!.id,
+    userIds,
+  };
+}
+
+/** Test-data builders, all acting as admin. */
+export function builders(api: TestApi, w: World) {
+  let n = 0;
+  const admin = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown): Promise<LightMyRequestResponse> =>
+    api.as('admin', { method, url, payload: payload as object });
+  const ok = async <T>(res: Promise<LightMyRequestResponse>): Promise<T> => {
+    const r = await res;
+    if (r.statusCode >= 300) throw new Error(`fixture failed: ${r.statusCode} ${r.body}`);
+    return json<T>(r);
+  };
+  const b = {
+    unique: (prefix: string) => `${prefix}${++n}${Math.random().toString(36).slice(2, 6)}`,
+    /** A measure led by the leader account's person, its lead department the officer's. */
+    measure: (fields: Record<string, unknown> = {}) =>
+      ok<MeasureDetail>(admin('POST', '/api/measures', {
+        problemId: w.problemId,
+        text: `测试措施${++n}`,
+        deadline: '2023-09-30',
+        leaderId: w.leaderPersonId,
+        leadDepartmentId: w.officerDepartmentId,
+        ...fields,
+      })),
+    evidence: (measureId: number) => {
+      const m = multipart('证明材料.pdf', files.pdf());
+      return ok<{ id: number }>(api.as('admin', { method: 'POST', url: `/api/measures/${measureId}/evidence`, ...m }));
+    },
+    /** A measure with evidence, submitted for closure; the closure request. */
+    pending: async () => {
+      const m = await b.measure();
+      await b.evidence(m.id);
+      const closure = await ok<{ id: number; version: number }>(admin('POST', `/api/measures/${m.id}/closure`, { summary: '已完成整改' }));
+      return { measure: m, closure };
+    },
+    closed: async () => {
+      const p = await b.pending();
+      await ok(admin('POST', `/api/closures/${p.closure.id}/approve`, {}));
+      return p.measure;
+    },
+    round: () => ok<{ id: number; version: number }>(admin('POST', '/api/rounds', { committee: '测试委员会', roundName: '第九轮', groupName: '第一巡察组', inspectedUnitId: w.organizationId })),
+    category: async () => ok<{ id: number; version: number }>(admin('POST', '/api/categories', { roundId: api.roundId, title: b.unique('测试方面') })),
+    problem: async () => ok<{ id: number; version: number }>(admin('POST', '/api/problems', { categoryId: (await b.category()).id, title: b.unique('测试问题') })),
+    manifestation: async () => ok<{ id: number; version: number }>(admin('POST', '/api/manifestations', { problemId: (await b.problem()).id, text: b.unique('测试表现') })),
+    department: () => ok<{ id: number; version: number }>(admin('POST', '/api/departments', { organizationId: w.organizationId, name: b.unique('测试股') })),
+    person: () => ok<{ id: number; version: number }>(admin('POST', '/api/people', { organizationId: w.organizationId, name: b.unique('测试人') })),
+    user: () => ok<{ id: number; version: number }>(admin('POST', '/api/users', { username: b.unique('user'), password: 'password-1234', role: 'inspector' })),
+    notification: async (userId: number) =>
+      api.db.notification.create({ data: { userId, kind: 'overdue', title: '测试', text: '测试提醒', dedupeKey: b.unique('test:') } }),
+  };
+  return b;
+}
+
+/** Counts and versions that any write would move: a refused request must leave them as they were. */
+export async function fingerprint(api: TestApi) {
+  const db = api.db;
+  const [audit, measures, categories, problems, manifestations, people, departments, rounds, users, closures, evidence, updates, unread, mv, uv, rv, cv] =
+    await Promise.all([
+      db.auditLog.count(),
+      db.measure.count(),
+      db.category.count(),
+      db.problem.count(),
+      db.manifestation.count(),
+      db.person.count(),
+      db.department.count(),
+      db.inspectionRound.count(),
+      db.user.count(),
+      db.closureRequest.count(),
+      db.evidence.count(),
+      db.progressUpdate.count(),
+      db.notification.count({ where: { readAt: null } }),
+      db.measure.aggregate({ _sum: { version: true } }),
+      db.user.aggregate({ _sum: { version: true } }),
+      db.inspectionRound.aggregate({ _sum: { version: true } }),
+      db.closureRequest.aggregate({ _sum: { version: true } }),
+    ]);
+  return {
+    audit, measures, categories, problems, manifestations, people, departments, rounds, users, closures, evidence, updates, unread,
+    versions: [mv._sum.version, uv._sum.version, rv._sum.version, cv._sum.version],
+  };
+}

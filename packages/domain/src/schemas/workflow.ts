@@ -1,0 +1,156 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, CLOSURE_STATES, NOTIFICATION_KINDS } from '../enums.js';
+import { Id, IsoDate, Nullable, Page, PageQuery, Timestamp, Version } from './common.js';
+import { ClosureRequest, ClosureStateSchema, UserRef } from './closure.js';
+import { MeasureListItem } from './measure.js';
+
+const Percent = Type.Integer({ minimum: 0, maximum: 100 });
+const Count = Type.Integer({ minimum: 0 });
+
+/** 进展情况: appended to a measure, never overwritten; sets the measure's progress. */
+export const ProgressUpdateCreate = Type.Object(
+  {
+    date: IsoDate,
+    text: Type.String({ minLength: 1, maxLength: 20_000 }),
+    percent: Percent,
+    figures: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            label: Type.String({ minLength: 1, maxLength: 200 }),
+            value: Type.Number({ minimum: -1e12, maximum: 1e12 }),
+            unit: Type.String({ maxLength: 20 }),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 50 },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ProgressUpdateCreate = Static<typeof ProgressUpdateCreate>;
+
+/** 佐证材料 as the measure lists it. */
+export const EvidenceItem = Type.Object({
+  id: Id,
+  measureId: Id,
+  fileName: Type.String(),
+  mimeType: Type.String(),
+  size: Count,
+  sha256: Type.String(),
+  uploadedBy: Nullable(UserRef),
+  createdAt: Timestamp,
+});
+export type EvidenceItem = Static<typeof EvidenceItem>;
+
+/** The queue of the office (all) or of a leader (the measures they lead). */
+export const ClosureQueueItem = Type.Composite([
+  ClosureRequest,
+  Type.Object({ measure: MeasureListItem, evidenceCount: Count }),
+]);
+export type ClosureQueueItem = Static<typeof ClosureQueueItem>;
+
+export const ClosureQuery = Type.Object(
+  { state: Type.Optional(Type.Union([...CLOSURE_STATES.map((s) => Type.Literal(s)), Type.Literal('all')], { default: 'pending' })) },
+  { additionalProperties: false },
+);
+export type ClosureQuery = Static<typeof ClosureQuery>;
+
+export const ClosureSubmit = Type.Object(
+  { summary: Type.String({ minLength: 1, maxLength: 20_000, description: '整改完成情况: what was done' }) },
+  { additionalProperties: false },
+);
+export type ClosureSubmit = Static<typeof ClosureSubmit>;
+
+export const ClosureApprove = Type.Object(
+  { version: Type.Optional(Version) },
+  { additionalProperties: false },
+);
+export type ClosureApprove = Static<typeof ClosureApprove>;
+
+export const ClosureReject = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 5_000 }), version: Type.Optional(Version) },
+  { additionalProperties: false },
+);
+export type ClosureReject = Static<typeof ClosureReject>;
+
+export const MeasureReopen = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 5_000 }) },
+  { additionalProperties: false },
+);
+export type MeasureReopen = Static<typeof MeasureReopen>;
+
+/** 我的任务: the measures I answer for, overdue first, then by deadline. */
+export const TaskItem = Type.Composite([
+  MeasureListItem,
+  Type.Object({
+    dueSoon: Type.Boolean({ description: 'not closed, due today or within 7 days' }),
+    latestClosure: Nullable(Type.Object({ id: Id, state: ClosureStateSchema, reason: Nullable(Type.String()), decidedAt: Nullable(Timestamp) })),
+  }),
+]);
+export type TaskItem = Static<typeof TaskItem>;
+
+export const TaskCounts = Type.Object({
+  total: Count,
+  overdue: Count,
+  dueSoon: Count,
+  pendingClosure: Count,
+  rejected: Count,
+});
+export type TaskCounts = Static<typeof TaskCounts>;
+
+export const MyTasks = Type.Object({ today: IsoDate, counts: TaskCounts, items: Type.Array(TaskItem) });
+export type MyTasks = Static<typeof MyTasks>;
+
+export const TasksQuery = Type.Object(
+  { includeClosed: Type.Optional(Type.Boolean({ default: false })) },
+  { additionalProperties: false },
+);
+
+export const NotificationKindSchema = Type.Union(NOTIFICATION_KINDS.map((k) => Type.Literal(k)));
+
+export const NotificationItem = Type.Object({
+  id: Id,
+  kind: NotificationKindSchema,
+  title: Type.String(),
+  text: Type.String(),
+  measureId: Nullable(Id),
+  readAt: Nullable(Timestamp),
+  createdAt: Timestamp,
+});
+export type NotificationItem = Static<typeof NotificationItem>;
+
+export const NotificationList = Type.Object({ unread: Count, items: Type.Array(NotificationItem) });
+export type NotificationList = Static<typeof NotificationList>;
+
+export const NotificationQuery = Type.Object(
+  { unreadOnly: Type.Optional(Type.Boolean()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) },
+  { additionalProperties: false },
+);
+
+export const AuditEntitySchema = Type.Union(AUDIT_ENTITIES.map((e) => Type.Literal(e)));
+export const AuditActionSchema = Type.Union(AUDIT_ACTIONS.map((a) => Type.Literal(a)));
+
+export const AuditEntry = Type.Object({
+  id: Id,
+  at: Timestamp,
+  actor: Nullable(Type.Object({ id: Id, username: Type.String() })),
+  entity: AuditEntitySchema,
+  entityId: Id,
+  measureId: Nullable(Id),
+  action: AuditActionSchema,
+  /** {field: {before, after}} */
+  changes: Type.Record(Type.String(), Type.Object({ before: Type.Unknown(), after: Type.Unknown() })),
+});
+export type AuditEntry = Static<typeof AuditEntry>;
+
+export const AuditQuery = Type.Object(
+  { entity: Type.Optional(AuditEntitySchema), id: Type.Optional(Id), ...PageQuery },
+  { additionalProperties: false },
+);
+export type AuditQuery = Static<typeof AuditQuery>;
+export const AuditPage = Page(AuditEntry);
+export type AuditPage = Static<typeof AuditPage>;
+
+export const ReadAllAnswer = Type.Object({ updated: Count });

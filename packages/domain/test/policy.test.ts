@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { accessOf, ACCESS_LEVELS, answersFor, can, editableMeasureFields, forbiddenMeasureFields, leads, mayAttempt, measureAccess, ROLES, type Access, type Role } from '../src/index.js';
+
+const leaderActor = { personId: 7, departmentId: null };
+const officerActor = { personId: 9, departmentId: 3 };
+const ledByLeader = { leaderId: 7, leadDepartmentId: 5 };
+const inOfficersDepartment = { leaderId: 1, leadDepartmentId: 3 };
+const foreign = { leaderId: 1, leadDepartmentId: 4 };
+
+describe('policy', () => {
+  it('gives each role its route-level rights (the matrix of the product brief)', () => {
+    const table: Record<Role, Access[]> = {
+      admin: [...ACCESS_LEVELS],
+      office: ['public', 'authenticated', 'read', 'export', 'hierarchy.write', 'measure.update', 'measure.progress', 'closure.decide', 'measure.reopen', 'audit.read'],
+      leader: ['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress', 'closure.decide'],
+      officer: ['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress'],
+      inspector: ['public', 'authenticated', 'read', 'export'],
+    };
+    for (const role of ROLES) expect(accessOf(role), role).toEqual(table[role]);
+  });
+
+  it('fails closed: no role, no declaration, an unknown role', () => {
+    expect(mayAttempt(null, 'read')).toBe(false);
+    expect(mayAttempt(null, 'public')).toBe(true);
+    expect(mayAttempt('admin', undefined)).toBe(false);
+    expect(mayAttempt('nobody' as Role, 'read')).toBe(false);
+    expect(can('leader', 'measure.progress')).toBe(false); // no measure given
+    expect(can('officer', 'measure.update', { actor: officerActor })).toBe(false);
+  });
+
+  it('knows who answers for a measure: its leader, or a member of its lead department', () => {
+    expect(leads(leaderActor, ledByLeader)).toBe(true);
+    expect(leads(officerActor, inOfficersDepartment)).toBe(false);
+    expect(answersFor(officerActor, inOfficersDepartment)).toBe(true);
+    expect(answersFor(officerActor, foreign)).toBe(false);
+    expect(answersFor({ personId: null, departmentId: null }, { leaderId: null, leadDepartmentId: null })).toBe(false);
+  });
+
+  it('lets officers and leaders work on their own measures only', () => {
+    expect(can('officer', 'measure.progress', { actor: officerActor, measure: inOfficersDepartment })).toBe(true);
+    expect(can('officer', 'measure.progress', { actor: officerActor, measure: foreign })).toBe(false);
+    expect(can('leader', 'measure.progress', { actor: leaderActor, measure: ledByLeader })).toBe(true);
+    // A leader's rights follow leadership, not the department.
+    expect(can('leader', 'measure.progress', { actor: { personId: 7, departmentId: 4 }, measure: foreign })).toBe(false);
+    expect(can('leader', 'closure.decide', { actor: leaderActor, measure: ledByLeader })).toBe(true);
+    expect(can('leader', 'closure.decide', { actor: leaderActor, measure: foreign })).toBe(false);
+    expect(can('officer', 'closure.decide', { actor: officerActor, measure: inOfficersDepartment })).toBe(false);
+    expect(can('office', 'closure.decide', { measure: foreign })).toBe(true);
+    expect(can('inspector', 'measure.progress', { actor: officerActor, measure: inOfficersDepartment })).toBe(false);
+    expect(can('leader', 'measure.reopen', { actor: leaderActor, measure: ledByLeader })).toBe(false);
+  });
+
+  it('limits the fields a PATCH may change by role', () => {
+    expect(editableMeasureFields('officer')).toEqual(['progress', 'outcome']);
+    expect(editableMeasureFields('leader')).not.toContain('status');
+    expect(editableMeasureFields('inspector')).toEqual([]);
+    const ctx = { actor: officerActor, measure: inOfficersDepartment };
+    expect(can('officer', 'measure.update', { ...ctx, fields: ['version', 'progress', 'outcome'] })).toBe(true);
+    expect(can('officer', 'measure.update', { ...ctx, fields: ['version', 'deadline'] })).toBe(false);
+    expect(can('leader', 'measure.update', { actor: leaderActor, measure: ledByLeader, fields: ['deadline', 'leadDepartmentId'] })).toBe(true);
+    expect(can('leader', 'measure.update', { actor: leaderActor, measure: ledByLeader, fields: ['status'] })).toBe(false);
+    expect(can('office', 'measure.update', { fields: ['status', 'completedDate'] })).toBe(true);
+    expect(forbiddenMeasureFields('officer', ['version', 'progress', 'deadline', 'status'])).toEqual(['deadline', 'status']);
+  });
+
+  it('tells the measure page which buttons to show', () => {
+    expect(measureAccess({ role: 'officer', ...officerActor }, inOfficersDepartment)).toEqual({ update: true, progress: true, decideClosure: false, reopen: false });
+    expect(measureAccess({ role: 'office', personId: null, departmentId: null }, foreign)).toEqual({ update: true, progress: true, decideClosure: true, reopen: true });
+    expect(measureAccess({ role: 'inspector', personId: null, departmentId: null }, foreign)).toEqual({ update: false, progress: false, decideClosure: false, reopen: false });
+  });
+});
