@@ -32,6 +32,7 @@ import { createNotifier, type Notifier } from './modules/notifications/service.j
 import { ledgerRoutes } from './modules/ledger/routes.js';
 import { reportRoutes } from './modules/report/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
+import { shareLinkRoutes } from './modules/share-links/routes.js';
 import type { PdfPrinter } from './lib/pdf.js';
 
 declare module 'fastify' {
@@ -123,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(ledgerRoutes);
   await app.register(reportRoutes, { printer: options.printer });
   await app.register(importRoutes);
+  await app.register(shareLinkRoutes, { printer: options.printer });
 
   if (options.scheduler ?? true) {
     app.addHook('onReady', async () => {

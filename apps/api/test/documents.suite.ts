@@ -124,6 +124,8 @@ export function documentsSuite(label: string, makeDatabase: () => Promise<TestDa
       const stale = await api.request({ method: 'PATCH', url: `/api/rounds/${roundId}/report-texts`, payload: { version: texts.version, contact: '覆盖' } });
       expect(stale.statusCode).toBe(409);
       expect(json<{ contact: string }>(await get(`/api/rounds/${roundId}/report-texts`)).contact).toBe('联系方式：电话1234567。');
+      const history = json<{ items: { action: string; changes: Record<string, { after: unknown }> }[] }>(await get(`/api/audit?entity=round&id=${roundId}`));
+      expect(history.items.some((e) => e.action === 'update' && e.changes.reportContact?.after === '联系方式：电话1234567。')).toBe(true);
     });
 
     it('round-trips the ledger: importing an export into an empty round reproduces it', async () => {
@@ -142,6 +144,10 @@ export function documentsSuite(label: string, makeDatabase: () => Promise<TestDa
       expect(applied.statusCode).toBe(200);
       expect(shape(await treeOf(target))).toEqual(shape(source));
       expect(json<RoundSummary>(await get(`/api/rounds/${target}/summary`)).totals).toMatchObject({ measures: 47, closed: 46, overdue: 1 });
+      const history = json<{ items: { action: string; actor: { username: string } | null; changes: Record<string, { after: unknown }> }[] }>(await get(`/api/audit?entity=round&id=${target}`));
+      const imported = history.items.find((e) => e.action === 'import');
+      expect(imported?.actor?.username).toBe('office');
+      expect(imported?.changes.ledger?.after).toMatchObject({ measuresCreated: 47 });
     });
 
     it('refuses a broken or erroneous ledger with a clear 400 and imports nothing', async () => {
@@ -191,6 +197,43 @@ export function documentsSuite(label: string, makeDatabase: () => Promise<TestDa
       expect(reparsed.categories.map((c) => c.title)).toEqual(preview.categories.map((c) => c.title));
       expect(reparsed.categories.map((c) => c.problems.map((p) => p.title))).toEqual(preview.categories.map((c) => c.problems.map((p) => p.title)));
       expect(reparsed.categories.map((c) => c.problems.map((p) => p.measures.length))).toEqual(preview.categories.map((c) => c.problems.map((p) => p.measures.length)));
+    });
+
+    it('gives the inspection team a read-only link: dashboard, tree and downloads, nothing else, until revoked or expired', async () => {
+      const created = await api.request({ method: 'POST', url: `/api/rounds/${roundId}/share-links`, payload: { label: '区委第一巡察组', expiresOn: '2023-09-30' } });
+      expect(created.statusCode).toBe(201);
+      const link = json<{ id: number; token: string; path: string; state: string; createdBy: { username: string } }>(created);
+      expect(link).toMatchObject({ state: 'active', createdBy: { username: 'office' }, path: `/share/${link.token}` });
+      const anonymous = (url: string) => api.app.inject({ method: 'GET', url });
+
+      const round = json<{ label: string; round: RoundWithTotals }>(await anonymous(`/api/share/${link.token}`));
+      expect(round).toMatchObject({ label: '区委第一巡察组', round: { id: roundId, totals: { measures: 47 } } });
+      expect(json<RoundSummary>(await anonymous(`/api/share/${link.token}/summary`)).totals.overdue).toBe(1);
+      expect(json<RoundTree>(await anonymous(`/api/share/${link.token}/tree`)).categories).toHaveLength(5);
+      const xlsx = await anonymous(`/api/share/${link.token}/ledger.xlsx`);
+      expect([xlsx.statusCode, xlsx.rawPayload.subarray(0, 2).toString()]).toEqual([200, 'PK']);
+      const docx = await anonymous(`/api/share/${link.token}/report.docx`);
+      expect([docx.statusCode, docx.rawPayload.subarray(0, 2).toString()]).toEqual([200, 'PK']);
+      // The token opens nothing else.
+      expect((await anonymous(`/api/measures?roundId=${roundId}`)).statusCode).toBe(401);
+      expect((await anonymous(`/api/rounds/${roundId}/tree?token=${link.token}`)).statusCode).toBe(401);
+
+      const listed = json<{ id: number; state: string; createdBy: { username: string } }[]>(await get(`/api/rounds/${roundId}/share-links`));
+      expect(listed.find((l) => l.id === link.id)).toMatchObject({ state: 'active', createdBy: { username: 'office' } });
+      expect(JSON.stringify(listed)).not.toContain(link.token); // only its hash is kept
+
+      const revoked = await api.request({ method: 'POST', url: `/api/share-links/${link.id}/revoke` });
+      expect(json<{ state: string }>(revoked).state).toBe('revoked');
+      const gone = await anonymous(`/api/share/${link.token}/summary`);
+      expect(gone.statusCode).toBe(404);
+      expect(json<{ error: { code: string } }>(gone).error.code).toBe('SHARE_LINK_INVALID');
+
+      const expiring = json<{ id: number; token: string }>(await api.request({ method: 'POST', url: `/api/rounds/${roundId}/share-links`, payload: { label: '临时', expiresOn: '2023-08-18' } }));
+      expect((await anonymous(`/api/share/${expiring.token}`)).statusCode).toBe(200);
+      await api.db.shareLink.update({ where: { id: expiring.id }, data: { expiresAt: new Date('2023-08-17T00:00:00Z') } });
+      expect((await anonymous(`/api/share/${expiring.token}`)).statusCode).toBe(404);
+      expect((await anonymous('/api/share/not-a-real-token-at-all')).statusCode).toBe(404);
+      expect((await api.request({ method: 'POST', url: `/api/rounds/${roundId}/share-links`, payload: { label: '过去', expiresOn: '2023-01-01' } })).statusCode).toBe(400);
     });
 
     it('reads an uploaded document and refuses what it cannot read', async () => {

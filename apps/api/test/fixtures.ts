@@ -113,7 +113,7 @@ export function builders(api: TestApi, w: World) {
 /** Counts and versions that any write would move: a refused request must leave them as they were. */
 export async function fingerprint(api: TestApi) {
   const db = api.db;
-  const [audit, measures, categories, problems, manifestations, people, departments, rounds, users, closures, evidence, updates, unread, mv, uv, rv, cv] =
+  const [audit, measures, categories, problems, manifestations, people, departments, rounds, users, closures, evidence, updates, unread, mv, uv, rv, cv, shareLinks, revokedLinks] =
     await Promise.all([
       db.auditLog.count(),
       db.measure.count(),
@@ -132,9 +132,11 @@ export async function fingerprint(api: TestApi) {
       db.user.aggregate({ _sum: { version: true } }),
       db.inspectionRound.aggregate({ _sum: { version: true } }),
       db.closureRequest.aggregate({ _sum: { version: true } }),
+      db.shareLink.count(),
+      db.shareLink.count({ where: { revokedAt: { not: null } } }),
     ]);
   return {
-    audit, measures, categories, problems, manifestations, people, departments, rounds, users, closures, evidence, updates, unread,
+    audit, measures, categories, problems, manifestations, people, departments, rounds, users, closures, evidence, updates, unread, shareLinks, revokedLinks,
     versions: [mv._sum.version, uv._sum.version, rv._sum.version, cv._sum.version],
   };
 }

@@ -115,6 +115,14 @@ export function rightsSuite(label: string, makeDatabase: () => Promise<TestDatab
       'POST /api/import/text/preview': { allow: OFFICE, gateOnly: true, prepare: async () => ({ url: '/api/import/text/preview', payload: { text: '（一）测试方面' } }) },
       'POST /api/import/document/preview': { allow: OFFICE, gateOnly: true, prepare: async () => ({ url: '/api/import/document/preview?fileName=a.txt', payload: Buffer.from('（一）测试方面'), headers: { 'content-type': 'application/octet-stream' } }) },
       'POST /api/import/text': { allow: OFFICE, gateOnly: true, prepare: async () => ({ url: '/api/import/text', payload: {} }) },
+      'POST /api/rounds/:id/share-links': { allow: OFFICE, prepare: async () => ({ url: `/api/rounds/${api.roundId}/share-links`, payload: { label: '巡察组', expiresOn: '2023-09-30' } }) },
+      'POST /api/share-links/:id/revoke': {
+        allow: OFFICE,
+        prepare: async () => {
+          const link = await api.request({ method: 'POST', url: `/api/rounds/${api.roundId}/share-links`, payload: { label: '巡察组', expiresOn: '2023-09-30' } });
+          return { url: `/api/share-links/${json<{ id: number }>(link).id}/revoke` };
+        },
+      },
     });
 
     const apiRoutes = () => api.app.routeAccess.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD');
@@ -125,7 +133,10 @@ export function rightsSuite(label: string, makeDatabase: () => Promise<TestDatab
       const undeclared = routes.filter((r) => !r.access || !ACCESS_LEVELS.includes(r.access)).map((r) => `${r.method} ${r.url}`);
       expect(undeclared).toEqual([]);
       const open = routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort();
-      expect(open).toEqual(['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login', 'POST /api/auth/logout']);
+      // Share links: the token in the path is the authorisation (modules/share-links).
+      const shared = open.filter((r) => r.startsWith('GET /api/share/:token'));
+      expect(shared.length).toBeGreaterThan(0);
+      expect(open.filter((r) => !shared.includes(r))).toEqual(['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login', 'POST /api/auth/logout']);
     });
 
     it('refuses a route without a declaration (fails closed)', async () => {

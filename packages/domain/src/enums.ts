@@ -89,6 +89,7 @@ export const AUDIT_ENTITIES = [
   'closure',
   'evidence',
   'progress_update',
+  'share_link',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -102,5 +103,7 @@ export const AUDIT_ACTIONS = [
   'reopen',
   'password_change',
   'password_reset',
+  'revoke',
+  'import',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -67,6 +67,10 @@ export const errorMessages = {
     en: "The file's content does not match its extension; check that it is the right file",
   },
   FILE_TOO_LARGE: { 'zh-CN': '文件过大：每个文件不能超过 20 MB', en: 'File too large: each file may be at most 20 MB' },
+  SHARE_LINK_INVALID: {
+    'zh-CN': '分享链接无效、已过期或已被撤销',
+    en: 'The share link is invalid, expired or revoked',
+  },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后重试', en: 'Internal server error; please try again later' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

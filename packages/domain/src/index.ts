@@ -17,3 +17,4 @@ export * from './schemas/auth.js';
 export * from './schemas/workflow.js';
 export * from './schemas/documents.js';
 export * from './schemas/text-import.js';
+export * from './schemas/share-link.js';

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { RoundWithTotals, TextImportConfirm, TextImportPreviewSchema, TextImportRequest } from '@rectify/domain';
+import { actorOf } from '../../plugins/auth.js';
 import { errors } from '../../lib/route-schemas.js';
 import { acceptRawUploads, readUpload } from '../../lib/upload.js';
 import { createRoundService } from '../rounds/service.js';
@@ -35,6 +36,6 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: 'hierarchy.write' },
     bodyLimit: 4 * 1024 * 1024,
     schema: { tags, summary: '确认导入：新建巡察轮次 Create a round from the reviewed hierarchy', body: TextImportConfirm, response: { 201: RoundWithTotals, ...errors.write } },
-    handler: async (r, reply) => reply.status(201).send(await imports.confirm(r.body)),
+    handler: async (r, reply) => reply.status(201).send(await imports.confirm(r.body, actorOf(r))),
   });
 };

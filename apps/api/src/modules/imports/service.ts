@@ -1,6 +1,7 @@
 import { docxToText, parseReportText, UnreadableDocumentError } from '@rectify/documents';
 import type { RoundWithTotals, TextImportConfirm, TextImportPreviewResult } from '@rectify/domain';
 import type { Db } from '@rectify/db';
+import { audit, type AuditActor } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
 import type { RoundService } from '../rounds/service.js';
 
@@ -31,7 +32,7 @@ export function createTextImportService({ db, rounds }: { db: Db; rounds: RoundS
     },
 
     /** Creates the round and its hierarchy in one transaction. */
-    async confirm(body: TextImportConfirm): Promise<RoundWithTotals> {
+    async confirm(body: TextImportConfirm, actor: AuditActor): Promise<RoundWithTotals> {
       const r = body.round;
       const roundId = await db.$transaction(
         async (tx) => {
@@ -75,6 +76,15 @@ export function createTextImportService({ db, rounds }: { db: Db; rounds: RoundS
           for (const title of new Set(body.regulations ?? [])) {
             await tx.regulation.create({ data: { roundId: round.id, title: title.trim() } });
           }
+          await audit(tx, actor, 'round', round.id, 'import', null, { committee: round.committee, roundName: round.roundName, groupName: round.groupName, inspectedUnit: unitName }, {
+            extra: {
+              text: {
+                categories: body.categories.length,
+                problems: body.categories.reduce((n, c) => n + c.problems.length, 0),
+                measures: body.categories.reduce((n, c) => n + c.problems.reduce((m, p) => m + p.measures.length, 0), 0),
+              },
+            },
+          });
           return round.id;
         },
         { timeout: 60_000, maxWait: 10_000 },

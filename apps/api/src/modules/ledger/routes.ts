@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { IdParams, LedgerImportPlan, LedgerQuery } from '@rectify/domain';
+import { actorOf } from '../../plugins/auth.js';
 import { attachment } from '../../lib/download.js';
 import { errors } from '../../lib/route-schemas.js';
 import { acceptRawUploads, readUpload } from '../../lib/upload.js';
@@ -62,6 +63,6 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: 'hierarchy.write' },
     bodyLimit: MAX_LEDGER_BYTES,
     schema: { tags, summary: '确认导入台账 Import a ledger: all in one transaction, or nothing when any row has an error', params: IdParams, querystring: UploadQuery, response: { 200: LedgerImportPlan, ...errors.write } },
-    handler: async (r) => ledger.apply(r.params.id, (await readUpload(r, MAX_LEDGER_BYTES)).bytes),
+    handler: async (r) => ledger.apply(r.params.id, (await readUpload(r, MAX_LEDGER_BYTES)).bytes, actorOf(r)),
   });
 };

@@ -10,6 +10,7 @@ import { isOverdue, roundTitle, type LedgerImportPlan as LedgerPlan, type Ledger
 import type { Db } from '@rectify/db';
 import type { Writable } from 'node:stream';
 import type { Clock } from '../../lib/clock.js';
+import { audit, type AuditActor } from '../../lib/audit.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { measureFilter } from '../measures/service.js';
 
@@ -160,7 +161,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
     },
 
     /** Applies a ledger in one transaction: all of it, or nothing. */
-    async apply(roundId: number, bytes: Buffer): Promise<LedgerPlan> {
+    async apply(roundId: number, bytes: Buffer, actor: AuditActor): Promise<LedgerPlan> {
       const parsed = await parse(bytes);
       const result = await plan(roundId, parsed);
       if (parsed.errors.length > 0) {
@@ -236,6 +237,8 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
               }
             }
           }
+          // One record for the whole import: what it did, and from which sheet.
+          await audit(tx, actor, 'round', roundId, 'import', null, null, { extra: { ledger: { sheet: result.sheet, ...result.counts } } });
         },
         { timeout: 120_000, maxWait: 10_000 },
       );

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { IdParams, ReportTexts, ReportTextsUpdate } from '@rectify/domain';
+import { actorOf } from '../../plugins/auth.js';
 import { attachment } from '../../lib/download.js';
 import { chromiumPrinter, type PdfPrinter } from '../../lib/pdf.js';
 import { errors } from '../../lib/route-schemas.js';
@@ -26,7 +27,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ printer?: PdfPrinter }> =
   app.patch('/api/rounds/:id/report-texts', {
     config: { access: 'hierarchy.write' },
     schema: { tags, summary: '修改通报可编辑部分 Update the report texts (send the version read)', params: IdParams, body: ReportTextsUpdate, response: { 200: ReportTexts, ...errors.write } },
-    handler: (r) => report.updateTexts(r.params.id, r.body),
+    handler: (r) => report.updateTexts(r.params.id, r.body, actorOf(r)),
   });
   app.get('/api/rounds/:id/report.docx', {
     config: { access: 'export' },

@@ -2,7 +2,8 @@ import { buildReportModel, renderReportDocx, renderReportHtml, type ReportData }
 import type { ReportTexts, ReportTextsUpdate } from '@rectify/domain';
 import type { Db } from '@rectify/db';
 import type { Clock } from '../../lib/clock.js';
-import { updateVersioned } from '../../lib/concurrency.js';
+import { audited } from '../../lib/audited.js';
+import type { AuditActor } from '../../lib/audit.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import type { PdfPrinter } from '../../lib/pdf.js';
 import type { RoundService } from '../rounds/service.js';
@@ -34,12 +35,15 @@ export function createReportService({ db, clock, rounds, printer }: { db: Db; cl
 
   return {
     texts,
-    async updateTexts(roundId: number, { version, ...fields }: ReportTextsUpdate): Promise<ReportTexts> {
+    async updateTexts(roundId: number, { version, ...fields }: ReportTextsUpdate, actor: AuditActor): Promise<ReportTexts> {
       const blankToNull = (s: string | null | undefined) => (s === undefined ? undefined : s === null || s.trim() === '' ? null : s.trim());
-      await updateVersioned(
-        'round', roundId, version,
-        (where) =>
-          db.inspectionRound.updateMany({
+      await audited(db, actor).update(
+        'round',
+        roundId,
+        version,
+        (tx) => tx.inspectionRound.findUnique({ where: { id: roundId }, select: textSelect }),
+        (tx, where) =>
+          tx.inspectionRound.updateMany({
             where,
             data: {
               reportOpening: blankToNull(fields.opening),
@@ -49,7 +53,6 @@ export function createReportService({ db, clock, rounds, printer }: { db: Db; cl
               version: { increment: 1 },
             },
           }),
-        async () => (await db.inspectionRound.findUnique({ where: { id: roundId }, select: { version: true } }))?.version ?? null,
       );
       return texts(roundId);
     },
