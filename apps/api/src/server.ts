@@ -5,6 +5,7 @@ import { buildApp } from './app.js';
 import { createMailerFromEnv } from './lib/mailer.js';
 import { scryptHasher } from './lib/passwords.js';
 import { ensureDemoAccounts } from './modules/auth/demo-accounts.js';
+import { ensureFirstAdmin } from './modules/auth/first-admin.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -23,6 +24,10 @@ async function main() {
     const accounts = await ensureDemoAccounts(database.db, hasher);
     if (accounts.length) console.log(`demo accounts created: ${accounts.join(', ')} (password rectify-demo)`);
   }
+  const firstAdmin = await ensureFirstAdmin(database.db, hasher, process.env);
+  if ('created' in firstAdmin) console.log(`administrator account created: ${firstAdmin.created}`);
+  else if (firstAdmin.skipped === 'no-password') console.log('no account exists yet: set RECTIFY_ADMIN_PASSWORD (8+ characters) and restart to create the administrator');
+  else if (firstAdmin.skipped === 'weak-password') console.log('RECTIFY_ADMIN_PASSWORD must have at least 8 characters: no administrator created');
 
   const dataDir = resolve(process.env.RECTIFY_DATA_DIR ?? defaultDataDir);
   const mailer = createMailerFromEnv(process.env);

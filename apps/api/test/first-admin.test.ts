@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, migrate, type Database } from '@rectify/db';
+import { ensureFirstAdmin } from '../src/modules/auth/first-admin.js';
+import { sqliteDatabase, testHasher, type TestDatabase } from './harness.js';
+
+describe('the first administrator of a new installation', () => {
+  let file: TestDatabase;
+  let database: Database;
+  beforeAll(async () => {
+    file = sqliteDatabase();
+    database = createDb(file.url);
+    await migrate(database.target);
+  });
+  afterAll(async () => {
+    await database.close();
+    await file.drop();
+  });
+
+  it('is created from RECTIFY_ADMIN_PASSWORD only when there is no account, and can sign in', async () => {
+    expect(await ensureFirstAdmin(database.db, testHasher, {})).toEqual({ skipped: 'no-password' });
+    expect(await ensureFirstAdmin(database.db, testHasher, { RECTIFY_ADMIN_PASSWORD: 'short' })).toEqual({ skipped: 'weak-password' });
+    expect(await database.db.user.count()).toBe(0);
+
+    const env = { RECTIFY_ADMIN_USERNAME: 'zhangsan', RECTIFY_ADMIN_PASSWORD: 'a-long-secret' };
+    expect(await ensureFirstAdmin(database.db, testHasher, env)).toEqual({ created: 'zhangsan' });
+    const user = await database.db.user.findUniqueOrThrow({ where: { username: 'zhangsan' } });
+    expect(user.role).toBe('admin');
+    expect(await testHasher.verify('a-long-secret', user.passwordHash)).toBe(true);
+    expect(await database.db.auditLog.count({ where: { entity: 'user', entityId: user.id, action: 'create' } })).toBe(1);
+
+    expect(await ensureFirstAdmin(database.db, testHasher, { RECTIFY_ADMIN_PASSWORD: 'another-secret' })).toEqual({ skipped: 'has-accounts' });
+    expect(await database.db.user.count()).toBe(1);
+  });
+});
