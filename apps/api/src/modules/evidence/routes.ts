@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { EVIDENCE_ACCEPT, EVIDENCE_MAX_BYTES, EvidenceItem, IdParams } from '@rectify/domain';
+import { attachment } from '../../lib/download.js';
 import { AppError } from '../../lib/errors.js';
 import type { EvidenceStore } from '../../lib/evidence-store.js';
 import { errors } from '../../lib/route-schemas.js';
@@ -8,13 +9,6 @@ import { actorOf } from '../../plugins/auth.js';
 import { createEvidenceService } from './service.js';
 
 const tags = ['evidence'];
-
-/** Content-Disposition for any name: an ASCII fallback and the exact name in RFC 5987 form. */
-export function contentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_') || 'download';
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
 
 export const evidenceRoutes: FastifyPluginAsyncTypebox<{ store: EvidenceStore }> = async (app, { store }) => {
   const evidence = createEvidenceService({ db: app.db, store });
@@ -60,7 +54,7 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox<{ store: EvidenceStore }>
       return reply
         .header('content-type', file.mimeType)
         .header('content-length', file.size)
-        .header('content-disposition', contentDisposition(file.fileName))
+        .header('content-disposition', attachment(file.fileName))
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store')
         .send(file.stream);
