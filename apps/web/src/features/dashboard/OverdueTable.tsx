@@ -6,7 +6,8 @@ import { useT } from '../../i18n';
 import { categoryLabel, problemLabel, shortTitle } from '../../shared/labels';
 import { OverdueTag } from '../../shared/StatusTag';
 
-export function OverdueTable({ items }: { items: OverdueMeasure[] }) {
+/** `linkMeasures: false` where the reader may not open a measure (the share page). */
+export function OverdueTable({ items, linkMeasures = true }: { items: OverdueMeasure[]; linkMeasures?: boolean }) {
   const t = useT();
   const hasItems = items.length > 0;
   return (
@@ -35,13 +36,20 @@ export function OverdueTable({ items }: { items: OverdueMeasure[] }) {
             {
               title: t('dashboard.col.measure'),
               dataIndex: 'text',
-              render: (text: string, m) => (
-                <Link to={`/measures/${m.id}`} style={{ color: '#cf1322' }} data-testid="overdue-measure-link">
+              render: (text: string, m) => {
+                const body = (
                   <Typography.Paragraph ellipsis={{ rows: 2, tooltip: text }} style={{ margin: 0, color: 'inherit' }}>
                     {text}
                   </Typography.Paragraph>
-                </Link>
-              ),
+                );
+                return linkMeasures ? (
+                  <Link to={`/measures/${m.id}`} style={{ color: '#cf1322' }} data-testid="overdue-measure-link">
+                    {body}
+                  </Link>
+                ) : (
+                  <span style={{ color: '#cf1322' }} data-testid="overdue-measure-text">{body}</span>
+                );
+              },
             },
             {
               title: t('dashboard.col.location'),

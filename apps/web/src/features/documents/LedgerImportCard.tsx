@@ -1,0 +1,235 @@
+import { useMemo, useState } from 'react';
+import { Alert, App, Button, Card, Col, Empty, Row, Space, Statistic, Table, Tag, Tree, Typography, Upload } from 'antd';
+import type { DataNode } from 'antd/es/tree';
+import { CheckOutlined, CloseOutlined, InboxOutlined } from '@ant-design/icons';
+import { subsectionNumber, type LedgerImportPlan } from '@rectify/domain';
+import { useLocale, useT } from '../../i18n';
+import { useLedgerImport, useLedgerPreview } from './api';
+
+type Issue = LedgerImportPlan['errors'][number];
+
+function IssueTable({ issues, testId }: { issues: Issue[]; testId: string }) {
+  const t = useT();
+  const [locale] = useLocale();
+  return (
+    <div data-testid={testId}>
+      <Table<Issue>
+        size="small"
+        rowKey={(i) => `${i.row}-${i.column}-${i.message}`}
+        dataSource={issues}
+        pagination={issues.length > 10 ? { pageSize: 10, size: 'small' } : false}
+        columns={[
+          { title: t('ledgerImport.col.row'), dataIndex: 'row', width: 80, render: (row: number) => (row > 0 ? row : t('common.none')) },
+          { title: t('ledgerImport.col.column'), dataIndex: 'column', width: 140, render: (c: string) => c || t('common.none') },
+          { title: t('ledgerImport.col.message'), render: (_, i) => (locale === 'en' ? i.messageEn : i.message) },
+        ]}
+      />
+    </div>
+  );
+}
+
+function planTree(plan: LedgerImportPlan, t: ReturnType<typeof useT>): DataNode[] {
+  const state = (exists: boolean) =>
+    exists ? <Tag style={{ marginInlineStart: 6 }}>{t('ledgerImport.existing')}</Tag> : <Tag color="green" style={{ marginInlineStart: 6 }}>{t('ledgerImport.new')}</Tag>;
+  return plan.categories.map((c, ci) => ({
+    key: `c${ci}`,
+    title: (
+      <span data-testid="plan-category">
+        <strong>
+          {subsectionNumber(ci + 1)}
+          {c.title}
+        </strong>
+        {state(c.exists)}
+      </span>
+    ),
+    children: c.problems.map((p, pi) => ({
+      key: `c${ci}p${pi}`,
+      title: (
+        <span data-testid="plan-problem">
+          {pi + 1}. {p.title}
+          {state(p.exists)}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('ledgerImport.measures', { n: p.measures.length })}
+          </Typography.Text>
+        </span>
+      ),
+      children: p.measures.map((m) => ({
+        key: `r${m.rowNumber}`,
+        isLeaf: true,
+        title: (
+          <span data-testid="plan-measure">
+            <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineEnd: 6 }}>
+              {t('ledgerImport.row', { n: m.rowNumber })}
+            </Typography.Text>
+            {m.text}
+            {m.action === 'create' ? (
+              <Tag color="green" style={{ marginInlineStart: 6 }}>{t('ledgerImport.new')}</Tag>
+            ) : (
+              <Tag color="blue" style={{ marginInlineStart: 6 }}>{t('ledgerImport.update')}</Tag>
+            )}
+          </span>
+        ),
+      })),
+    })),
+  }));
+}
+
+/** Upload an .xlsx ledger → preview (counts, hierarchy, row errors) → confirm. */
+export function LedgerImportCard({ roundId, canWrite }: { roundId: number; canWrite: boolean }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const preview = useLedgerPreview(roundId);
+  const apply = useLedgerImport(roundId);
+  const [file, setFile] = useState<File | null>(null);
+  const plan = preview.data;
+  const tree = useMemo(() => (plan ? planTree(plan, t) : []), [plan, t]);
+
+  const reset = () => {
+    setFile(null);
+    preview.reset();
+    apply.reset();
+  };
+
+  const choose = (chosen: File) => {
+    setFile(chosen);
+    apply.reset();
+    preview.mutate(chosen);
+    return false; // we send it ourselves
+  };
+
+  const confirm = async () => {
+    if (!file) return;
+    try {
+      const done = await apply.mutateAsync(file);
+      message.success(t('ledgerImport.done', { created: done.counts.measuresCreated, updated: done.counts.measuresUpdated }));
+      reset();
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const counts = plan?.counts;
+  const stats = counts
+    ? ([
+        ['categories', counts.categories],
+        ['problems', counts.problems],
+        ['measuresCreated', counts.measuresCreated],
+        ['measuresUpdated', counts.measuresUpdated],
+        ['manifestations', counts.manifestations],
+      ] as const)
+    : [];
+  const blocked = !plan || plan.errors.length > 0;
+
+  return (
+    <Card title={t('ledgerImport.title')} data-testid="ledger-import">
+      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+        {t('ledgerImport.hint')}
+      </Typography.Paragraph>
+      {!canWrite ? (
+        <Alert type="warning" showIcon message={t('ledgerImport.readOnly')} />
+      ) : (
+        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          {!plan && (
+            <div data-testid="ledger-upload">
+              <Upload.Dragger
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                multiple={false}
+                showUploadList={false}
+                beforeUpload={choose}
+                disabled={preview.isPending}
+              >
+                <p className="ant-upload-drag-icon">
+                  <InboxOutlined />
+                </p>
+                <p className="ant-upload-text">{preview.isPending ? t('ledgerImport.parsing') : t('ledgerImport.drop')}</p>
+                <p className="ant-upload-hint">{t('ledgerImport.dropHint')}</p>
+              </Upload.Dragger>
+            </div>
+          )}
+          {preview.isError && (
+            <Alert
+              type="error"
+              showIcon
+              data-testid="ledger-import-error"
+              message={t('ledgerImport.failed')}
+              description={
+                <>
+                  {file && <Typography.Text strong style={{ marginInlineEnd: 8 }}>{file.name}</Typography.Text>}
+                  {preview.error instanceof Error ? preview.error.message : String(preview.error)}
+                </>
+              }
+            />
+          )}
+          {plan && counts && (
+            <div data-testid="ledger-plan">
+              <Space direction="vertical" size={16} style={{ width: '100%' }}>
+                <Typography.Text strong>{t('ledgerImport.file', { name: file?.name ?? '', sheet: plan.sheet })}</Typography.Text>
+                <Row gutter={[12, 12]}>
+                  {stats.map(([key, value]) => (
+                    <Col key={key} flex="1 1 150px">
+                      <Card size="small" className="rectify-stat" data-testid={`plan-count-${key}`}>
+                        <Statistic title={t(`ledgerImport.count.${key}`)} value={value} valueStyle={{ fontSize: 22, fontWeight: 600 }} />
+                      </Card>
+                    </Col>
+                  ))}
+                </Row>
+                {(counts.peopleCreated.length > 0 || counts.departmentsCreated.length > 0) && (
+                  <Space direction="vertical" size={4}>
+                    {counts.peopleCreated.length > 0 && (
+                      <div data-testid="plan-people">
+                        <Typography.Text type="secondary">{t('ledgerImport.peopleCreated')}：</Typography.Text>
+                        {counts.peopleCreated.map((name) => (
+                          <Tag key={name} color="green">{name}</Tag>
+                        ))}
+                      </div>
+                    )}
+                    {counts.departmentsCreated.length > 0 && (
+                      <div data-testid="plan-departments">
+                        <Typography.Text type="secondary">{t('ledgerImport.departmentsCreated')}：</Typography.Text>
+                        {counts.departmentsCreated.map((name) => (
+                          <Tag key={name} color="green">{name}</Tag>
+                        ))}
+                      </div>
+                    )}
+                  </Space>
+                )}
+                {plan.errors.length > 0 && (
+                  <div>
+                    <Alert type="error" showIcon message={t('ledgerImport.errors', { n: plan.errors.length })} style={{ marginBottom: 8 }} />
+                    <IssueTable issues={plan.errors} testId="plan-errors" />
+                  </div>
+                )}
+                {plan.warnings.length > 0 && (
+                  <div>
+                    <Alert type="warning" showIcon message={t('ledgerImport.warnings', { n: plan.warnings.length })} style={{ marginBottom: 8 }} />
+                    <IssueTable issues={plan.warnings} testId="plan-warnings" />
+                  </div>
+                )}
+                <div>
+                  <Typography.Title level={5} style={{ marginTop: 0 }}>
+                    {t('ledgerImport.hierarchy')}
+                  </Typography.Title>
+                  {tree.length ? (
+                    <div style={{ maxHeight: 420, overflow: 'auto', border: '1px solid #f0f0f0', borderRadius: 4, padding: 8 }}>
+                      <Tree className="rectify-tree" blockNode selectable={false} showLine={{ showLeafIcon: false }} treeData={tree} defaultExpandedKeys={tree.map((n) => n.key)} />
+                    </div>
+                  ) : (
+                    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+                  )}
+                </div>
+                <Space>
+                  <Button type="primary" icon={<CheckOutlined />} disabled={blocked} loading={apply.isPending} onClick={() => void confirm()} data-testid="ledger-import-confirm">
+                    {t('ledgerImport.confirm')}
+                  </Button>
+                  <Button icon={<CloseOutlined />} onClick={reset} disabled={apply.isPending} data-testid="ledger-import-cancel">
+                    {t('common.cancel')}
+                  </Button>
+                </Space>
+              </Space>
+            </div>
+          )}
+        </Space>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,26 @@
+import { useCallback, useState } from 'react';
+import { App } from 'antd';
+import { useT } from '../../i18n';
+import { downloadFile } from './transfer';
+
+/** Downloads through fetch with a per-button busy flag and a message on success or failure. */
+export function useDownload() {
+  const t = useT();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState<string | null>(null);
+  const download = useCallback(
+    async (key: string, url: string, fallbackName: string) => {
+      setBusy(key);
+      try {
+        const name = await downloadFile(url, fallbackName);
+        message.success(t('docs.downloaded', { name }));
+      } catch (error) {
+        message.error(t('docs.downloadFailed', { message: error instanceof Error ? error.message : String(error) }));
+      } finally {
+        setBusy(null);
+      }
+    },
+    [message, t],
+  );
+  return { busy, download };
+}

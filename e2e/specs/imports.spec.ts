@@ -1,0 +1,80 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { signIn } from '../fixtures/auth';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const outputDir = join(here, '..', 'output');
+const reference = resolve(here, '../../../shared/reference/000_3115509a2bee097f.txt');
+
+test('imports the reference report from pasted text: review, correct, confirm → a new round', async ({ page }) => {
+  test.skip(!existsSync(reference), `the reference report is not at ${reference}`);
+  const text = readFileSync(reference, 'utf8');
+  await signIn(page, 'office');
+
+  await page.goto('/import');
+  await expect(page.getByRole('heading', { name: '从通报/反馈意见导入' })).toBeVisible();
+  await page.getByTestId('import-text').fill(text);
+  await page.getByTestId('import-parse').click();
+
+  await expect(page.getByTestId('review-category')).toHaveCount(5);
+  await expect(page.getByTestId('review-problem')).toHaveCount(14);
+  await expect(page.getByTestId('round-committee')).toHaveValue('中共城中区十一届委员会');
+  await expect(page.getByTestId('gap-problems')).toContainText('通报称 14 个问题，解析出 14 个');
+  await expect(page.getByTestId('gap-measures')).toContainText('通报称 47 项整改措施');
+  await expect(page.getByTestId('review-warning').first()).toContainText('第 39 行');
+  await expect(page.getByTestId('unnumbered')).toHaveCount(1);
+
+  // Correct the review: a distinct group name, and the first problem's second measure moved up.
+  await page.getByTestId('round-groupName').fill('第一巡察组（导入）');
+  const firstProblem = page.getByTestId('review-problem').first();
+  const measures = firstProblem.getByTestId('review-measure');
+  const second = await measures.nth(1).locator('textarea').inputValue();
+  await measures.nth(1).getByTestId('move-up').click();
+  await expect(measures.first().locator('textarea')).toHaveValue(second);
+
+  mkdirSync(outputDir, { recursive: true });
+  await page.screenshot({ path: join(outputDir, 'import-review.png') });
+
+  await page.getByTestId('import-confirm').click();
+  await expect(page).toHaveURL(/\/rounds\/\d+$/);
+  await expect(page.getByText(/已新建巡察轮次/)).toBeVisible();
+  await expect(page.getByTestId('category-counts').getByTestId('category-title')).toHaveCount(5);
+  const id = Number(/\/rounds\/(\d+)$/.exec(page.url())![1]);
+  const created = (await (await page.request.get(`/api/rounds/${id}`)).json()) as { groupName: string; totals: { problems: number } };
+  expect(created.groupName).toBe('第一巡察组（导入）');
+  expect(created.totals.problems).toBe(14);
+  const tree = (await (await page.request.get(`/api/rounds/${id}/tree`)).json()) as { categories: { problems: { measures: { text: string }[] }[] }[] };
+  expect(tree.categories[0]!.problems[0]!.measures[0]!.text).toBe(second);
+
+  // The internal ledger completes what the published text left out: the demo round's ledger,
+  // imported into the new round, adds the missing measures and creates the people and offices.
+  const rounds = (await (await page.request.get('/api/rounds')).json()) as { id: number }[];
+  const ledger = await (await page.request.get(`/api/rounds/${rounds[0]!.id}/ledger.xlsx`)).body();
+  await page.goto(`/rounds/${id}/documents`);
+  await page.getByTestId('ledger-upload').locator('input[type=file]').setInputFiles({
+    name: '整改台账.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: ledger,
+  });
+  await expect(page.getByTestId('plan-count-measuresCreated')).toContainText('14');
+  await expect(page.getByTestId('plan-count-measuresUpdated')).toContainText('33');
+  await expect(page.getByTestId('plan-people')).toContainText('莫海涛');
+  await page.getByTestId('ledger-import-confirm').click();
+  await expect(page.getByText('台账已导入：新增措施 14 项，更新 33 项')).toBeVisible();
+  await expect(page.getByTestId('ledger-plan')).toHaveCount(0);
+  await page.getByRole('menuitem', { name: /整改看板/ }).click();
+  await expect(page.getByTestId('stat-measures')).toContainText('47');
+});
+
+test('a text that is not a report shows an empty review to fill by hand', async ({ page }) => {
+  await signIn(page, 'office');
+  await page.goto('/import');
+  await page.getByTestId('import-text').fill('这是一段与巡察无关的文字。');
+  await page.getByTestId('import-parse').click();
+  await expect(page.getByText(/没有解析出任何方面/)).toBeVisible();
+  await expect(page.getByTestId('import-confirm')).toBeDisabled();
+  await page.getByTestId('import-back').click();
+  await expect(page.getByTestId('import-text')).toHaveValue('这是一段与巡察无关的文字。');
+});
