@@ -3,11 +3,18 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { demoRound, summaryOf } from '../fixtures/api';
+import { signIn } from '../fixtures/auth';
+
+// Every page needs an account: the office may read and edit everything these specs touch.
+test.beforeEach(async ({ page }) => {
+  await signIn(page, 'office');
+});
 
 const outputDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'output');
 const numerals = ['一', '二', '三', '四', '五'];
 
-test('the dashboard shows the five categories and antd speaks Chinese', async ({ page, request }) => {
+test('the dashboard shows the five categories and antd speaks Chinese', async ({ page }) => {
+  const request = page.request;
   const round = await demoRound(request);
   const summary = await summaryOf(request, round.id);
   expect(summary.byCategory).toHaveLength(5);
@@ -57,13 +64,15 @@ test('the dashboard shows the five categories and antd speaks Chinese', async ({
   await expect(page.getByTestId('measure-filter')).toHaveCount(0);
 });
 
-test('an empty result shows antd’s Chinese empty text', async ({ page, request }) => {
+test('an empty result shows antd’s Chinese empty text', async ({ page }) => {
+  const request = page.request;
   const round = await demoRound(request);
   await page.goto(`/rounds/${round.id}?leader=2147483600`);
   await expect(page.getByTestId('measure-list').locator('.ant-empty-description')).toHaveText('暂无数据');
 });
 
-test('screenshot of the dashboard', async ({ page, request }) => {
+test('screenshot of the dashboard', async ({ page }) => {
+  const request = page.request;
   const round = await demoRound(request);
   await page.goto(`/rounds/${round.id}`);
   await expect(page.getByTestId('chart-department').locator('.recharts-bar-rectangle').first()).toBeVisible();

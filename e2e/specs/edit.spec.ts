@@ -1,13 +1,14 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { demoRound, findMeasures, getMeasure, patchMeasure, summaryOf } from '../fixtures/api';
+import { signIn } from '../fixtures/auth';
 
-async function chooseStatus(page: Page, label: string) {
-  const item = page.locator('.ant-form-item').filter({ has: page.getByRole('combobox', { name: '整改状态' }) });
-  await item.locator('.ant-select-selector').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).click();
-}
+// The office edits the hierarchy and measures, and reopens closed ones.
+test.beforeEach(async ({ page }) => {
+  await signIn(page, 'office');
+});
 
-test('editing a measure moves the dashboard chart without a reload, then restores', async ({ page, request }) => {
+test('a closed measure is locked; reopening it moves the dashboard chart without a reload, then restores', async ({ page }) => {
+  const request = page.request;
   const round = await demoRound(request);
   const summary = await summaryOf(request, round.id);
   const category = summary.byCategory.find((c) => c.ordinal === 2)!;
@@ -32,11 +33,22 @@ test('editing a measure moves the dashboard chart without a reload, then restore
     await page.getByTestId('measure-list').locator(`a[href="/measures/${original.id}"]`).click();
     await expect(page.getByTestId('measure-status')).toHaveText('已销号');
 
-    await page.getByTestId('edit-measure').click();
-    await chooseStatus(page, '整改中');
-    await page.getByTestId('measure-save').click();
-    await expect(page.locator('.ant-message')).toContainText('已保存');
+    // Closed means locked: editing is disabled, with the note why.
+    await expect(page.getByTestId('measure-locked')).toContainText('已销号（已锁定）');
+    await expect(page.getByTestId('edit-measure')).toBeDisabled();
+
+    // The office reopens it, with a reason.
+    await page.getByTestId('measure-reopen').click();
+    await page.getByTestId('reopen-modal-reason').fill('回头看发现问题反弹（e2e）');
+    await page.getByTestId('reopen-modal-ok').click();
+    await expect(page.locator('.ant-message')).toContainText('已重新打开');
     await expect(page.getByTestId('measure-status')).toHaveText('整改中');
+    await expect(page.getByTestId('edit-measure')).toBeEnabled();
+
+    // The history says who reopened it and why.
+    await page.getByTestId('tab-history').click();
+    await expect(page.locator('[data-testid="history-entry"][data-action="reopen"]')).toContainText('回头看发现问题反弹（e2e）');
+    await expect(page.locator('[data-testid="history-entry"][data-action="reopen"]').getByTestId('history-actor')).toHaveText('office');
 
     // Back on the dashboard: the category's closed count dropped by one, same document.
     await page.getByRole('menuitem', { name: /整改看板/ }).click();
@@ -45,20 +57,24 @@ test('editing a measure moves the dashboard chart without a reload, then restore
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   } finally {
     const current = await getMeasure(request, original.id);
-    await patchMeasure(request, original.id, {
-      version: current.version,
-      status: original.status,
-      completedDate: original.completedDate,
-      progress: original.progress,
-    });
+    if (current.status !== 'closed') {
+      await patchMeasure(request, original.id, {
+        version: current.version,
+        status: original.status,
+        completedDate: original.completedDate,
+        progress: original.progress,
+      });
+    }
   }
   const restored = await summaryOf(request, round.id);
   expect(restored.byCategory.find((c) => c.categoryId === category.categoryId)!.closed).toBe(category.closed);
 });
 
-test('a stale version gets the conflict message, and the latest data can be loaded', async ({ page, request }) => {
+test('a stale version gets the conflict message, and the latest data can be loaded', async ({ page }) => {
+  const request = page.request;
   const round = await demoRound(request);
-  const { items } = await findMeasures(request, { roundId: round.id, status: 'closed', sort: 'position', pageSize: 1 });
+  // Closed measures are locked: take an open one.
+  const { items } = await findMeasures(request, { roundId: round.id, status: 'in_progress', sort: 'position', pageSize: 1 });
   const measure = await getMeasure(request, items[0]!.id);
 
   await page.goto(`/measures/${measure.id}`);

@@ -1,7 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { demoRound } from '../fixtures/api';
+import { signIn } from '../fixtures/auth';
 
-test('switching to English shows the English UI, antd included, and is remembered', async ({ page, request }) => {
+// Every page needs an account: the office may read and edit everything these specs touch.
+test.beforeEach(async ({ page }) => {
+  await signIn(page, 'office');
+});
+
+test('switching to English shows the English UI, antd included, and is remembered', async ({ page }) => {
+  const request = page.request;
   const round = await demoRound(request);
   await page.goto(`/rounds/${round.id}`);
   await expect(page.getByRole('heading', { name: /整改工作看板/ })).toBeVisible();

@@ -1,9 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { demoRound, summaryOf } from '../fixtures/api';
+import { signIn } from '../fixtures/auth';
+
+// Every page needs an account: the office may read and edit everything these specs touch.
+test.beforeEach(async ({ page }) => {
+  await signIn(page, 'office');
+});
 
 const FITNESS = '室外健身器材配建管理办法';
 
-test('the overdue measure is flagged red with its days overdue, on the dashboard and in the tree', async ({ page, request }) => {
+test('the overdue measure is flagged red with its days overdue, on the dashboard and in the tree', async ({ page }) => {
+  const request = page.request;
   const round = await demoRound(request);
   const summary = await summaryOf(request, round.id);
   expect(summary.overdue).toHaveLength(1);

@@ -1,5 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demoRound } from '../fixtures/api';
+import { signIn } from '../fixtures/auth';
+
+// Every page needs an account: the office may read and edit everything these specs touch.
+test.beforeEach(async ({ page }) => {
+  await signIn(page, 'office');
+});
 
 const CATEGORY = 'E2E 测试方面（可删除）';
 const PROBLEM = 'E2E 测试问题';
@@ -14,7 +20,8 @@ async function confirmDelete(page: Page, row: ReturnType<Page['locator']>) {
   await page.locator('.ant-popover:visible').getByRole('button', { name: /删\s*除/ }).click();
 }
 
-test('categories and problems are created and deleted from the tree; HAS_CHILDREN is explained', async ({ page, request }) => {
+test('categories and problems are created and deleted from the tree; HAS_CHILDREN is explained', async ({ page }) => {
+  const request = page.request;
   const round = await demoRound(request);
   await page.goto(`/rounds/${round.id}/tree`);
   await expect(page.getByTestId('tree-page')).toBeVisible();

@@ -88,6 +88,24 @@ export function buildQuery(query?: Record<string, QueryValue>): string {
   return s ? `?${s}` : '';
 }
 
+type UnauthorizedListener = (path: string, error: ApiError) => void;
+const unauthorizedListeners = new Set<UnauthorizedListener>();
+
+/**
+ * Called whenever the API answers 401 (no or expired session), except for the sign-in request
+ * itself, whose 401 means wrong credentials. The app signs the user out and redirects to /login.
+ * Returns the unsubscribe function.
+ */
+export function onUnauthorized(listener: UnauthorizedListener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+function notifyUnauthorized(path: string, error: ApiError): void {
+  if (path.startsWith('/api/auth/login')) return;
+  for (const listener of unauthorizedListeners) listener(path, error);
+}
+
 export interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
@@ -111,7 +129,11 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError('NETWORK', networkMessages[locale], 0, cause instanceof Error ? cause.message : undefined);
   }
-  if (!response.ok) throw await parseError(response, locale);
+  if (!response.ok) {
+    const error = await parseError(response, locale);
+    if (response.status === 401) notifyUnauthorized(path, error);
+    throw error;
+  }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;

@@ -1,8 +1,9 @@
 import { Suspense } from 'react';
-import { Layout, Menu, Segmented, Space, Typography } from 'antd';
-import { ApartmentOutlined, DashboardOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Layout, Menu, Segmented, Space } from 'antd';
+import { ApartmentOutlined, DashboardOutlined, FileTextOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router';
 import type { Locale } from '@rectify/domain';
+import { NotificationBell, UserMenu, useWorkflowMenuItems, workflowMenuKey } from '../features/auth/nav';
 import { useLocale, useT } from '../i18n';
 import { Loading } from '../shared/Loading';
 import { useCurrentRoundId } from './CurrentRound';
@@ -16,13 +17,17 @@ export function AppLayout() {
   const roundId = useCurrentRoundId();
   const { pathname } = useLocation();
 
-  const selected = pathname.endsWith('/tree')
+  const workflowItems = useWorkflowMenuItems();
+
+  const selected = workflowMenuKey(pathname) ?? (pathname.endsWith('/tree')
     ? 'tree'
-    : pathname.startsWith('/rounds/')
+    : pathname.endsWith('/documents')
+      ? 'documents'
+      : pathname.startsWith('/rounds/')
       ? 'dashboard'
       : pathname === '/'
         ? 'rounds'
-        : '';
+        : '');
 
   const items = [
     { key: 'rounds', icon: <UnorderedListOutlined />, label: <Link to="/">{t('nav.rounds')}</Link> },
@@ -38,6 +43,13 @@ export function AppLayout() {
       disabled: !roundId,
       label: roundId ? <Link to={`/rounds/${roundId}/tree`}>{t('nav.tree')}</Link> : t('nav.tree'),
     },
+    {
+      key: 'documents',
+      icon: <FileTextOutlined />,
+      disabled: !roundId,
+      label: roundId ? <Link to={`/rounds/${roundId}/documents`}>{t('nav.documents')}</Link> : t('nav.documents'),
+    },
+    ...workflowItems,
   ];
 
   return (
@@ -67,8 +79,7 @@ export function AppLayout() {
           items={items}
           style={{ flex: 1, minWidth: 0, background: 'transparent', borderBottom: 'none' }}
         />
-        <Space>
-          <Typography.Text style={{ color: '#ffffffa6', fontSize: 12 }}>{t('app.language')}</Typography.Text>
+        <Space size={12}>
           <Segmented<Locale>
             size="small"
             aria-label={t('app.language')}
@@ -80,6 +91,8 @@ export function AppLayout() {
               { label: t('lang.en'), value: 'en' },
             ]}
           />
+          <NotificationBell />
+          <UserMenu />
         </Space>
       </Header>
       <Content style={{ padding: '20px 24px', maxWidth: 1440, width: '100%', margin: '0 auto' }}>

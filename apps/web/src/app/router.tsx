@@ -1,5 +1,7 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { RequireAuth } from '../features/auth/RequireAuth';
+import { Loading } from '../shared/Loading';
 import { AppLayout } from './AppLayout';
 
 const RoundListPage = lazy(() => import('../features/rounds/RoundListPage'));
@@ -7,15 +9,49 @@ const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 const TreePage = lazy(() => import('../features/tree/TreePage'));
 const MeasurePage = lazy(() => import('../features/measure/MeasurePage'));
 const NotFoundPage = lazy(() => import('../features/rounds/NotFoundPage'));
+const DocumentsPage = lazy(() => import('../features/documents/DocumentsPage'));
+const ImportPage = lazy(() => import('../features/imports/ImportPage'));
+const LoginPage = lazy(() => import('../features/auth/LoginPage'));
+const TasksPage = lazy(() => import('../features/tasks/TasksPage'));
+const ClosuresPage = lazy(() => import('../features/closures/ClosuresPage'));
+const UsersPage = lazy(() => import('../features/admin/UsersPage'));
+const SharePage = lazy(() => import('../features/share/SharePage'));
 
 export const routes: RouteObject[] = [
   {
-    element: <AppLayout />,
+    path: 'login',
+    element: (
+      <Suspense fallback={<Loading />}>
+        <LoginPage />
+      </Suspense>
+    ),
+  },
+  {
+    // The inspection team's read-only view: the link's token is its authorisation, no account.
+    path: 'share/:token',
+    element: (
+      <Suspense fallback={<Loading />}>
+        <SharePage />
+      </Suspense>
+    ),
+  },
+  {
+    // Every page but the sign-in one needs an account: the guard sends others to /login?next=….
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
     children: [
       { index: true, element: <RoundListPage /> },
       { path: 'rounds/:id', element: <DashboardPage /> },
       { path: 'rounds/:id/tree', element: <TreePage /> },
+      { path: 'rounds/:id/documents', element: <DocumentsPage /> },
+      { path: 'import', element: <ImportPage /> },
       { path: 'measures/:id', element: <MeasurePage /> },
+      { path: 'tasks', element: <TasksPage /> },
+      { path: 'closures', element: <ClosuresPage /> },
+      { path: 'admin/users', element: <UsersPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

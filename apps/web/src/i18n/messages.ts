@@ -3,6 +3,10 @@
  * and a missing English message falls back to the Chinese one (see `translate`).
  * Placeholders are written `{name}`.
  */
+import { documentsEn, documentsZh } from './documents';
+import { workflowEn, workflowZh } from './workflow';
+import { shareEn, shareZh } from './share';
+
 export const zhCN = {
   'app.title': '巡察整改跟踪',
   'app.subtitle': '巡察反馈意见整改落实管理',
@@ -167,6 +171,9 @@ export const zhCN = {
   'measure.author': '填报人：{name}',
   'measure.back': '返回问题清单',
   'measure.dashboard': '返回看板',
+  ...documentsZh,
+  ...workflowZh,
+  ...shareZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -337,4 +344,7 @@ export const en: Partial<Messages> = {
   'measure.author': 'By {name}',
   'measure.back': 'Back to the findings',
   'measure.dashboard': 'Back to the dashboard',
+  ...documentsEn,
+  ...workflowEn,
+  ...shareEn,
 };

@@ -10,9 +10,12 @@ import { useT, type TFunction } from '../../i18n';
 import { LoadError, Loading } from '../../shared/PageState';
 import { DemoTag } from '../../shared/StatusTag';
 import { categoryLabel, shortTitle } from '../../shared/labels';
+import { ExportListButton } from '../documents/ExportListButton';
+import { dashboardFilterToLedger } from '../documents/exportLinks';
 import { MeasureTable } from './MeasureTable';
 import { OverdueTable } from './OverdueTable';
 import { ProgressChart, type ChartRow } from './ProgressChart';
+import { chartRows } from './chartRows';
 
 type FilterKind = 'category' | 'leader' | 'department';
 const FILTER_KINDS: FilterKind[] = ['category', 'leader', 'department'];
@@ -23,31 +26,6 @@ function readFilter(params: URLSearchParams): { kind: FilterKind; id: number } |
     if (Number.isInteger(id) && id > 0) return { kind, id };
   }
   return null;
-}
-
-function chartRows(summary: RoundSummary, t: TFunction) {
-  const category: ChartRow[] = summary.byCategory.map((c) => ({
-    key: `c${c.categoryId}`,
-    id: c.categoryId,
-    label: `${subsectionNumber(c.ordinal)}${shortTitle(c.title, 9)}`,
-    name: categoryLabel(c),
-    counts: c,
-  }));
-  const leader: ChartRow[] = summary.byLeader.map((l) => ({
-    key: `l${l.leaderId ?? 'none'}`,
-    id: l.leaderId,
-    label: l.leaderId === null ? t('common.unassigned') : l.name,
-    name: l.leaderId === null ? t('common.unassigned') : l.name,
-    counts: l,
-  }));
-  const department: ChartRow[] = summary.byDepartment.map((d) => ({
-    key: `d${d.departmentId ?? 'none'}`,
-    id: d.departmentId,
-    label: d.departmentId === null ? t('common.unassigned') : d.name,
-    name: d.departmentId === null ? t('common.unassigned') : d.name,
-    counts: d,
-  }));
-  return { category, leader, department };
 }
 
 export default function DashboardPage() {
@@ -306,7 +284,8 @@ export default function DashboardPage() {
         <Card
           title={t('dashboard.measureList')}
           extra={
-            filterName ? (
+            <Space size={12} wrap>
+            {filterName ? (
               <Space data-testid="measure-filter">
                 <Tag
                   color="blue"
@@ -326,7 +305,9 @@ export default function DashboardPage() {
               </Space>
             ) : (
               <Typography.Text type="secondary">{t('dashboard.filterAll')}</Typography.Text>
-            )
+            )}
+            <ExportListButton roundId={roundId} filters={dashboardFilterToLedger(filter)} />
+            </Space>
           }
           styles={{ body: { padding: 0 } }}
         >

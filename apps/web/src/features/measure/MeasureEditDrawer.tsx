@@ -2,13 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Drawer, Form, Space } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import type { MeasureDetail } from '@rectify/domain';
+import { editableMeasureFields, MEASURE_FIELDS, type MeasureDetail } from '@rectify/domain';
 import { ApiError } from '../../api/client';
 import { useDepartments, usePeople, useUpdateMeasure } from '../../api/hooks';
 import { queryKeys } from '../../api/keys';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
+import { fieldLabel } from './history';
+import { useMe } from '../auth/api';
 import { MeasureFields } from './MeasureFields';
-import { syncStatus, toFormValues, toPayload, type MeasureFormValues } from './measureForm';
+import { editablePayload, syncStatus, toFormValues, type MeasureFormValues } from './measureForm';
 
 interface Props {
   open: boolean;
@@ -25,6 +27,7 @@ interface Props {
  */
 export function MeasureEditDrawer({ open, measure, organizationId, onClose, reload }: Props) {
   const t = useT();
+  const [locale] = useLocale();
   const { message } = App.useApp();
   const client = useQueryClient();
   const [form] = Form.useForm<MeasureFormValues>();
@@ -36,6 +39,9 @@ export function MeasureEditDrawer({ open, measure, organizationId, onClose, relo
   const people = usePeople(organizationId);
   const departments = useDepartments(organizationId);
   const update = useUpdateMeasure();
+  // Officers may change progress and outcome only, leaders all but the status: send just those.
+  const role = useMe().data?.role;
+  const editable = role ? editableMeasureFields(role) : undefined;
 
   const fill = (m: MeasureDetail) => {
     versionRef.current = m.version;
@@ -59,7 +65,7 @@ export function MeasureEditDrawer({ open, measure, organizationId, onClose, relo
     try {
       const saved = await update.mutateAsync({
         id: measure.id,
-        body: { version: versionRef.current, ...toPayload(values) },
+        body: { version: versionRef.current, ...editablePayload(values, editable) },
       });
       client.setQueryData(queryKeys.measures.detail(measure.id), saved);
       message.success(t('common.saved'));
@@ -114,6 +120,15 @@ export function MeasureEditDrawer({ open, measure, organizationId, onClose, relo
               {t('measure.reloadLatest')}
             </Button>
           }
+        />
+      )}
+      {editable && editable.length < MEASURE_FIELDS.length && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('measure.limitedEdit', { fields: editable.map((f) => fieldLabel(f, locale)).join(locale === 'en' ? ', ' : '、') })}
+          data-testid="limited-edit"
         />
       )}
       {error && (

@@ -11,12 +11,14 @@ import {
   Row,
   Space,
   Statistic,
+  Tabs,
   Tag,
   Timeline,
+  Tooltip,
   Typography,
 } from 'antd';
-import { EditOutlined, FileTextOutlined } from '@ant-design/icons';
-import { Link, useParams } from 'react-router';
+import { AuditOutlined, EditOutlined, FileTextOutlined, FormOutlined, HistoryOutlined, PaperClipOutlined, SendOutlined } from '@ant-design/icons';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { enumerationWord, subsectionNumber, type MeasureDetail } from '@rectify/domain';
 import { useMeasure, useRound } from '../../api/hooks';
 import { useSetCurrentRound } from '../../app/CurrentRound';
@@ -25,7 +27,16 @@ import { useLocale, useT } from '../../i18n';
 import { kindLabel } from '../../shared/labels';
 import { LoadError, Loading } from '../../shared/PageState';
 import { DemoTag, OverdueTag, StatusTag } from '../../shared/StatusTag';
+import { ClosureBanner } from './ClosureBanner';
+import { EvidencePanel } from './EvidencePanel';
+import { HistoryPanel } from './HistoryPanel';
 import { MeasureEditDrawer } from './MeasureEditDrawer';
+import { ProgressUpdateModal } from './ProgressUpdateModal';
+import { SubmitClosureModal } from './SubmitClosureModal';
+import { measureActions } from './measureActions';
+
+const TABS = ['updates', 'evidence', 'history'] as const;
+type TabKey = (typeof TABS)[number];
 
 export default function MeasurePage() {
   const t = useT();
@@ -36,11 +47,18 @@ export default function MeasurePage() {
   useSetCurrentRound(roundId);
   const round = useRound(roundId);
   const [editing, setEditing] = useState(false);
+  const [reporting, setReporting] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [params, setParams] = useSearchParams();
+  const tabParam = params.get('tab');
+  const tab: TabKey = (TABS as readonly string[]).includes(tabParam ?? '') ? (tabParam as TabKey) : 'updates';
 
   if (measure.isPending) return <Loading />;
   if (measure.isError) return <LoadError error={measure.error} onRetry={() => void measure.refetch()} />;
   const m: MeasureDetail = measure.data;
   const none = t('common.none');
+  const actions = measureActions(m);
+  const evidenceCount = m.evidenceCount ?? 0;
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="measure-page">
@@ -52,6 +70,7 @@ export default function MeasurePage() {
           { title: `${m.path.problem.ordinal}. ${m.path.problem.title}` },
         ]}
       />
+      <ClosureBanner measure={m} />
       <Card
         title={
           <Space size={8} wrap>
@@ -65,9 +84,38 @@ export default function MeasurePage() {
           </Space>
         }
         extra={
-          <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-measure">
-            {t('measure.edit')}
-          </Button>
+          <Space size={8} wrap>
+            {actions.report && (
+              <Button icon={<FormOutlined />} onClick={() => setReporting(true)} data-testid="report-progress">
+                {t('progress.title')}
+              </Button>
+            )}
+            {actions.submit !== 'hidden' && (
+              <Tooltip title={actions.submit === 'needsEvidence' ? t('closure.needsEvidence') : undefined}>
+                <Button
+                  icon={<SendOutlined />}
+                  disabled={actions.submit !== 'enabled'}
+                  onClick={() => setSubmitting(true)}
+                  data-testid="submit-closure"
+                >
+                  {t('closure.submit')}
+                </Button>
+              </Tooltip>
+            )}
+            {actions.edit !== 'hidden' && (
+              <Tooltip title={actions.edit === 'locked' ? t('closure.lockedNote') : undefined}>
+                <Button
+                  type="primary"
+                  icon={<EditOutlined />}
+                  disabled={actions.edit !== 'enabled'}
+                  onClick={() => setEditing(true)}
+                  data-testid="edit-measure"
+                >
+                  {t('measure.edit')}
+                </Button>
+              </Tooltip>
+            )}
+          </Space>
         }
       >
         <Typography.Paragraph
@@ -193,39 +241,86 @@ export default function MeasurePage() {
         </Col>
       </Row>
 
-      <Card title={t('measure.updates')}>
-        {m.updates.length ? (
-          <Timeline
-            items={[...m.updates]
-              .sort((a, b) => b.date.localeCompare(a.date))
-              .map((u) => ({
-                key: u.id,
-                color: u.percent >= 100 ? 'green' : 'blue',
-                children: (
-                  <div>
-                    <Space size={8} wrap>
-                      <Typography.Text strong>{u.date}</Typography.Text>
-                      <Tag>{u.percent}%</Tag>
-                      {u.author && <Typography.Text type="secondary">{t('measure.author', { name: u.author.name })}</Typography.Text>}
-                    </Space>
-                    <div style={{ marginTop: 4, whiteSpace: 'pre-wrap' }}>{u.text}</div>
-                    {u.figures.length > 0 && (
-                      <div style={{ marginTop: 4 }}>
-                        {u.figures.map((f) => (
-                          <Tag key={f.id} color="blue">
-                            {f.label} {f.value}
-                            {f.unit}
-                          </Tag>
-                        ))}
+      <Card styles={{ body: { paddingTop: 4 } }} data-testid="measure-work">
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setParams(key === 'updates' ? {} : { tab: key }, { replace: true })}
+          tabBarExtraContent={
+            tab === 'updates' && actions.report ? (
+              <Button size="small" type="link" icon={<FormOutlined />} onClick={() => setReporting(true)}>
+                {t('progress.add')}
+              </Button>
+            ) : undefined
+          }
+          items={[
+            {
+              key: 'updates',
+              label: (
+                <span data-testid="tab-updates">
+                  <AuditOutlined /> {t('measure.updates')} ({m.updates.length})
+                </span>
+              ),
+              children: (
+                <>
+            {m.updates.length ? (
+              <Timeline
+                items={[...m.updates]
+                  .sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt))
+                  .map((u) => ({
+                    key: u.id,
+                    color: u.percent >= 100 ? 'green' : 'blue',
+                    children: (
+                      <div data-testid="update-item">
+                        <Space size={8} wrap>
+                          <Typography.Text strong>{u.date}</Typography.Text>
+                          <Tag>{u.percent}%</Tag>
+                          {(u.authorUser || u.author) && (
+                            <Typography.Text type="secondary" data-testid="update-author">
+                              {t('measure.author', { name: u.authorUser?.name ?? u.author?.name ?? u.authorUser?.username ?? '' })}
+                            </Typography.Text>
+                          )}
+                        </Space>
+                        <div style={{ marginTop: 4, whiteSpace: 'pre-wrap' }}>{u.text}</div>
+                        {u.figures.length > 0 && (
+                          <div style={{ marginTop: 4 }}>
+                            {u.figures.map((f) => (
+                              <Tag key={f.id} color="blue">
+                                {f.label} {f.value}
+                                {f.unit}
+                              </Tag>
+                            ))}
+                          </div>
+                        )}
                       </div>
-                    )}
-                  </div>
-                ),
-              }))}
-          />
-        ) : (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('measure.noUpdates')} />
-        )}
+                    ),
+                  }))}
+              />
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('measure.noUpdates')} />
+            )}
+                </>
+              ),
+            },
+            {
+              key: 'evidence',
+              label: (
+                <span data-testid="tab-evidence">
+                  <PaperClipOutlined /> {t('evidence.title')} ({evidenceCount})
+                </span>
+              ),
+              children: <EvidencePanel measureId={m.id} canUpload={!!m.myAccess?.progress} locked={actions.locked} />,
+            },
+            {
+              key: 'history',
+              label: (
+                <span data-testid="tab-history">
+                  <HistoryOutlined /> {t('history.title')}
+                </span>
+              ),
+              children: <HistoryPanel measureId={m.id} active={tab === 'history'} />,
+            },
+          ]}
+        />
       </Card>
 
       <MeasureEditDrawer
@@ -235,6 +330,8 @@ export default function MeasurePage() {
         onClose={() => setEditing(false)}
         reload={async () => (await measure.refetch()).data}
       />
+      <ProgressUpdateModal open={reporting} measureId={m.id} currentPercent={m.progress} onClose={() => setReporting(false)} />
+      <SubmitClosureModal open={submitting} measureId={m.id} evidenceCount={evidenceCount} onClose={() => setSubmitting(false)} />
     </Space>
   );
 }

@@ -93,3 +93,18 @@ export function syncStatus(form: FormInstance<MeasureFormValues>, changed: Parti
   );
   form.setFieldsValue({ completedDate: toDay(next.completedDate), progress: next.progress });
 }
+
+/**
+ * The PATCH body for what the account may change (`editableMeasureFields` of its role; all when
+ * unknown). A field the form does not hold (e.g. the manifestation, not shown in the drawer) is
+ * left out rather than sent as null, so saving never clears it.
+ */
+export function editablePayload(
+  v: MeasureFormValues,
+  editable?: readonly string[],
+): Omit<MeasureUpdate, 'version'> {
+  const payload: Record<string, unknown> = { ...toPayload(v) };
+  if (v.manifestationId === undefined) delete payload.manifestationId;
+  if (editable) for (const key of Object.keys(payload)) if (!editable.includes(key)) delete payload[key];
+  return payload as Omit<MeasureUpdate, 'version'>;
+}

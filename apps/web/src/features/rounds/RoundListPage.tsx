@@ -1,4 +1,5 @@
-import { Card, Empty, Progress, Table, Tag } from 'antd';
+import { Button, Card, Empty, Progress, Table, Tag } from 'antd';
+import { ImportOutlined } from '@ant-design/icons';
 import { Link, Navigate } from 'react-router';
 import { completionRate, type RoundWithTotals } from '@rectify/domain';
 import { useRounds } from '../../api/hooks';
@@ -15,7 +16,16 @@ export default function RoundListPage() {
   if (rounds.data.length === 1) return <Navigate to={`/rounds/${rounds.data[0]!.id}`} replace />;
 
   return (
-    <Card title={t('rounds.title')}>
+    <Card
+      title={t('rounds.title')}
+      extra={
+        <Link to="/import">
+          <Button icon={<ImportOutlined />} data-testid="open-text-import">
+            {t('textImport.title')}
+          </Button>
+        </Link>
+      }
+    >
       <Table<RoundWithTotals>
         rowKey="id"
         dataSource={rounds.data}

@@ -1,0 +1,278 @@
+import { useEffect, useRef, useState } from 'react';
+import { Alert, App, Button, Card, Form, Input, Modal, Result, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import type { ButtonProps } from 'antd';
+import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { ROLES, roleLabels, type Person, type Role, type UserAccount } from '@rectify/domain';
+import { useLocale, useT } from '../../i18n';
+import { LoadError } from '../../shared/PageState';
+import { DemoTag } from '../../shared/StatusTag';
+import { useMe } from '../auth/api';
+import { hasAccess } from '../auth/session';
+import { useAllPeople, useCreateUser, useResetPassword, useUpdateUser, useUsers } from './api';
+
+const roleColor: Record<Role, string> = { admin: 'magenta', office: 'geekblue', leader: 'gold', officer: 'cyan', inspector: 'default' };
+
+type Editing = { kind: 'create' } | { kind: 'edit'; user: UserAccount } | { kind: 'password'; user: UserAccount } | null;
+
+/** 账号管理: accounts, their role, person and state; password resets (admin only). */
+export default function UsersPage() {
+  const t = useT();
+  const [locale] = useLocale();
+  const me = useMe();
+  const allowed = hasAccess(me.data, 'users.manage');
+  const users = useUsers(allowed);
+  const people = useAllPeople(allowed);
+  const [editing, setEditing] = useState<Editing>(null);
+
+  if (!allowed) return <Result status="403" title={t('access.denied')} subTitle={t('access.adminOnly')} />;
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="users-page">
+      <div>
+        <h1 className="rectify-page-title">{t('users.title')}</h1>
+        <Typography.Text type="secondary">{t('users.intro')}</Typography.Text>
+      </div>
+      <Card
+        title={t('users.list')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ kind: 'create' })} data-testid="user-create">
+            {t('users.create')}
+          </Button>
+        }
+      >
+        {users.isError ? (
+          <LoadError error={users.error} onRetry={() => void users.refetch()} />
+        ) : (
+          <Table<UserAccount>
+            rowKey="id"
+            loading={users.isPending}
+            dataSource={users.data}
+            pagination={false}
+            onRow={(u) => ({ 'data-testid': `user-row-${u.username}` }) as React.HTMLAttributes<HTMLElement>}
+            columns={[
+              {
+                title: t('users.username'),
+                dataIndex: 'username',
+                render: (name: string, u) => (
+                  <Space size={4}>
+                    <Typography.Text strong>{name}</Typography.Text>
+                    {u.id === me.data?.id && <Tag color="blue">{t('users.you')}</Tag>}
+                    {u.demo && <DemoTag />}
+                  </Space>
+                ),
+              },
+              {
+                title: t('users.role'),
+                dataIndex: 'role',
+                render: (role: Role) => <Tag color={roleColor[role]}>{roleLabels[role][locale]}</Tag>,
+              },
+              {
+                title: t('users.person'),
+                key: 'person',
+                render: (_, u) =>
+                  u.person ? (
+                    <span>
+                      {u.person.name}
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {[u.person.title, u.person.department?.name].filter(Boolean).length
+                          ? `（${[u.person.title, u.person.department?.name].filter(Boolean).join('，')}）`
+                          : ''}
+                      </Typography.Text>
+                    </span>
+                  ) : (
+                    <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+                  ),
+              },
+              { title: t('users.email'), dataIndex: 'email', render: (v: string | null) => v ?? t('common.none') },
+              {
+                title: t('users.state'),
+                dataIndex: 'active',
+                width: 90,
+                render: (active: boolean) => (active ? <Tag color="green">{t('users.active')}</Tag> : <Tag>{t('users.inactive')}</Tag>),
+              },
+              {
+                title: t('users.lastLogin'),
+                dataIndex: 'lastLoginAt',
+                width: 150,
+                render: (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : t('users.never')),
+              },
+              {
+                title: t('closures.actions'),
+                key: 'actions',
+                width: 200,
+                render: (_, u) => (
+                  <Space size={4}>
+                    <Button size="small" icon={<EditOutlined />} onClick={() => setEditing({ kind: 'edit', user: u })} data-testid="user-edit">
+                      {t('common.edit')}
+                    </Button>
+                    <Button size="small" icon={<KeyOutlined />} onClick={() => setEditing({ kind: 'password', user: u })} data-testid="user-reset">
+                      {t('users.resetPassword')}
+                    </Button>
+                  </Space>
+                ),
+              },
+            ]}
+          />
+        )}
+      </Card>
+      <UserModal editing={editing} people={people.data ?? []} onClose={() => setEditing(null)} />
+      <ResetPasswordModal user={editing?.kind === 'password' ? editing.user : null} onClose={() => setEditing(null)} />
+    </Space>
+  );
+}
+
+interface UserValues {
+  username: string;
+  password: string;
+  role: Role;
+  personId: number | null;
+  email: string;
+  active: boolean;
+}
+
+function UserModal({ editing, people, onClose }: { editing: Editing; people: Person[]; onClose: () => void }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<UserValues>();
+  const create = useCreateUser();
+  const update = useUpdateUser();
+  const [error, setError] = useState<string | null>(null);
+  const open = editing?.kind === 'create' || editing?.kind === 'edit';
+  // While the modal closes it keeps showing the account it was opened for.
+  const last = useRef<UserAccount | null>(null);
+  if (open) last.current = editing.kind === 'edit' ? editing.user : null;
+  const user = last.current;
+
+  useEffect(() => {
+    if (!open) return;
+    setError(null);
+    form.resetFields();
+    if (user) form.setFieldsValue({ role: user.role, personId: user.person?.id ?? null, email: user.email ?? '', active: user.active });
+    else form.setFieldsValue({ role: 'officer', personId: null, email: '', active: true });
+  }, [open, user, form]);
+
+  const submit = async (v: UserValues) => {
+    setError(null);
+    const email = v.email?.trim() ? v.email.trim() : null;
+    try {
+      if (user) {
+        await update.mutateAsync({ id: user.id, body: { version: user.version, role: v.role, personId: v.personId ?? null, email, active: v.active } });
+      } else {
+        await create.mutateAsync({ username: v.username.trim(), password: v.password, role: v.role, personId: v.personId ?? null, email });
+      }
+      message.success(user ? t('common.saved') : t('users.created'));
+      onClose();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={user ? t('users.editTitle', { name: user.username }) : t('users.create')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ 'data-testid': 'user-save' } as ButtonProps}
+      confirmLoading={create.isPending || update.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      forceRender
+    >
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="user-error" />}
+      <Form<UserValues> form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+        {!user && (
+          <>
+            <Form.Item
+              name="username"
+              label={t('users.username')}
+              extra={t('users.usernameRule')}
+              rules={[{ required: true, pattern: /^[A-Za-z0-9._@-]{2,50}$/, message: t('users.usernameRule') }]}
+            >
+              <Input autoComplete="off" data-testid="user-username" />
+            </Form.Item>
+            <Form.Item name="password" label={t('users.initialPassword')} extra={t('auth.passwordRule')} rules={[{ required: true, min: 8, message: t('auth.passwordRule') }]}>
+              <Input.Password autoComplete="new-password" data-testid="user-password" />
+            </Form.Item>
+          </>
+        )}
+        <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
+          <Select options={ROLES.map((r) => ({ value: r, label: roleLabels[r][locale] }))} data-testid="user-role" />
+        </Form.Item>
+        <Form.Item name="personId" label={t('users.person')} extra={t('users.personHint')}>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('measure.selectPlaceholder')}
+            options={people.map((p) => ({
+              value: p.id,
+              label: [p.name, p.title, p.department?.name].filter(Boolean).join(' · '),
+            }))}
+            data-testid="user-person"
+          />
+        </Form.Item>
+        <Form.Item name="email" label={t('users.email')} rules={[{ type: 'email', message: t('users.emailInvalid') }]}>
+          <Input autoComplete="off" />
+        </Form.Item>
+        {user && (
+          <Form.Item name="active" label={t('users.state')} valuePropName="checked">
+            <Switch checkedChildren={t('users.active')} unCheckedChildren={t('users.inactive')} data-testid="user-active" />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+function ResetPasswordModal({ user, onClose }: { user: UserAccount | null; onClose: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ newPassword: string }>();
+  const reset = useResetPassword();
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (user) {
+      setError(null);
+      form.resetFields();
+    }
+  }, [user, form]);
+
+  return (
+    <Modal
+      open={!!user}
+      title={user ? t('users.resetTitle', { name: user.username }) : ''}
+      okText={t('users.resetPassword')}
+      cancelText={t('common.cancel')}
+      confirmLoading={reset.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      forceRender
+    >
+      <Typography.Paragraph type="secondary">{t('users.resetHint')}</Typography.Paragraph>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={async ({ newPassword }) => {
+          if (!user) return;
+          setError(null);
+          try {
+            await reset.mutateAsync({ id: user.id, newPassword });
+            message.success(t('users.passwordReset'));
+            onClose();
+          } catch (e) {
+            setError(e instanceof Error ? e.message : String(e));
+          }
+        }}
+      >
+        <Form.Item name="newPassword" label={t('auth.newPassword')} extra={t('auth.passwordRule')} rules={[{ required: true, min: 8, message: t('auth.passwordRule') }]}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

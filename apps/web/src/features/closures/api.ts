@@ -1,0 +1,69 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  AuditEntry,
+  ClosureQueueItem,
+  ClosureRequest,
+  ClosureState,
+  EvidenceItem,
+  MeasureDetail,
+  ProgressUpdate,
+  ProgressUpdateCreate,
+} from '@rectify/domain';
+import { api } from '../../api/client';
+import { uploadFile } from '../documents/transfer';
+import { invalidateWorkflow, workflowKeys } from '../notifications/api';
+
+export type ClosureFilter = ClosureState | 'all';
+
+export const useClosures = (state: ClosureFilter, enabled = true) =>
+  useQuery({
+    queryKey: workflowKeys.closures(state),
+    queryFn: ({ signal }) => api.get<ClosureQueueItem[]>('/api/closures', { state }, signal),
+    enabled,
+  });
+
+export const useEvidence = (measureId: number) =>
+  useQuery({
+    queryKey: workflowKeys.evidence(measureId),
+    queryFn: ({ signal }) => api.get<EvidenceItem[]>(`/api/measures/${measureId}/evidence`, undefined, signal),
+  });
+
+export const useHistory = (measureId: number, enabled: boolean) =>
+  useQuery({
+    queryKey: workflowKeys.history(measureId),
+    queryFn: ({ signal }) => api.get<AuditEntry[]>(`/api/measures/${measureId}/history`, undefined, signal),
+    enabled,
+  });
+
+/** A workflow step: refreshes measures, tasks, closures and notifications after it. */
+function useStep<TVars, TResult>(fn: (vars: TVars) => Promise<TResult>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => invalidateWorkflow(client) });
+}
+
+export const useAddProgress = () =>
+  useStep(({ measureId, body }: { measureId: number; body: ProgressUpdateCreate }) =>
+    api.post<ProgressUpdate>(`/api/measures/${measureId}/updates`, body),
+  );
+
+export const useUploadEvidence = () =>
+  useStep(({ measureId, file }: { measureId: number; file: File }) =>
+    uploadFile<EvidenceItem>(`/api/measures/${measureId}/evidence`, file, file.name),
+  );
+
+export const useSubmitClosure = () =>
+  useStep(({ measureId, summary }: { measureId: number; summary: string }) =>
+    api.post<ClosureRequest>(`/api/measures/${measureId}/closure`, { summary }),
+  );
+
+export const useApproveClosure = () => useStep((closureId: number) => api.post<ClosureRequest>(`/api/closures/${closureId}/approve`, {}));
+
+export const useRejectClosure = () =>
+  useStep(({ closureId, reason }: { closureId: number; reason: string }) =>
+    api.post<ClosureRequest>(`/api/closures/${closureId}/reject`, { reason }),
+  );
+
+export const useReopenMeasure = () =>
+  useStep(({ measureId, reason }: { measureId: number; reason: string }) =>
+    api.post<MeasureDetail>(`/api/measures/${measureId}/reopen`, { reason }),
+  );

@@ -1,0 +1,88 @@
+import { Empty, Space, Table, Tag, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
+import type { AuditAction } from '@rectify/domain';
+import { useLocale, useT } from '../../i18n';
+import { LoadError, Loading } from '../../shared/PageState';
+import { useHistory } from '../closures/api';
+import { actionLabel, changeRows, entityLabel } from './history';
+
+const actionColor: Partial<Record<AuditAction, string>> = {
+  create: 'blue',
+  update: 'gray',
+  submit: 'orange',
+  approve: 'green',
+  reject: 'red',
+  reopen: 'purple',
+  delete: 'red',
+};
+
+/** 历史记录: who changed what and when, before → after (the audit log of the measure). */
+export function HistoryPanel({ measureId, active }: { measureId: number; active: boolean }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const history = useHistory(measureId, active);
+
+  if (!active) return null;
+  if (history.isPending) return <Loading />;
+  if (history.isError) return <LoadError error={history.error} onRetry={() => void history.refetch()} />;
+  if (!history.data.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('history.empty')} />;
+
+  return (
+    <Timeline
+      data-testid="history-list"
+      style={{ paddingTop: 8 }}
+      items={history.data.map((entry) => {
+        const rows = changeRows(entry.changes, locale);
+        return {
+          key: entry.id,
+          color: actionColor[entry.action] ?? 'gray',
+          children: (
+            <div data-testid="history-entry" data-action={entry.action}>
+              <Space size={8} wrap>
+                <Typography.Text strong>{dayjs(entry.at).format('YYYY-MM-DD HH:mm:ss')}</Typography.Text>
+                <Typography.Text data-testid="history-actor">{entry.actor?.username ?? t('history.system')}</Typography.Text>
+                <Tag color={actionColor[entry.action]}>
+                  {entityLabel(entry.entity, locale)} · {actionLabel(entry.action, locale)}
+                </Tag>
+              </Space>
+              {rows.length > 0 && (
+                <Table
+                  size="small"
+                  rowKey="field"
+                  pagination={false}
+                  tableLayout="fixed"
+                  style={{ marginTop: 6, maxWidth: 960 }}
+                  dataSource={rows}
+                  columns={[
+                    { title: t('history.field'), dataIndex: 'label', width: 140 },
+                    {
+                      title: t('history.before'),
+                      dataIndex: 'before',
+                      width: '40%',
+                      render: (v: string) => (
+                        <Typography.Text type="secondary" delete={v !== '—'} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                          <Typography.Paragraph ellipsis={{ rows: 3, expandable: true, symbol: t('common.more') }} style={{ margin: 0, color: 'inherit' }}>
+                            {v}
+                          </Typography.Paragraph>
+                        </Typography.Text>
+                      ),
+                    },
+                    {
+                      title: t('history.after'),
+                      dataIndex: 'after',
+                      render: (v: string) => (
+                        <Typography.Paragraph ellipsis={{ rows: 3, expandable: true, symbol: t('common.more') }} style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                          {v}
+                        </Typography.Paragraph>
+                      ),
+                    },
+                  ]}
+                />
+              )}
+            </div>
+          ),
+        };
+      })}
+    />
+  );
+}

@@ -1,0 +1,134 @@
+import {
+  closureStateLabels,
+  measureKindLabels,
+  measureStatusLabels,
+  roleLabels,
+  type AuditAction,
+  type AuditEntity,
+  type Locale,
+} from '@rectify/domain';
+
+type L = Record<Locale, string>;
+
+/** Bookkeeping that says nothing to a reader of the history. */
+const HIDDEN_FIELDS: ReadonlySet<string> = new Set(['version', 'id', 'measureId', 'sha256', 'storagePath', 'storageKey', 'authorId', 'uploadedById', 'requestedById', 'decidedById', 'reopenedById', 'closureId']);
+
+const FIELD_LABELS: Record<string, L> = {
+  text: { 'zh-CN': '内容', en: 'Text' },
+  status: { 'zh-CN': '整改状态', en: 'Status' },
+  kind: { 'zh-CN': '整改类型', en: 'Kind' },
+  deadline: { 'zh-CN': '完成时限', en: 'Deadline' },
+  completedDate: { 'zh-CN': '完成日期', en: 'Completed on' },
+  progress: { 'zh-CN': '整改进度', en: 'Progress' },
+  percent: { 'zh-CN': '进度', en: 'Percent' },
+  outcome: { 'zh-CN': '整改成效', en: 'Outcome' },
+  leaderId: { 'zh-CN': '责任领导', en: 'Responsible leader' },
+  leadDepartmentId: { 'zh-CN': '牵头科室', en: 'Lead office' },
+  coDepartmentIds: { 'zh-CN': '协办科室', en: 'Co-offices' },
+  manifestationId: { 'zh-CN': '对应表现', en: 'Manifestation' },
+  ordinal: { 'zh-CN': '序号', en: 'Number' },
+  problemId: { 'zh-CN': '所属问题', en: 'Problem' },
+  summary: { 'zh-CN': '完成情况', en: 'Summary' },
+  state: { 'zh-CN': '销号状态', en: 'Closure state' },
+  reason: { 'zh-CN': '原因', en: 'Reason' },
+  authorId: { 'zh-CN': '填报人', en: 'Author' },
+  uploadedById: { 'zh-CN': '上传人', en: 'Uploaded by' },
+  reopenReason: { 'zh-CN': '重新打开原因', en: 'Reopen reason' },
+  date: { 'zh-CN': '日期', en: 'Date' },
+  figures: { 'zh-CN': '成效数据', en: 'Figures' },
+  fileName: { 'zh-CN': '文件名', en: 'File name' },
+  mimeType: { 'zh-CN': '文件类型', en: 'File type' },
+  size: { 'zh-CN': '大小', en: 'Size' },
+  decidedAt: { 'zh-CN': '审核时间', en: 'Decided at' },
+  requestedAt: { 'zh-CN': '申请时间', en: 'Requested at' },
+  role: { 'zh-CN': '角色', en: 'Role' },
+  active: { 'zh-CN': '启用', en: 'Active' },
+};
+
+const ENTITY_LABELS: Partial<Record<AuditEntity, L>> = {
+  round: { 'zh-CN': '巡察轮次', en: 'Round' },
+  category: { 'zh-CN': '方面', en: 'Category' },
+  problem: { 'zh-CN': '问题', en: 'Problem' },
+  manifestation: { 'zh-CN': '具体表现', en: 'Manifestation' },
+  measure: { 'zh-CN': '整改措施', en: 'Measure' },
+  person: { 'zh-CN': '人员', en: 'Person' },
+  department: { 'zh-CN': '科室', en: 'Office' },
+  user: { 'zh-CN': '账号', en: 'Account' },
+  closure: { 'zh-CN': '销号申请', en: 'Closure request' },
+  evidence: { 'zh-CN': '佐证材料', en: 'Evidence' },
+  progress_update: { 'zh-CN': '进展记录', en: 'Progress update' },
+  share_link: { 'zh-CN': '分享链接', en: 'Share link' },
+};
+
+const ACTION_LABELS: Partial<Record<AuditAction, L>> = {
+  create: { 'zh-CN': '新增', en: 'created' },
+  update: { 'zh-CN': '修改', en: 'changed' },
+  delete: { 'zh-CN': '删除', en: 'deleted' },
+  submit: { 'zh-CN': '申请销号', en: 'submitted for closure' },
+  approve: { 'zh-CN': '同意销号', en: 'approved the closure' },
+  reject: { 'zh-CN': '退回销号申请', en: 'rejected the closure' },
+  reopen: { 'zh-CN': '重新打开', en: 'reopened' },
+  password_change: { 'zh-CN': '修改密码', en: 'changed the password' },
+  password_reset: { 'zh-CN': '重置密码', en: 'reset the password' },
+  revoke: { 'zh-CN': '撤销', en: 'revoked' },
+  import: { 'zh-CN': '导入', en: 'imported' },
+};
+
+export const fieldLabel = (field: string, locale: Locale) => FIELD_LABELS[field]?.[locale] ?? field;
+export const entityLabel = (entity: AuditEntity, locale: Locale) => ENTITY_LABELS[entity]?.[locale] ?? String(entity);
+export const actionLabel = (action: AuditAction, locale: Locale) => ACTION_LABELS[action]?.[locale] ?? String(action);
+
+const lookup = (labels: Record<string, L>, value: unknown, locale: Locale) =>
+  typeof value === 'string' && labels[value] ? labels[value][locale] : undefined;
+
+/** A value of the audit log as a reader sees it: enums by their label, empty as "—", lists joined. */
+export function formatValue(field: string, value: unknown, locale: Locale): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (field === 'status') return lookup(measureStatusLabels, value, locale) ?? String(value);
+  if (field === 'kind') return lookup(measureKindLabels, value, locale) ?? String(value);
+  if (field === 'state') return lookup(closureStateLabels, value, locale) ?? String(value);
+  if (field === 'role') return lookup(roleLabels, value, locale) ?? String(value);
+  if ((field === 'progress' || field === 'percent') && typeof value === 'number') return `${value}%`;
+  if (typeof value === 'boolean') return value ? (locale === 'en' ? 'yes' : '是') : locale === 'en' ? 'no' : '否';
+  if (field === 'figures' && Array.isArray(value)) {
+    return value
+      .map((f) => (f && typeof f === 'object' ? `${(f as { label?: string }).label ?? ''} ${(f as { value?: number }).value ?? ''}${(f as { unit?: string }).unit ?? ''}`.trim() : String(f)))
+      .join('；') || '—';
+  }
+  if (Array.isArray(value)) return value.length ? value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ') : '—';
+  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return value.slice(0, 16).replace('T', ' ');
+  return String(value);
+}
+
+export interface ChangeRow {
+  field: string;
+  label: string;
+  before: string;
+  after: string;
+}
+
+/** The changes of one audit entry worth showing, in a stable order (known fields first). */
+export function changeRows(changes: Record<string, { before: unknown; after: unknown }>, locale: Locale): ChangeRow[] {
+  const order = Object.keys(FIELD_LABELS);
+  return Object.entries(changes)
+    .filter(([field]) => !HIDDEN_FIELDS.has(field))
+    .sort(([a], [b]) => {
+      const ia = order.indexOf(a);
+      const ib = order.indexOf(b);
+      return (ia === -1 ? order.length : ia) - (ib === -1 ? order.length : ib);
+    })
+    .map(([field, { before, after }]) => ({
+      field,
+      label: fieldLabel(field, locale),
+      before: formatValue(field, before, locale),
+      after: formatValue(field, after, locale),
+    }));
+}
+
+/** 1.2 MB, 340 KB, 12 B. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

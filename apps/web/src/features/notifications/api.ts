@@ -1,0 +1,78 @@
+import { useEffect } from 'react';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { MyTasks, NotificationItem, NotificationList } from '@rectify/domain';
+import { api } from '../../api/client';
+import { invalidateRectification } from '../../api/hooks';
+
+export const workflowKeys = {
+  notifications: ['notifications'] as const,
+  tasks: (includeClosed: boolean) => ['me', 'tasks', includeClosed] as const,
+  tasksAll: ['me', 'tasks'] as const,
+  closures: (state: string) => ['closures', state] as const,
+  closuresAll: ['closures'] as const,
+  evidence: (measureId: number) => ['measures', 'evidence', measureId] as const,
+  history: (measureId: number) => ['measures', 'history', measureId] as const,
+  users: ['users'] as const,
+};
+
+/** After a workflow step every view of measures, tasks, closures and notifications may be stale. */
+export async function invalidateWorkflow(client: QueryClient): Promise<void> {
+  await Promise.all([
+    invalidateRectification(client),
+    client.invalidateQueries({ queryKey: workflowKeys.tasksAll }),
+    client.invalidateQueries({ queryKey: workflowKeys.closuresAll }),
+    client.invalidateQueries({ queryKey: workflowKeys.notifications }),
+  ]);
+}
+
+export const NOTIFICATION_POLL_MS = 60_000;
+
+export const useNotifications = () =>
+  useQuery({
+    queryKey: workflowKeys.notifications,
+    queryFn: ({ signal }) => api.get<NotificationList>('/api/notifications', { limit: 30 }, signal),
+    refetchInterval: NOTIFICATION_POLL_MS,
+    staleTime: 5_000,
+  });
+
+export const useMyTasks = (includeClosed = false, enabled = true) =>
+  useQuery({
+    queryKey: workflowKeys.tasks(includeClosed),
+    queryFn: ({ signal }) => api.get<MyTasks>('/api/me/tasks', { includeClosed: includeClosed || undefined }, signal),
+    enabled,
+    refetchInterval: NOTIFICATION_POLL_MS,
+  });
+
+export function useMarkRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.post<NotificationItem>(`/api/notifications/${id}/read`, {}),
+    onSuccess: () => client.invalidateQueries({ queryKey: workflowKeys.notifications }),
+  });
+}
+
+export function useMarkAllRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ updated: number }>('/api/notifications/read-all', {}),
+    onSuccess: () => client.invalidateQueries({ queryKey: workflowKeys.notifications }),
+  });
+}
+
+/**
+ * Whatever anyone changes in the app may add a notification or move a task (a rejected closure,
+ * a new assignment): after every successful mutation the bell and the task counts refetch.
+ */
+export function useRefreshAfterMutations(): void {
+  const client = useQueryClient();
+  useEffect(
+    () =>
+      client.getMutationCache().subscribe((event) => {
+        if (event.type === 'updated' && event.action.type === 'success') {
+          void client.invalidateQueries({ queryKey: workflowKeys.notifications });
+          void client.invalidateQueries({ queryKey: workflowKeys.tasksAll });
+        }
+      }),
+    [client],
+  );
+}

@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import { Card, Col, Empty, Progress, Row, Space, Statistic, Switch, Table, Tag, Typography } from 'antd';
+import { ClockCircleOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { closureStateLabels, type TaskItem } from '@rectify/domain';
+import { brand } from '../../app/theme';
+import { useLocale, useT } from '../../i18n';
+import { categoryLabel, problemLabel } from '../../shared/labels';
+import { LoadError, Loading } from '../../shared/PageState';
+import { OverdueTag, StatusTag } from '../../shared/StatusTag';
+import { useMyTasks } from '../notifications/api';
+import { rowBackground, taskRowTone } from './taskRows';
+
+export default function TasksPage() {
+  const t = useT();
+  const [locale] = useLocale();
+  const [includeClosed, setIncludeClosed] = useState(false);
+  const tasks = useMyTasks(includeClosed);
+
+  if (tasks.isPending) return <Loading />;
+  if (tasks.isError) return <LoadError error={tasks.error} onRetry={() => void tasks.refetch()} />;
+  const { counts, items, today } = tasks.data;
+
+  const stats = [
+    { key: 'total', label: t('tasks.count.total'), value: counts.total, color: brand.primary },
+    { key: 'overdue', label: t('tasks.count.overdue'), value: counts.overdue, color: counts.overdue ? '#cf1322' : undefined },
+    { key: 'dueSoon', label: t('tasks.count.dueSoon'), value: counts.dueSoon, color: counts.dueSoon ? '#d46b08' : undefined },
+    { key: 'pendingClosure', label: t('tasks.count.pendingClosure'), value: counts.pendingClosure },
+    { key: 'rejected', label: t('tasks.count.rejected'), value: counts.rejected, color: counts.rejected ? '#d4380d' : undefined },
+  ];
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="tasks-page">
+      <div>
+        <h1 className="rectify-page-title">{t('tasks.title')}</h1>
+        <Typography.Text type="secondary">{t('tasks.intro', { today })}</Typography.Text>
+      </div>
+      <Row gutter={[16, 16]}>
+        {stats.map((s) => (
+          <Col key={s.key} xs={12} md={8} lg={4} flex="1">
+            <Card className="rectify-stat" data-testid={`tasks-count-${s.key}`}>
+              <Statistic title={s.label} value={s.value} valueStyle={s.color ? { color: s.color } : undefined} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Card
+        title={t('tasks.list')}
+        extra={
+          <Space>
+            <Typography.Text type="secondary">{t('tasks.includeClosed')}</Typography.Text>
+            <Switch size="small" checked={includeClosed} onChange={setIncludeClosed} data-testid="tasks-include-closed" />
+          </Space>
+        }
+      >
+        <Table<TaskItem>
+          rowKey="id"
+          dataSource={items}
+          size="middle"
+          pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.empty')} /> }}
+          onRow={(r) => {
+            const tone = taskRowTone(r);
+            return {
+              'data-testid': `task-row-${r.id}`,
+              'data-tone': tone ?? undefined,
+              style: tone ? { background: rowBackground[tone] } : undefined,
+            } as React.HTMLAttributes<HTMLElement>;
+          }}
+          columns={[
+            {
+              title: t('dashboard.col.measure'),
+              key: 'measure',
+              render: (_, r) => (
+                <div style={{ minWidth: 280 }}>
+                  <Link to={`/measures/${r.id}`} data-testid="task-link" style={r.overdue ? { color: '#cf1322' } : undefined}>
+                    <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, color: 'inherit' }}>
+                      {r.text}
+                    </Typography.Paragraph>
+                  </Link>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {categoryLabel(r.path.category)} · {problemLabel(r.path.problem)}
+                  </Typography.Text>
+                  {r.latestClosure?.state === 'rejected' && r.latestClosure.reason && (
+                    <div style={{ marginTop: 6 }} data-testid="task-rejection">
+                      <Tag color="volcano" style={{ whiteSpace: 'normal' }}>
+                        {t('closure.rejectedReason', { reason: r.latestClosure.reason })}
+                      </Tag>
+                    </div>
+                  )}
+                </div>
+              ),
+            },
+            {
+              title: t('dashboard.col.deadline'),
+              key: 'deadline',
+              width: 170,
+              render: (_, r) => (
+                <Space direction="vertical" size={4}>
+                  <span style={r.overdue ? { color: '#cf1322', fontWeight: 600 } : undefined}>{r.deadline ?? t('common.none')}</span>
+                  {r.overdue && <OverdueTag days={r.daysOverdue} />}
+                  {!r.overdue && r.dueSoon && (
+                    <Tag color="orange" icon={<ClockCircleOutlined />} data-testid="due-soon-flag">
+                      {t('tasks.dueSoon')}
+                    </Tag>
+                  )}
+                </Space>
+              ),
+            },
+            { title: t('dashboard.col.leader'), key: 'leader', width: 100, render: (_, r) => r.leader?.name ?? t('common.none') },
+            { title: t('dashboard.col.department'), key: 'dept', width: 110, render: (_, r) => r.leadDepartment?.name ?? t('common.none') },
+            {
+              title: t('dashboard.col.status'),
+              key: 'status',
+              width: 150,
+              render: (_, r) => (
+                <Space direction="vertical" size={4}>
+                  <StatusTag status={r.status} />
+                  {r.latestClosure && r.latestClosure.state !== 'approved' && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('closure.label')}：{closureStateLabels[r.latestClosure.state][locale]}
+                    </Typography.Text>
+                  )}
+                </Space>
+              ),
+            },
+            {
+              title: t('measure.progress'),
+              key: 'progress',
+              width: 140,
+              render: (_, r) => (
+                <Progress percent={r.progress} size="small" status={r.overdue ? 'exception' : r.status === 'closed' ? 'success' : 'normal'} />
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}
