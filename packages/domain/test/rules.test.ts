@@ -9,6 +9,7 @@ import {
   daysBetween,
   daysOverdue,
   formatChineseDate,
+  formatDateTime,
   isIsoDate,
   isOverdue,
   isRectified,
@@ -27,6 +28,10 @@ describe('dates in Asia/Shanghai', () => {
     expect(isIsoDate('2023-02-29')).toBe(false);
     expect(isIsoDate('2023-6-30')).toBe(false);
     expect(isIsoDate('2023-13-01')).toBe(false);
+  });
+  it('shows instants in Shanghai time', () => {
+    expect(formatDateTime('2023-08-17T17:30:05Z')).toBe('2023-08-18 01:30');
+    expect(formatDateTime(new Date('2023-08-18T04:00:00Z'), true)).toBe('2023-08-18 12:00:00');
   });
   it('counts days and formats official dates', () => {
     expect(daysBetween('2023-07-31', '2023-08-18')).toBe(18);

@@ -2,8 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Modal, Result, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
-import { ROLES, roleLabels, type Person, type Role, type UserAccount } from '@rectify/domain';
+import { ROLES, roleLabels, type Person, type Role, type UserAccount, formatDateTime } from '@rectify/domain';
 import { useLocale, useT } from '../../i18n';
 import { LoadError } from '../../shared/PageState';
 import { DemoTag } from '../../shared/StatusTag';
@@ -95,7 +94,7 @@ export default function UsersPage() {
                 title: t('users.lastLogin'),
                 dataIndex: 'lastLoginAt',
                 width: 150,
-                render: (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : t('users.never')),
+                render: (v: string | null) => (v ? formatDateTime(v) : t('users.never')),
               },
               {
                 title: t('closures.actions'),

@@ -1,8 +1,7 @@
 import { Badge, Card, Empty, Result, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
-import { CLOSURE_STATES, closureStateLabels, type ClosureQueueItem, type ClosureState } from '@rectify/domain';
+import { CLOSURE_STATES, closureStateLabels, type ClosureQueueItem, type ClosureState, formatDateTime } from '@rectify/domain';
 import { useLocale, useT } from '../../i18n';
 import { categoryLabel, problemLabel } from '../../shared/labels';
 import { LoadError } from '../../shared/PageState';
@@ -23,7 +22,7 @@ const FILTERS: readonly ClosureFilter[] = [...CLOSURE_STATES, 'all'];
 const isFilter = (v: string | null): v is ClosureFilter => !!v && (FILTERS as readonly string[]).includes(v);
 
 const who = (u: { name: string | null; username: string } | null) => (u ? (u.name ?? u.username) : '—');
-const when = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
+const when = (iso: string | null) => (iso ? formatDateTime(iso) : '—');
 
 /** 对账销号: the office's (or a leader's) queue of closure requests. */
 export default function ClosuresPage() {

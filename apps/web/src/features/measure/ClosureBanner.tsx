@@ -1,7 +1,7 @@
+import { formatDateTime } from '@rectify/domain';
 import { useState } from 'react';
 import { Alert, App, Button, Space, Typography } from 'antd';
 import { LockOutlined, UnlockOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import type { MeasureDetail, UserRef } from '@rectify/domain';
 import { useT } from '../../i18n';
 import { useReopenMeasure } from '../closures/api';
@@ -9,7 +9,7 @@ import { DecideButtons } from '../closures/DecideButtons';
 import { ReasonModal } from '../closures/ReasonModal';
 
 const who = (u: UserRef | null) => (u ? (u.name ?? u.username) : '—');
-const when = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
+const when = (iso: string | null) => (iso ? formatDateTime(iso) : '—');
 
 /**
  * The closure state of a measure, prominently: waiting for a decision (with the decision buttons for

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Empty, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
-import { EVIDENCE_ACCEPT, EVIDENCE_MAX_BYTES, errorMessage, type EvidenceItem } from '@rectify/domain';
+import { EVIDENCE_ACCEPT, EVIDENCE_MAX_BYTES, errorMessage, type EvidenceItem, formatDateTime } from '@rectify/domain';
 import { useLocale, useT } from '../../i18n';
 import { LoadError } from '../../shared/PageState';
 import { useEvidence, useUploadEvidence } from '../closures/api';
@@ -97,7 +96,7 @@ export function EvidencePanel({ measureId, canUpload, locked }: { measureId: num
               width: 140,
               render: (_, r) => r.uploadedBy?.name ?? r.uploadedBy?.username ?? t('common.none'),
             },
-            { title: t('evidence.time'), dataIndex: 'createdAt', width: 160, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+            { title: t('evidence.time'), dataIndex: 'createdAt', width: 160, render: (v: string) => formatDateTime(v) },
           ]}
         />
       )}

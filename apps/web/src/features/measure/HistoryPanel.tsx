@@ -1,5 +1,5 @@
+import { formatDateTime } from '@rectify/domain';
 import { Empty, Space, Table, Tag, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { AuditAction } from '@rectify/domain';
 import { useLocale, useT } from '../../i18n';
 import { LoadError, Loading } from '../../shared/PageState';
@@ -39,7 +39,7 @@ export function HistoryPanel({ measureId, active }: { measureId: number; active:
           children: (
             <div data-testid="history-entry" data-action={entry.action}>
               <Space size={8} wrap>
-                <Typography.Text strong>{dayjs(entry.at).format('YYYY-MM-DD HH:mm:ss')}</Typography.Text>
+                <Typography.Text strong>{formatDateTime(entry.at, true)}</Typography.Text>
                 <Typography.Text data-testid="history-actor">{entry.actor?.username ?? t('history.system')}</Typography.Text>
                 <Tag color={actionColor[entry.action]}>
                   {entityLabel(entry.entity, locale)} · {actionLabel(entry.action, locale)}

@@ -19,7 +19,7 @@ import {
 } from 'antd';
 import { AuditOutlined, EditOutlined, FileTextOutlined, FormOutlined, HistoryOutlined, PaperClipOutlined, SendOutlined } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { enumerationWord, subsectionNumber, type MeasureDetail } from '@rectify/domain';
+import { enumerationWord, subsectionNumber, type MeasureDetail, formatDateTime } from '@rectify/domain';
 import { useMeasure, useRound } from '../../api/hooks';
 import { useSetCurrentRound } from '../../app/CurrentRound';
 import { brand } from '../../app/theme';
@@ -194,7 +194,7 @@ export default function MeasurePage() {
                 />
               ),
             },
-            { key: 'updated', label: t('measure.updatedAt'), children: m.updatedAt.slice(0, 16).replace('T', ' ') },
+            { key: 'updated', label: t('measure.updatedAt'), children: formatDateTime(m.updatedAt) },
             { key: 'version', label: t('measure.version'), children: <span data-testid="measure-version">{m.version}</span> },
           ]}
         />

@@ -5,8 +5,7 @@ import {
   roleLabels,
   type AuditAction,
   type AuditEntity,
-  type Locale,
-} from '@rectify/domain';
+  type Locale, formatDateTime } from '@rectify/domain';
 
 type L = Record<Locale, string>;
 
@@ -97,7 +96,7 @@ export function formatValue(field: string, value: unknown, locale: Locale): stri
   }
   if (Array.isArray(value)) return value.length ? value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ') : '—';
   if (typeof value === 'object') return JSON.stringify(value);
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return value.slice(0, 16).replace('T', ' ');
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return formatDateTime(value);
   return String(value);
 }
 

@@ -62,7 +62,7 @@ describe('history', () => {
   it('formats empty values, figures, timestamps and sizes', () => {
     expect(formatValue('outcome', null, 'zh-CN')).toBe('—');
     expect(formatValue('figures', [{ label: '维修健身器材', value: 55, unit: '件' }], 'zh-CN')).toBe('维修健身器材 55件');
-    expect(formatValue('decidedAt', '2024-01-10T08:30:00.000Z', 'zh-CN')).toBe('2024-01-10 08:30');
+    expect(formatValue('decidedAt', '2024-01-10T08:30:00.000Z', 'zh-CN')).toBe('2024-01-10 16:30');
     expect(formatBytes(70)).toBe('70 B');
     expect(formatBytes(2048)).toBe('2.0 KB');
     expect(formatBytes(3 * 1024 * 1024)).toBe('3.0 MB');

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Badge, Button, Empty, List, Popover, Space, Tag, Typography } from 'antd';
 import { BellOutlined, CheckOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
-import { notificationKindLabels, type NotificationItem, type NotificationKind } from '@rectify/domain';
+import { notificationKindLabels, type NotificationItem, type NotificationKind, formatDateTime } from '@rectify/domain';
 import { useLocale, useT } from '../../i18n';
 import { useMarkAllRead, useMarkRead, useNotifications } from './api';
 
@@ -99,7 +98,7 @@ export function NotificationBell() {
                     {notificationKindLabels[n.kind][locale]}
                   </Tag>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}
+                    {formatDateTime(n.createdAt)}
                   </Typography.Text>
                 </Space>
                 <div style={{ fontSize: 13, lineHeight: 1.6, color: '#1f2937', wordBreak: 'break-word' }}>{n.text}</div>

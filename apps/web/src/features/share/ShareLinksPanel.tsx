@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { CopyOutlined, LinkOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { addDays, todayInShanghai, type CreatedShareLink, type ShareLink } from '@rectify/domain';
+import { addDays, todayInShanghai, type CreatedShareLink, type ShareLink, formatDateTime } from '@rectify/domain';
 import { useLocale, useT } from '../../i18n';
 import type { ApiError } from '../../api/client';
 import { shareKeys, shareLinksApi } from './api';
@@ -96,7 +96,7 @@ export function ShareLinksPanel({ roundId }: { roundId: number }) {
           { title: t('links.label'), dataIndex: 'label' },
           { title: t('links.expiresOn'), dataIndex: 'expiresAt', render: (v: string) => new Date(v).toLocaleDateString(locale) },
           { title: t('links.createdBy'), render: (_, l) => l.createdBy.username },
-          { title: t('links.createdAt'), dataIndex: 'createdAt', render: (v: string) => new Date(v).toLocaleString(locale) },
+          { title: t('links.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
           { title: t('links.state'), dataIndex: 'state', render: (s: ShareLink['state']) => <Tag color={stateColor[s]}>{t(`links.state.${s}`)}</Tag> },
           {
             title: '',
