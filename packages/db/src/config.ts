@@ -29,7 +29,9 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseTarget {
   if (url.startsWith('file:')) {
     const path = url.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
     if (path === ':memory:') return { provider: 'sqlite', location: path };
-    return { provider: 'sqlite', location: isAbsolute(path) ? path : resolve(process.cwd(), path) };
+    // Relative to where the command was typed: pnpm runs package scripts in the package's folder
+    // but keeps the caller's directory in INIT_CWD.
+    return { provider: 'sqlite', location: isAbsolute(path) ? path : resolve(process.env.INIT_CWD ?? process.cwd(), path) };
   }
   throw new UnsupportedDatabaseUrlError(url);
 }
