@@ -49,11 +49,11 @@ describe('request', () => {
 
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('/api/measures/1');
-    expect((init.headers as Record<string, string>)['Accept-Language']).toBe('en');
-    expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/json');
+    expect(new Headers(init.headers).get('Accept-Language')).toBe('en');
+    expect(new Headers(init.headers).get('Content-Type')).toBe('application/json');
     expect(init.body).toBe('{"version":2}');
     const second = fetchMock.mock.calls[1] as unknown as [string, RequestInit];
-    expect((second[1].headers as Record<string, string>)['Accept-Language']).toBe('zh-CN');
+    expect(new Headers(second[1].headers).get('Accept-Language')).toBe('zh-CN');
   });
 
   it('rejects with ApiError on an error response', async () => {

@@ -112,19 +112,18 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-/** The one way the web app talks to the API. Resolves with the parsed JSON, rejects with ApiError. */
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+/**
+ * The one way the web app reaches the API: adds the UI language, turns a network failure or an
+ * error answer into an ApiError (a 401 also tells the app the session is gone), and resolves with
+ * the successful Response. JSON calls go through `request`; file uploads and downloads use it as is.
+ */
+export async function fetchApi(path: string, init: RequestInit = {}): Promise<Response> {
   const locale = currentLocale;
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const headers = new Headers(init.headers);
+  headers.set('Accept-Language', locale);
   let response: Response;
   try {
-    response = await fetch(path + buildQuery(options.query), {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
+    response = await fetch(path, { ...init, headers, credentials: 'same-origin' });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError('NETWORK', networkMessages[locale], 0, cause instanceof Error ? cause.message : undefined);
@@ -134,6 +133,19 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (response.status === 401) notifyUnauthorized(path, error);
     throw error;
   }
+  return response;
+}
+
+/** A JSON call: resolves with the parsed answer, rejects with ApiError. */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetchApi(path + buildQuery(options.query), {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    signal: options.signal,
+  });
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;

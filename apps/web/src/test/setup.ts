@@ -1,5 +1,9 @@
 import { afterEach, vi } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
+
+// antd pages can take more than the default second to render on a loaded 2-core CI machine:
+// findBy/waitFor wait longer rather than fail on speed.
+configure({ asyncUtilTimeout: 10_000 });
 
 // antd's responsive grid and some components query media; jsdom has no matchMedia.
 if (!window.matchMedia) {

@@ -10,7 +10,7 @@ import type {
   ProgressUpdateCreate,
 } from '@rectify/domain';
 import { api } from '../../api/client';
-import { uploadFile } from '../documents/transfer';
+import { uploadFile } from '../../api/transfer';
 import { invalidateWorkflow, workflowKeys } from '../notifications/api';
 
 export type ClosureFilter = ClosureState | 'all';

@@ -9,7 +9,7 @@ import type {
 } from '@rectify/domain';
 import { api, ApiError } from '../../api/client';
 import { invalidateRectification } from '../../api/hooks';
-import { uploadFile } from './transfer';
+import { uploadFile } from '../../api/transfer';
 
 // Under ['rounds', …] so that invalidating the rounds family refreshes them too.
 export const documentKeys = {

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   dashboardFilterToLedger,
   documentsPath,
-  fileNameFromDisposition,
   hasFilters,
   ledgerFiltersFromSearch,
   ledgerUrl,
   reportUrl,
 } from './exportLinks';
+import { fileNameFromDisposition } from '../../api/transfer';
 
 describe('export links', () => {
   it('carries the list filters into the ledger URLs', () => {

@@ -52,21 +52,3 @@ export function dashboardFilterToLedger(filter: { kind: 'category' | 'leader' | 
   return { departmentId: filter.id };
 }
 
-/**
- * The file name of a download from its Content-Disposition: the RFC 5987 `filename*` (which
- * carries the Chinese name) first, then the plain `filename`.
- */
-export function fileNameFromDisposition(header: string | null | undefined): string | null {
-  if (!header) return null;
-  const star = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header);
-  if (star?.[2]) {
-    try {
-      return decodeURIComponent(star[2].trim().replace(/^"|"$/g, ''));
-    } catch {
-      // a malformed escape: fall through to the plain name
-    }
-  }
-  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(header);
-  const name = (plain?.[2] ?? plain?.[1])?.trim();
-  return name ? name : null;
-}

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { App } from 'antd';
 import { useT } from '../../i18n';
-import { downloadFile } from './transfer';
+import { downloadFile } from '../../api/transfer';
 
 /** Downloads through fetch with a per-button busy flag and a message on success or failure. */
 export function useDownload() {

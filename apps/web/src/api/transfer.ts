@@ -1,13 +1,4 @@
-import { ApiError, getApiLocale, parseError } from '../../api/client';
-import { fileNameFromDisposition } from './exportLinks';
-
-const networkError = (cause: unknown) =>
-  new ApiError(
-    'NETWORK',
-    getApiLocale() === 'en' ? 'Cannot reach the server; check the connection and try again' : '无法连接服务器，请检查网络后重试',
-    0,
-    cause instanceof Error ? cause.message : undefined,
-  );
+import { fetchApi } from './client';
 
 /**
  * Downloads a file from the API through fetch, so that a refusal (401/403/404, or 503 when the
@@ -15,13 +6,7 @@ const networkError = (cause: unknown) =>
  * broken download; the file is then saved under the name the server gave it.
  */
 export async function downloadFile(url: string, fallbackName: string): Promise<string> {
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { 'Accept-Language': getApiLocale() }, credentials: 'same-origin' });
-  } catch (cause) {
-    throw networkError(cause);
-  }
-  if (!response.ok) throw await parseError(response);
+  const response = await fetchApi(url);
   const blob = await response.blob();
   const name = fileNameFromDisposition(response.headers.get('content-disposition')) ?? fallbackName;
   const href = URL.createObjectURL(blob);
@@ -40,17 +25,25 @@ export async function downloadFile(url: string, fallbackName: string): Promise<s
 export async function uploadFile<T>(url: string, file: Blob, fileName: string): Promise<T> {
   const form = new FormData();
   form.append('file', file, fileName);
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'POST',
-      body: form,
-      headers: { Accept: 'application/json', 'Accept-Language': getApiLocale() },
-      credentials: 'same-origin',
-    });
-  } catch (cause) {
-    throw networkError(cause);
-  }
-  if (!response.ok) throw await parseError(response);
+  const response = await fetchApi(url, { method: 'POST', body: form, headers: { Accept: 'application/json' } });
   return (await response.json()) as T;
+}
+
+/**
+ * The file name of a download from its Content-Disposition: the RFC 5987 `filename*` (which
+ * carries the Chinese name) first, then the plain `filename`.
+ */
+export function fileNameFromDisposition(header: string | null | undefined): string | null {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header);
+  if (star?.[2]) {
+    try {
+      return decodeURIComponent(star[2].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // a malformed escape: fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(header);
+  const name = (plain?.[2] ?? plain?.[1])?.trim();
+  return name ? name : null;
 }
