@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
-import { Alert, Form, Modal } from 'antd';
+import { useEffect, useRef } from 'react';
+import { Form } from 'antd';
 import type { Department, MeasureStatus, Person } from '@rectify/domain';
-import { useT } from '../../i18n';
+import { SaveModal, useSaving } from '../../shared/SaveModal';
 import { MeasureFields } from '../measure/MeasureFields';
 import { syncStatus, type MeasureFormValues } from '../measure/measureForm';
 
@@ -17,52 +17,25 @@ interface Props {
 }
 
 export function MeasureFormModal({ open, title, initial, people, departments, manifestations, onCancel, onSubmit }: Props) {
-  const t = useT();
   const [form] = Form.useForm<MeasureFormValues>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, clearError, run } = useSaving(onSubmit);
   const statusRef = useRef<MeasureStatus>(initial.status);
 
   useEffect(() => {
     if (open) {
-      setError(null);
+      clearError();
       statusRef.current = initial.status;
       form.setFieldsValue(initial);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
 
-  const finish = async (values: MeasureFormValues) => {
-    setSaving(true);
-    setError(null);
-    try {
-      await onSubmit(values);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
-    <Modal
-      open={open}
-      title={title}
-      onCancel={onCancel}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      forceRender
-      width={720}
-    >
-      {error && (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} message={t('common.saveFailed', { message: error })} />
-      )}
+    <SaveModal open={open} title={title} width={720} saving={saving} error={error} onCancel={onCancel} onOk={() => form.submit()}>
       <Form<MeasureFormValues>
         form={form}
         layout="vertical"
-        onFinish={(v) => void finish(v)}
+        onFinish={(v) => void run(v)}
         onValuesChange={(changed: Partial<MeasureFormValues>) => {
           syncStatus(form, changed, statusRef.current);
           if (changed.status) statusRef.current = changed.status;
@@ -70,6 +43,6 @@ export function MeasureFormModal({ open, title, initial, people, departments, ma
       >
         <MeasureFields people={people} departments={departments} manifestations={manifestations} />
       </Form>
-    </Modal>
+    </SaveModal>
   );
 }

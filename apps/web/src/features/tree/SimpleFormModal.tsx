@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
-import { Alert, Form, Input, InputNumber, Modal } from 'antd';
+import { useEffect } from 'react';
+import { Form, Input, InputNumber } from 'antd';
 import { useT } from '../../i18n';
+import { SaveModal, useSaving } from '../../shared/SaveModal';
 
 export interface SimpleFormValues {
   text: string;
@@ -23,45 +24,21 @@ interface Props {
 export function SimpleFormModal({ open, title, textLabel, multiline, initial, onCancel, onSubmit }: Props) {
   const t = useT();
   const [form] = Form.useForm<SimpleFormValues>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, clearError, run } = useSaving((values: SimpleFormValues) =>
+    onSubmit({ text: values.text.trim(), ordinal: values.ordinal ?? null }),
+  );
 
   useEffect(() => {
     if (open) {
-      setError(null);
+      clearError();
       form.setFieldsValue({ text: initial.text, ordinal: initial.ordinal ?? null });
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
 
-  const finish = async (values: SimpleFormValues) => {
-    setSaving(true);
-    setError(null);
-    try {
-      await onSubmit({ text: values.text.trim(), ordinal: values.ordinal ?? null });
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
-    <Modal
-      open={open}
-      title={title}
-      onCancel={onCancel}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      forceRender
-      width={640}
-    >
-      {error && (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} message={t('common.saveFailed', { message: error })} />
-      )}
-      <Form<SimpleFormValues> form={form} layout="vertical" onFinish={(v) => void finish(v)}>
+    <SaveModal open={open} title={title} saving={saving} error={error} onCancel={onCancel} onOk={() => form.submit()}>
+      <Form<SimpleFormValues> form={form} layout="vertical" onFinish={(v) => void run(v)}>
         <Form.Item
           name="text"
           label={textLabel}
@@ -73,6 +50,6 @@ export function SimpleFormModal({ open, title, textLabel, multiline, initial, on
           <InputNumber min={1} max={10000} precision={0} style={{ width: 160 }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveModal>
   );
 }
