@@ -91,7 +91,9 @@ export const RoundSummary = Type.Object({
   totals: Totals,
   byCategory: Type.Array(bucket({ categoryId: Id, ordinal: Ordinal, title: Type.String() })),
   byLeader: Type.Array(bucket({ leaderId: Nullable(Id), name: Type.String() })),
-  byDepartment: Type.Array(bucket({ departmentId: Nullable(Id), name: Type.String() })),
+  byDepartment: Type.Array(bucket({ departmentId: Nullable(Id), name: Type.String() }), {
+    description: 'By lead department (牵头科室) only, so each measure counts once; the measure list filter by department also matches co-departments',
+  }),
   overdue: Type.Array(OverdueMeasure),
 });
 export type RoundSummary = Static<typeof RoundSummary>;
