@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { defaultDataDir, type Db } from '@rectify/db';
 import { EVIDENCE_MAX_BYTES } from '@rectify/domain';
 import { systemClock, type Clock } from './lib/clock.js';
+import { requestSerializer } from './lib/log-redaction.js';
 import { createEvidenceStore } from './lib/evidence-store.js';
 import { createLoginThrottle, type LoginThrottle } from './lib/login-throttle.js';
 import type { Mailer } from './lib/mailer.js';
@@ -69,7 +70,7 @@ export interface AppOptions {
 /** Builds the whole application; the server and the tests both call this. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'info', serializers: { req: requestSerializer } } : false,
     bodyLimit: 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
     ajv: {
