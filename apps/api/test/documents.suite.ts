@@ -148,6 +148,11 @@ export function documentsSuite(label: string, makeDatabase: () => Promise<TestDa
       const imported = history.items.find((e) => e.action === 'import');
       expect(imported?.actor?.username).toBe('office');
       expect(imported?.changes.ledger?.after).toMatchObject({ measuresCreated: 47 });
+      // Each row it wrote has its own record too.
+      const aMeasure = (await treeOf(target)).categories[0]!.problems[0]!.measures[0]!;
+      const measureHistory = json<{ action: string; actor: { username: string } | null; changes: Record<string, unknown> }[]>(await get(`/api/measures/${aMeasure.id}/history`));
+      expect(measureHistory).toContainEqual(expect.objectContaining({ action: 'create', actor: expect.objectContaining({ username: 'office' }) }));
+      expect(await api.db.auditLog.count({ where: { entity: 'measure', action: 'create', actorName: 'office', measureId: { in: (await treeOf(target)).categories.flatMap((c) => c.problems.flatMap((p) => p.measures.map((m) => m.id))) } } })).toBe(47);
     });
 
     it('refuses a broken or erroneous ledger with a clear 400 and imports nothing', async () => {
@@ -190,6 +195,7 @@ export function documentsSuite(label: string, makeDatabase: () => Promise<TestDa
       });
       expect(created.statusCode).toBe(201);
       const round = json<RoundWithTotals>(created);
+      expect(await api.db.auditLog.count({ where: { entity: 'category', action: 'create', actorName: 'office', changes: { contains: `"roundId":{"before":null,"after":${round.id}}` } } })).toBe(5);
       expect(round.totals).toMatchObject({ categories: 5, problems: 14, measures: preview.categories.flatMap((c) => c.problems.flatMap((p) => p.measures)).length });
 
       const html = (await get(`/api/rounds/${round.id}/report.html`)).body;

@@ -1,5 +1,5 @@
 import { docxToText, parseReportText, UnreadableDocumentError } from '@rectify/documents';
-import type { RoundWithTotals, TextImportConfirm, TextImportPreviewResult } from '@rectify/domain';
+import type { AuditEntity, RoundWithTotals, TextImportConfirm, TextImportPreviewResult } from '@rectify/domain';
 import type { Db } from '@rectify/db';
 import { audit, type AuditActor } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
@@ -56,27 +56,29 @@ export function createTextImportService({ db, rounds }: { db: Db; rounds: RoundS
               reportContact: r.contact ?? null,
             },
           });
+          await audit(tx, actor, 'round', round.id, 'create', null, round);
+          // Row by row, so that each new row has its audit record like any other write.
+          const create = async <T extends { id: number }>(entity: AuditEntity, write: Promise<T>) => {
+            const row = await write;
+            await audit(tx, actor, entity, row.id, 'create', null, row);
+            return row;
+          };
           for (const [ci, c] of body.categories.entries()) {
-            await tx.category.create({
-              data: {
-                roundId: round.id,
-                ordinal: ci + 1,
-                title: c.title.trim(),
-                problems: {
-                  create: c.problems.map((p, pi) => ({
-                    ordinal: pi + 1,
-                    title: p.title.trim(),
-                    manifestations: { create: (p.manifestations ?? []).map((text, i) => ({ ordinal: i + 1, text: text.trim() })) },
-                    measures: { create: p.measures.map((text, i) => ({ ordinal: i + 1, text: text.trim() })) },
-                  })),
-                },
-              },
-            });
+            const category = await create('category', tx.category.create({ data: { roundId: round.id, ordinal: ci + 1, title: c.title.trim() } }));
+            for (const [pi, p] of c.problems.entries()) {
+              const problem = await create('problem', tx.problem.create({ data: { categoryId: category.id, ordinal: pi + 1, title: p.title.trim() } }));
+              for (const [i, text] of (p.manifestations ?? []).entries()) {
+                await create('manifestation', tx.manifestation.create({ data: { problemId: problem.id, ordinal: i + 1, text: text.trim() } }));
+              }
+              for (const [i, text] of p.measures.entries()) {
+                await create('measure', tx.measure.create({ data: { problemId: problem.id, ordinal: i + 1, text: text.trim() } }));
+              }
+            }
           }
           for (const title of new Set(body.regulations ?? [])) {
             await tx.regulation.create({ data: { roundId: round.id, title: title.trim() } });
           }
-          await audit(tx, actor, 'round', round.id, 'import', null, { committee: round.committee, roundName: round.roundName, groupName: round.groupName, inspectedUnit: unitName }, {
+          await audit(tx, actor, 'round', round.id, 'import', null, null, {
             extra: {
               text: {
                 categories: body.categories.length,

@@ -6,13 +6,13 @@ import {
   type LedgerImport,
   type LedgerRow,
 } from '@rectify/documents';
-import { isOverdue, roundTitle, type LedgerImportPlan as LedgerPlan, type LedgerQuery, type MeasureKind, type MeasureStatus } from '@rectify/domain';
+import { isOverdue, roundTitle, type AuditEntity, type LedgerImportPlan as LedgerPlan, type LedgerQuery, type MeasureKind, type MeasureStatus } from '@rectify/domain';
 import type { Db } from '@rectify/db';
 import type { Writable } from 'node:stream';
 import type { Clock } from '../../lib/clock.js';
 import { audit, type AuditActor } from '../../lib/audit.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { measureFilter } from '../measures/service.js';
+import { measureFilter, measureSnapshot } from '../measures/service.js';
 
 const BATCH = 500;
 
@@ -174,21 +174,29 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
       const today = clock.today();
       await db.$transaction(
         async (tx) => {
+          // Every row the import creates or changes is audited like any other write.
+          const created = async <T extends { id: number }>(entity: AuditEntity, row: T, snapshot: Record<string, unknown>) => {
+            await audit(tx, actor, entity, row.id, 'create', null, snapshot);
+            return row;
+          };
+          const unitId = round.inspectedUnitId;
           const personId = new Map<string, number>();
           const departmentId = new Map<string, number>();
           const person = async (name: string | null) => {
             if (!name) return null;
             if (!personId.has(name)) {
-              const found = await tx.person.findFirst({ where: { organizationId: round.inspectedUnitId, name }, select: { id: true } });
-              personId.set(name, found?.id ?? (await tx.person.create({ data: { organizationId: round.inspectedUnitId, name }, select: { id: true } })).id);
+              const found = await tx.person.findFirst({ where: { organizationId: unitId, name }, select: { id: true } });
+              const id = found?.id ?? (await created('person', await tx.person.create({ data: { organizationId: unitId, name } }), { organizationId: unitId, name })).id;
+              personId.set(name, id);
             }
             return personId.get(name)!;
           };
           const department = async (name: string | null) => {
             if (!name) return null;
             if (!departmentId.has(name)) {
-              const found = await tx.department.findUnique({ where: { organizationId_name: { organizationId: round.inspectedUnitId, name } }, select: { id: true } });
-              departmentId.set(name, found?.id ?? (await tx.department.create({ data: { organizationId: round.inspectedUnitId, name }, select: { id: true } })).id);
+              const found = await tx.department.findUnique({ where: { organizationId_name: { organizationId: unitId, name } }, select: { id: true } });
+              const id = found?.id ?? (await created('department', await tx.department.create({ data: { organizationId: unitId, name } }), { organizationId: unitId, name })).id;
+              departmentId.set(name, id);
             }
             return departmentId.get(name)!;
           };
@@ -196,17 +204,20 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
           for (const c of parsed.categories) {
             const category =
               (await tx.category.findFirst({ where: { roundId, title: c.title }, select: { id: true } })) ??
-              (await tx.category.create({ data: { roundId, title: c.title, ordinal: ++categoryOrdinal }, select: { id: true } }));
+              (await created('category', await tx.category.create({ data: { roundId, title: c.title, ordinal: ++categoryOrdinal } }), { roundId, title: c.title, ordinal: categoryOrdinal }));
             let problemOrdinal = (await tx.problem.aggregate({ where: { categoryId: category.id }, _max: { ordinal: true } }))._max.ordinal ?? 0;
             for (const p of c.problems) {
               const problem =
                 (await tx.problem.findFirst({ where: { categoryId: category.id, title: p.title }, select: { id: true } })) ??
-                (await tx.problem.create({ data: { categoryId: category.id, title: p.title, ordinal: ++problemOrdinal }, select: { id: true } }));
+                (await created('problem', await tx.problem.create({ data: { categoryId: category.id, title: p.title, ordinal: ++problemOrdinal } }), { categoryId: category.id, title: p.title, ordinal: problemOrdinal }));
               const manifestationIds = new Map<string, number>();
               let manifestationOrdinal = (await tx.manifestation.aggregate({ where: { problemId: problem.id }, _max: { ordinal: true } }))._max.ordinal ?? 0;
               for (const text of p.manifestations) {
                 const found = await tx.manifestation.findFirst({ where: { problemId: problem.id, text }, select: { id: true } });
-                manifestationIds.set(text, found?.id ?? (await tx.manifestation.create({ data: { problemId: problem.id, text, ordinal: ++manifestationOrdinal }, select: { id: true } })).id);
+                const id =
+                  found?.id ??
+                  (await created('manifestation', await tx.manifestation.create({ data: { problemId: problem.id, text, ordinal: ++manifestationOrdinal } }), { problemId: problem.id, text, ordinal: manifestationOrdinal })).id;
+                manifestationIds.set(text, id);
               }
               let measureOrdinal = (await tx.measure.aggregate({ where: { problemId: problem.id }, _max: { ordinal: true } }))._max.ordinal ?? 0;
               for (const m of p.measures) {
@@ -223,21 +234,30 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
                   // A ledger row lists the findings it answers; the first one is its link.
                   manifestationId: p.manifestations.length === 1 ? manifestationIds.get(p.manifestations[0]!) ?? null : null,
                 };
-                const coIds = (await Promise.all(m.coDepartments.map((d) => department(d)))).filter((id): id is number => id !== null && id !== fields.leadDepartmentId);
+                // One after the other: two lookups of a new name at once would both create it.
+                const coIds = new Set<number>();
+                for (const name of m.coDepartments) {
+                  const id = await department(name);
+                  if (id !== null && id !== fields.leadDepartmentId) coIds.add(id);
+                }
+                const coDepartments = [...coIds].map((departmentId) => ({ departmentId }));
                 const existing = await tx.measure.findFirst({ where: { problemId: problem.id, text: m.text }, select: { id: true } });
                 if (existing) {
+                  const before = await measureSnapshot(tx, existing.id);
                   await tx.measure.update({ where: { id: existing.id }, data: { ...fields, version: { increment: 1 } } });
                   await tx.measureCoDepartment.deleteMany({ where: { measureId: existing.id } });
-                  await tx.measureCoDepartment.createMany({ data: [...new Set(coIds)].map((departmentId) => ({ measureId: existing.id, departmentId })) });
+                  await tx.measureCoDepartment.createMany({ data: coDepartments.map((d) => ({ ...d, measureId: existing.id })) });
+                  await audit(tx, actor, 'measure', existing.id, 'update', before, await measureSnapshot(tx, existing.id));
                 } else {
-                  await tx.measure.create({
-                    data: { ...fields, problemId: problem.id, text: m.text, ordinal: ++measureOrdinal, coDepartments: { create: [...new Set(coIds)].map((departmentId) => ({ departmentId })) } },
+                  const row = await tx.measure.create({
+                    data: { ...fields, problemId: problem.id, text: m.text, ordinal: ++measureOrdinal, coDepartments: { create: coDepartments } },
                   });
+                  await audit(tx, actor, 'measure', row.id, 'create', null, await measureSnapshot(tx, row.id));
                 }
               }
             }
           }
-          // One record for the whole import: what it did, and from which sheet.
+          // And one record for the whole import: what it did, and from which sheet.
           await audit(tx, actor, 'round', roundId, 'import', null, null, { extra: { ledger: { sheet: result.sheet, ...result.counts } } });
         },
         { timeout: 120_000, maxWait: 10_000 },
