@@ -27,6 +27,8 @@ export default defineConfig({
     baseURL,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // The app then turns antd's animations off: no clicks on menus or modals still in motion.
+    reducedMotion: 'reduce',
     viewport: { width: 1440, height: 900 },
     // Tracing costs seconds per test here; turn it on with E2E_TRACE=1 when a spec fails.
     trace: process.env.E2E_TRACE ? 'retain-on-failure' : 'off',

@@ -9,6 +9,12 @@ import { I18nProvider, useLocale } from '../i18n';
 import { CurrentRoundProvider } from './CurrentRound';
 import { theme } from './theme';
 
+/**
+ * Readers who ask their system for less motion get antd without animations (the e2e browser asks
+ * too: a click on a menu or modal that is still sliding in is a classic source of flaky tests).
+ */
+const reducedMotion = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+
 // antd/locale/* resolves to a CommonJS build that silently yields English under Vite 8:
 // the es/ path is the one that really loads the Chinese texts.
 const antdLocales = { 'zh-CN': zhCN, en: enUS } as const;
@@ -30,7 +36,7 @@ export function createQueryClient(): QueryClient {
 function AntdConfig({ children }: { children: ReactNode }) {
   const [locale] = useLocale();
   return (
-    <ConfigProvider locale={antdLocales[locale]} theme={theme}>
+    <ConfigProvider locale={antdLocales[locale]} theme={reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

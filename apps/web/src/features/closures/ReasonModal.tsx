@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Form, Input, Modal } from 'antd';
 import type { ButtonProps } from 'antd';
 import { useT } from '../../i18n';
@@ -23,13 +23,6 @@ export function ReasonModal({ open, title, label, placeholder, okText, danger, o
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (open) {
-      form.resetFields();
-      setError(null);
-    }
-  }, [open, form]);
-
   const submit = async ({ reason }: { reason: string }) => {
     setBusy(true);
     setError(null);
@@ -53,7 +46,9 @@ export function ReasonModal({ open, title, label, placeholder, okText, danger, o
       confirmLoading={busy}
       onOk={() => form.submit()}
       onCancel={onClose}
-      forceRender
+      // A fresh form at every opening: resetting it in an effect could wipe what was typed first.
+      destroyOnHidden
+      afterOpenChange={(visible) => visible || setError(null)}
     >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>

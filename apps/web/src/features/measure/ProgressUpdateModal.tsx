@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Slider, Space, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
@@ -25,14 +25,6 @@ export function ProgressUpdateModal({
   const add = useAddProgress();
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (open) {
-      setError(null);
-      form.resetFields();
-      form.setFieldsValue({ date: dayjs(), percent: currentPercent, text: '', figures: [] });
-    }
-  }, [open, currentPercent, form]);
-
   const submit = async (values: ProgressFormValues) => {
     setError(null);
     try {
@@ -55,10 +47,18 @@ export function ProgressUpdateModal({
       confirmLoading={add.isPending}
       onOk={() => form.submit()}
       onCancel={onClose}
-      forceRender
+      // A fresh form at every opening, starting from today and the current percent; an effect
+      // resetting it could wipe what was typed (and did whenever the measure was refetched).
+      destroyOnHidden
+      afterOpenChange={(visible) => visible || setError(null)}
     >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="progress-error" />}
-      <Form<ProgressFormValues> form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+      <Form<ProgressFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={{ date: dayjs(), percent: currentPercent, text: '', figures: [] }}
+        onFinish={(v) => void submit(v)}
+      >
         <Row gutter={16}>
           <Col span={10}>
             <Form.Item name="date" label={t('progress.date')} rules={[{ required: true, message: t('progress.dateRequired') }]}>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import { useT } from '../../i18n';
@@ -22,13 +22,6 @@ export function SubmitClosureModal({
   const submit = useSubmitClosure();
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (open) {
-      setError(null);
-      form.resetFields();
-    }
-  }, [open, form]);
-
   const send = async ({ summary }: { summary: string }) => {
     setError(null);
     try {
@@ -50,7 +43,9 @@ export function SubmitClosureModal({
       confirmLoading={submit.isPending}
       onOk={() => form.submit()}
       onCancel={onClose}
-      forceRender
+      // A fresh form at every opening: resetting it in an effect could wipe what was typed first.
+      destroyOnHidden
+      afterOpenChange={(visible) => visible || setError(null)}
     >
       <Typography.Paragraph type="secondary">{t('closure.submitHint', { n: evidenceCount })}</Typography.Paragraph>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
