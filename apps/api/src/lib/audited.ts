@@ -1,6 +1,7 @@
 import type { AuditEntity } from '@rectify/domain';
 import type { Db, Tx } from '@rectify/db';
 import { audit, type AuditActor } from './audit.js';
+import { updateVersioned } from './concurrency.js';
 import { notFound, versionConflict } from './errors.js';
 
 type Row = Record<string, unknown> & { version: number };
@@ -35,12 +36,7 @@ export function audited(db: Db, actor: AuditActor) {
         if (!before) throw notFound(entity, id);
         if (before.version !== version) throw versionConflict(entity, id, before.version);
         if (check) await check(tx, before);
-        const { count } = await write(tx, { id, version });
-        if (count !== 1) {
-          const now = await read(tx);
-          if (!now) throw notFound(entity, id);
-          throw versionConflict(entity, id, now.version);
-        }
+        await updateVersioned(entity, id, version, (where) => write(tx, where), async () => (await read(tx))?.version ?? null);
         await audit(tx, actor, entity, id, 'update', before, await read(tx));
       });
     },

@@ -1,4 +1,4 @@
-import { AppError, notFound, versionConflict } from './errors.js';
+import { notFound, versionConflict } from './errors.js';
 
 /**
  * Optimistic concurrency for one row: the write applies only if the row still has the version the
@@ -19,4 +19,3 @@ export async function updateVersioned(
   throw versionConflict(entity, id, current);
 }
 
-export { AppError };
