@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeasureDetail, MeasurePage, RoundSummary, RoundTree, RoundWithTotals } from '@rectify/domain';
-import { startApi, type TestApi, type TestDatabase } from './harness.js';
+import { roundIdMismatches, startApi, type TestApi, type TestDatabase } from './harness.js';
 
 const CATEGORY_TITLES = [
   '聚焦贯彻落实党的理论和路线方针政策以及上级重大决策部署情况方面',
@@ -266,6 +266,11 @@ export function apiSuite(label: string, makeDatabase: () => Promise<TestDatabase
         expect(doc.paths).toHaveProperty([path]);
       }
       expect((await get('/api/docs')).statusCode).toBeLessThan(400);
+    });
+
+    it('kept the denormalised roundId of every problem and measure created above equal to its category\'s', async () => {
+      expect(await api.db.measure.count()).toBeGreaterThan(30);
+      expect(await roundIdMismatches(api.db)).toBe(0);
     });
   });
 }

@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReportText } from '@rectify/documents';
 import type { LedgerImportPlan, MeasurePage, RoundSummary, RoundTree, RoundWithTotals, TextImportPreviewResult } from '@rectify/domain';
-import { startApi, type TestApi, type TestDatabase } from './harness.js';
+import { roundIdMismatches, startApi, type TestApi, type TestDatabase } from './harness.js';
 
 const referencePath = resolve(import.meta.dirname, '../../../../shared/reference/000_3115509a2bee097f.txt');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -250,6 +250,11 @@ export function documentsSuite(label: string, makeDatabase: () => Promise<TestDa
       expect(broken.statusCode).toBe(400);
       expect((await api.request({ method: 'POST', url: '/api/import/text/preview', payload: { text: '' } })).statusCode).toBe(400);
       expect((await api.request({ method: 'POST', url: '/api/import/text', payload: { round: { committee: 'x' }, categories: [] } })).statusCode).toBe(400);
+    });
+
+    it('kept the denormalised roundId of every imported problem and measure equal to its category\'s', async () => {
+      expect(await api.db.inspectionRound.count()).toBeGreaterThan(1);
+      expect(await roundIdMismatches(api.db)).toBe(0);
     });
   });
 }

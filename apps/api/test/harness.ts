@@ -135,3 +135,16 @@ export async function startApi(
     },
   };
 }
+
+/**
+ * Problems and measures whose denormalised roundId is not their category's round (or is missing):
+ * the repositories keep it right on every create, and the suites check it after their writes.
+ */
+export async function roundIdMismatches(db: Db): Promise<number> {
+  const rows = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
+    `SELECT COUNT(*) AS n FROM "Problem" p JOIN "Category" c ON c."id" = p."categoryId"
+       LEFT JOIN "Measure" m ON m."problemId" = p."id"
+     WHERE p."roundId" IS NULL OR p."roundId" <> c."roundId" OR m."roundId" IS NULL AND m."id" IS NOT NULL OR m."roundId" <> c."roundId"`,
+  );
+  return Number(rows[0]!.n);
+}

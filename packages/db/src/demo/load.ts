@@ -69,7 +69,7 @@ export async function loadDemoRound(db: Db, data: DemoRound): Promise<LoadResult
         const category = await tx.category.create({ data: { roundId: round.id, ordinal: c.ordinal, title: c.title } });
         for (const p of c.problems) {
           const problem = await tx.problem.create({
-            data: { categoryId: category.id, ordinal: p.ordinal, title: p.title },
+            data: { categoryId: category.id, roundId: round.id, ordinal: p.ordinal, title: p.title },
           });
           const manifestationIds: number[] = [];
           for (const [i, text] of p.manifestations.entries()) {
@@ -80,6 +80,7 @@ export async function loadDemoRound(db: Db, data: DemoRound): Promise<LoadResult
             const measure = await tx.measure.create({
               data: {
                 problemId: problem.id,
+                roundId: round.id,
                 manifestationId: m.manifestationIndex === null ? null : (manifestationIds[m.manifestationIndex] ?? null),
                 ordinal: i + 1,
                 text: m.text,

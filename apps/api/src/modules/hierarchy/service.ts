@@ -70,11 +70,11 @@ export function createHierarchyService({ db }: { db: Db }) {
     },
     async createProblem(body: ProblemCreate, actor: AuditActor): Promise<Problem> {
       return audited(db, actor).create('problem', async (tx) => {
-        const category = await tx.category.findUnique({ where: { id: body.categoryId }, select: { id: true } });
+        const category = await tx.category.findUnique({ where: { id: body.categoryId }, select: { id: true, roundId: true } });
         if (!category) throw invalidReference('categoryId', body.categoryId);
         const last = await tx.problem.aggregate({ where: { categoryId: body.categoryId }, _max: { ordinal: true } });
         return tx.problem.create({
-          data: { categoryId: body.categoryId, title: body.title.trim(), ordinal: body.ordinal ?? (last._max.ordinal ?? 0) + 1 },
+          data: { categoryId: body.categoryId, roundId: category.roundId, title: body.title.trim(), ordinal: body.ordinal ?? (last._max.ordinal ?? 0) + 1 },
           select: problemSelect,
         });
       });

@@ -66,12 +66,12 @@ export function createTextImportService({ db, rounds }: { db: Db; rounds: RoundS
           for (const [ci, c] of body.categories.entries()) {
             const category = await create('category', tx.category.create({ data: { roundId: round.id, ordinal: ci + 1, title: c.title.trim() } }));
             for (const [pi, p] of c.problems.entries()) {
-              const problem = await create('problem', tx.problem.create({ data: { categoryId: category.id, ordinal: pi + 1, title: p.title.trim() } }));
+              const problem = await create('problem', tx.problem.create({ data: { categoryId: category.id, roundId: round.id, ordinal: pi + 1, title: p.title.trim() } }));
               for (const [i, text] of (p.manifestations ?? []).entries()) {
                 await create('manifestation', tx.manifestation.create({ data: { problemId: problem.id, ordinal: i + 1, text: text.trim() } }));
               }
               for (const [i, text] of p.measures.entries()) {
-                await create('measure', tx.measure.create({ data: { problemId: problem.id, ordinal: i + 1, text: text.trim() } }));
+                await create('measure', tx.measure.create({ data: { problemId: problem.id, roundId: round.id, ordinal: i + 1, text: text.trim() } }));
               }
             }
           }

@@ -209,7 +209,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
             for (const p of c.problems) {
               const problem =
                 (await tx.problem.findFirst({ where: { categoryId: category.id, title: p.title }, select: { id: true } })) ??
-                (await created('problem', await tx.problem.create({ data: { categoryId: category.id, title: p.title, ordinal: ++problemOrdinal } }), { categoryId: category.id, title: p.title, ordinal: problemOrdinal }));
+                (await created('problem', await tx.problem.create({ data: { categoryId: category.id, roundId, title: p.title, ordinal: ++problemOrdinal } }), { categoryId: category.id, roundId, title: p.title, ordinal: problemOrdinal }));
               const manifestationIds = new Map<string, number>();
               let manifestationOrdinal = (await tx.manifestation.aggregate({ where: { problemId: problem.id }, _max: { ordinal: true } }))._max.ordinal ?? 0;
               for (const text of p.manifestations) {
@@ -250,7 +250,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
                   await audit(tx, actor, 'measure', existing.id, 'update', before, await measureSnapshot(tx, existing.id));
                 } else {
                   const row = await tx.measure.create({
-                    data: { ...fields, problemId: problem.id, text: m.text, ordinal: ++measureOrdinal, coDepartments: { create: coDepartments } },
+                    data: { ...fields, problemId: problem.id, roundId, text: m.text, ordinal: ++measureOrdinal, coDepartments: { create: coDepartments } },
                   });
                   await audit(tx, actor, 'measure', row.id, 'create', null, await measureSnapshot(tx, row.id));
                 }

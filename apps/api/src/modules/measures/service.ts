@@ -86,10 +86,10 @@ export function createMeasureService({ db, clock, notifier }: MeasureServiceDeps
   ) {
     const problem = await db.problem.findUnique({
       where: { id: problemId },
-      select: { id: true, category: { select: { round: { select: { inspectedUnitId: true } } } } },
+      select: { id: true, roundId: true, round: { select: { inspectedUnitId: true } } },
     });
     if (!problem) throw invalidReference('problemId', problemId);
-    const unitId = problem.category.round.inspectedUnitId;
+    const unitId = problem.round.inspectedUnitId;
     if (body.manifestationId) {
       const m = await db.manifestation.findUnique({ where: { id: body.manifestationId }, select: { problemId: true } });
       if (!m || m.problemId !== problemId) throw invalidReference('manifestationId', body.manifestationId);
@@ -110,6 +110,7 @@ export function createMeasureService({ db, clock, notifier }: MeasureServiceDeps
         throw invalidReference(missing === body.leadDepartmentId ? 'leadDepartmentId' : 'coDepartmentIds', missing);
       }
     }
+    return problem;
   }
 
   async function get(id: number, actor?: RequestActor): Promise<MeasureDetail> {
@@ -218,11 +219,12 @@ export function createMeasureService({ db, clock, notifier }: MeasureServiceDeps
         today,
       );
       const created = await db.$transaction(async (tx) => {
-        await checkReferences(tx, body.problemId, body);
+        const problem = await checkReferences(tx, body.problemId, body);
         const last = await tx.measure.aggregate({ where: { problemId: body.problemId }, _max: { ordinal: true } });
         const row = await tx.measure.create({
           data: {
             problemId: body.problemId,
+            roundId: problem.roundId,
             manifestationId: body.manifestationId ?? null,
             ordinal: body.ordinal ?? (last._max.ordinal ?? 0) + 1,
             text: body.text.trim(),
