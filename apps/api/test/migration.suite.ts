@@ -80,6 +80,7 @@ export function migrationSuite(label: string, makeDatabase: () => Promise<TestDa
       try {
         await migrate(a.target);
         const { roundId } = await loadDemoRound(a.db, referenceRound);
+        if (roundId === null) throw new Error('the demo round was not loaded');
         // The demo has no progress reports or evidence; give two measures some.
         const measures = await a.db.measure.findMany({ where: { problem: { category: { roundId } } }, select: { id: true }, take: 2 });
         for (const m of measures) {
