@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Quick start 2: every test — domain, documents, database, API (SQLite, and PostgreSQL when one
+# Quick start 2: the lint, then every test — domain, documents, database, API (SQLite, and PostgreSQL when one
 # answers), web components, and the end-to-end suite in Debian's chromium.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 prepare
@@ -26,9 +26,17 @@ ensure_browser
 start_postgres_if_installed
 mkdir -p e2e/output
 status=0
+lint_status=0
+say "lint (eslint: pnpm lint)"
+"${PNPM[@]}" lint || lint_status=$?
+if [ "$lint_status" -ne 0 ]; then
+  say "LINT FAILED: the findings are listed above (fix them; the run fails at the end)"
+  status=$lint_status
+fi
 say "unit and API tests"
 "${PNPM[@]}" exec vitest run --reporter=default --reporter=json --outputFile.json=e2e/output/vitest.json || status=$?
 say "end-to-end tests (chromium)"
 "${PNPM[@]}" --filter @rectify/e2e exec playwright test || status=$?
 node scripts/summarize-tests.mjs e2e/output/vitest.json e2e/output/playwright.json || status=$?
+if [ "$lint_status" -ne 0 ]; then echo "lint: FAILED (see the lint findings near the top of this output)"; else echo "lint: passed"; fi
 exit $status

@@ -83,7 +83,7 @@ function parse(
   }
 
   let categories: ParsedCategory[] = [];
-  let declared: ParsedDeclared = {};
+  let declared: ParsedDeclared;
   if (!problemSection) {
     warn(
       1,

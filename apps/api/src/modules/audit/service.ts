@@ -5,7 +5,7 @@ import { notFound } from '../../lib/errors.js';
 type Row = { id: number; at: Date; actorUserId: number | null; actorName: string | null; entity: string; entityId: number; measureId: number | null; action: string; changes: string };
 
 function toEntry(row: Row): AuditEntry {
-  let changes: AuditEntry['changes'] = {};
+  let changes: AuditEntry['changes'];
   try {
     changes = JSON.parse(row.changes) as AuditEntry['changes'];
   } catch {

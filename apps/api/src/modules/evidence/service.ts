@@ -28,8 +28,7 @@ function toEvidence(row: {
 /** The name as the user's machine gave it, without any folder part or control characters. */
 export function cleanFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  return base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(-200);
+  return base.replace(/\p{Cc}/gu, '').trim().slice(-200);
 }
 
 /** 佐证材料: checked by content, stored by hash, listed on the measure, downloadable by readers. */

@@ -32,7 +32,7 @@ export default function LoginPage() {
     setError(null);
     try {
       await login.mutateAsync({ username: values.username.trim(), password: values.password });
-      navigate(next, { replace: true });
+      void navigate(next, { replace: true });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }

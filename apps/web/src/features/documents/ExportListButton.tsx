@@ -24,7 +24,7 @@ export function ExportListButton({ roundId, filters }: { roundId: number; filter
             key: 'more',
             icon: <RightOutlined />,
             label: <span data-testid="export-list-more">{t('docs.moreExports')}</span>,
-            onClick: () => navigate(documentsPath(roundId, filters)),
+            onClick: () => void navigate(documentsPath(roundId, filters)),
           },
         ],
       }}

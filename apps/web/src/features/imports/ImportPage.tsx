@@ -202,7 +202,7 @@ export default function ImportPage() {
     try {
       const round = await create.mutateAsync(toConfirm(review));
       message.success(t('textImport.created', { title: round.title }));
-      navigate(`/rounds/${round.id}`);
+      void navigate(`/rounds/${round.id}`);
     } catch (error) {
       message.error(error instanceof Error ? error.message : String(error));
     }

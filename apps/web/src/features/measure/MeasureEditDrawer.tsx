@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Alert, App, Button, Drawer, Form, Space } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -50,13 +50,13 @@ export function MeasureEditDrawer({ open, measure, organizationId, onClose, relo
   };
 
   // Fill the form each time it opens, with the version read at that moment.
+  const fillOnOpen = useEffectEvent(() => {
+    setConflict(false);
+    setError(null);
+    fill(measure);
+  });
   useEffect(() => {
-    if (open) {
-      setConflict(false);
-      setError(null);
-      fill(measure);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (open) fillOnOpen();
   }, [open]);
 
   const submit = async (values: MeasureFormValues) => {

@@ -30,7 +30,7 @@ export function NotificationBell() {
     if (!n.readAt) markRead.mutate(n.id);
     if (n.measureId) {
       setOpen(false);
-      navigate(`/measures/${n.measureId}`);
+      void navigate(`/measures/${n.measureId}`);
     }
   };
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import { Form } from 'antd';
 import type { Department, MeasureStatus, Person } from '@rectify/domain';
 import { SaveModal, useSaving } from '../../shared/SaveModal';
@@ -21,13 +21,14 @@ export function MeasureFormModal({ open, title, initial, people, departments, ma
   const { saving, error, clearError, run } = useSaving(onSubmit);
   const statusRef = useRef<MeasureStatus>(initial.status);
 
+  // Fill the form when it opens, from the values of that moment (later prop changes do not refill it).
+  const fillOnOpen = useEffectEvent(() => {
+    clearError();
+    statusRef.current = initial.status;
+    form.setFieldsValue(initial);
+  });
   useEffect(() => {
-    if (open) {
-      clearError();
-      statusRef.current = initial.status;
-      form.setFieldsValue(initial);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (open) fillOnOpen();
   }, [open]);
 
   return (

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { Form, Input, InputNumber } from 'antd';
 import { useT } from '../../i18n';
 import { SaveModal, useSaving } from '../../shared/SaveModal';
@@ -28,12 +28,13 @@ export function SimpleFormModal({ open, title, textLabel, multiline, initial, on
     onSubmit({ text: values.text.trim(), ordinal: values.ordinal ?? null }),
   );
 
+  // Fill the form when it opens, from the values of that moment (later prop changes do not refill it).
+  const fillOnOpen = useEffectEvent(() => {
+    clearError();
+    form.setFieldsValue({ text: initial.text, ordinal: initial.ordinal ?? null });
+  });
   useEffect(() => {
-    if (open) {
-      clearError();
-      form.setFieldsValue({ text: initial.text, ordinal: initial.ordinal ?? null });
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (open) fillOnOpen();
   }, [open]);
 
   return (
