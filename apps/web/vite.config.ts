@@ -14,5 +14,7 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
+    // dist/.vite/manifest.json: lets scripts/initial-js.mjs add up what each route loads first.
+    manifest: true,
   },
 });
