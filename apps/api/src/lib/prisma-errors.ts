@@ -33,3 +33,6 @@ export function mapDatabaseError(error: unknown): AppError | undefined {
       return undefined;
   }
 }
+
+/** A unique constraint refused the row (Prisma P2002): someone else wrote the same key first. */
+export const isUniqueViolation = (error: unknown): boolean => isKnownRequestError(error) && error.code === 'P2002';

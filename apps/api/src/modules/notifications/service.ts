@@ -1,6 +1,7 @@
 import {
   addDays,
   daysBetween,
+  isOverdue,
   notificationKindLabels,
   type NotificationItem,
   type NotificationKind,
@@ -11,11 +12,40 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
 import type { Mailer } from '../../lib/mailer.js';
+import { deadlineNotificationKeys, deadlineRecipients, insertNotifications, type DeadlineRecipient, type NewNotification } from './repository.js';
 
 /** How many days ahead a deadline counts as "due soon". */
 export const DUE_SOON_DAYS = 7;
 
 const short = (text: string, n = 40) => (text.length > n ? `${text.slice(0, n)}…` : text);
+
+/**
+ * What the daily scan tells one account about one open measure due by today + DUE_SOON_DAYS, or
+ * null. Each rule's notices are deduplicated by key; a new kind of deadline notice (e.g. an
+ * escalation after so many days overdue) is one more rule here, and the scan stays set-based.
+ */
+export type DeadlineRule = (recipient: DeadlineRecipient, today: string) => NewNotification | null;
+
+/** Due within DUE_SOON_DAYS, or overdue (deadline before today): once per measure, deadline and account. */
+export const deadlineNotice: DeadlineRule = ({ measureId, text, status, deadline, userId }, today) => {
+  const overdue = isOverdue({ status, deadline }, today);
+  const kind: NotificationKind = overdue ? 'overdue' : 'due_soon';
+  const days = Math.abs(daysBetween(today, deadline));
+  return {
+    userId,
+    kind,
+    measureId,
+    title: notificationKindLabels[kind]['zh-CN'],
+    text: overdue
+      ? `整改措施「${short(text)}」的完成时限 ${deadline} 已过 ${days} 天，请尽快推进。`
+      : days === 0
+        ? `整改措施「${short(text)}」今天（${deadline}）到期。`
+        : `整改措施「${short(text)}」将于 ${deadline} 到期（还有 ${days} 天）。`,
+    dedupeKey: `${kind}:${measureId}:${deadline}:${userId}`,
+  };
+};
+
+export const deadlineRules: DeadlineRule[] = [deadlineNotice];
 
 interface MeasureFacts {
   id: number;
@@ -115,40 +145,22 @@ export function createNotifier({ db, clock, mailer, log }: { db: Db; clock: Cloc
       });
     },
 
-    /** Due within 7 days, or overdue: once per measure, deadline and account. Idempotent. */
+    /**
+     * Due within 7 days, or overdue: once per measure, deadline and account. Idempotent, and
+     * set-based: one query for who answers for which measure, one for the keys already notified,
+     * then a multi-row INSERT per few hundred new notices — however many measures are late.
+     */
     async scanDeadlines(today = clock.today()): Promise<number> {
       const horizon = addDays(today, DUE_SOON_DAYS);
-      const measures = await db.measure.findMany({
-        where: { status: { not: 'closed' }, deadline: { not: null, lte: horizon } },
-        select: { id: true, text: true, deadline: true, leaderId: true, leadDepartmentId: true },
-      });
-      let created = 0;
-      for (const m of measures) {
-        const userIds = await responsibleUserIds(db, m);
-        if (!userIds.length) continue;
-        const deadline = m.deadline!;
-        const overdue = deadline < today;
-        const kind: NotificationKind = overdue ? 'overdue' : 'due_soon';
-        const days = Math.abs(daysBetween(today, deadline));
-        try {
-          created += await notify(db, {
-            userIds,
-            kind,
-            measureId: m.id,
-            title: notificationKindLabels[kind]['zh-CN'],
-            text: overdue
-              ? `整改措施「${short(m.text)}」的完成时限 ${deadline} 已过 ${days} 天，请尽快推进。`
-              : days === 0
-                ? `整改措施「${short(m.text)}」今天（${deadline}）到期。`
-                : `整改措施「${short(m.text)}」将于 ${deadline} 到期（还有 ${days} 天）。`,
-            key: (userId) => `${kind}:${m.id}:${deadline}:${userId}`,
-          });
-        } catch (error) {
-          // Two scans at once may race on the same key; the other one wrote it.
-          if ((error as { code?: string }).code !== 'P2002') throw error;
+      const [recipients, notified] = await Promise.all([deadlineRecipients(db, horizon), deadlineNotificationKeys(db, horizon)]);
+      const fresh = new Map<string, NewNotification>();
+      for (const recipient of recipients) {
+        for (const rule of deadlineRules) {
+          const notice = rule(recipient, today);
+          if (notice && !notified.has(notice.dedupeKey)) fresh.set(notice.dedupeKey, notice);
         }
       }
-      return created;
+      return insertNotifications(db, [...fresh.values()], clock.now());
     },
 
     /** Sends the e-mail copy of each notification not yet mailed, to accounts with an address. */
