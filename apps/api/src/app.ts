@@ -6,11 +6,12 @@ import { defaultDataDir, type Db } from '@rectify/db';
 import { EVIDENCE_MAX_BYTES } from '@rectify/domain';
 import { systemClock, type Clock } from './lib/clock.js';
 import { requestSerializer } from './lib/log-redaction.js';
-import { createEvidenceStore } from './lib/evidence-store.js';
+import { createFileEvidenceStore, type EvidenceStore } from './lib/evidence-store.js';
+import { createJobLeases } from './lib/job-lease.js';
 import { createLoginThrottle, type LoginThrottle } from './lib/login-throttle.js';
 import type { Mailer } from './lib/mailer.js';
 import { scryptHasher, type PasswordHasher } from './lib/passwords.js';
-import { runDailyJob, startScheduler } from './lib/scheduler.js';
+import { createDailyScheduler, runDailyJob, type DailyScheduler } from './lib/scheduler.js';
 import database from './plugins/database.js';
 import errors from './plugins/errors.js';
 import auth from './plugins/auth.js';
@@ -39,8 +40,10 @@ import type { PdfPrinter } from './lib/pdf.js';
 declare module 'fastify' {
   interface FastifyInstance {
     notifier: Notifier;
-    /** The daily job (deadline notices, e-mails, digest, expired sessions), also callable by tests. */
+    /** The daily job (deadline notices, e-mails, digest, expired sessions) run now, whatever the lease says (tests). */
     runDailyJob(): ReturnType<typeof runDailyJob>;
+    /** The daily job once per day across instances (JobLease); the timers call its check(). */
+    dailyScheduler: DailyScheduler;
   }
 }
 
@@ -54,10 +57,12 @@ export interface AppOptions {
   hasher?: PasswordHasher;
   /** Sends notification e-mails; null (the default) sends nothing. */
   mailer?: Mailer | null;
-  /** Where evidence files are stored (default: <repo>/data/evidence). */
+  /** Where evidence files are stored (default: <repo>/data/evidence), unless evidenceStore is given. */
   evidenceDir?: string;
-  /** Run the daily job at start-up and every 24 h (default true; tests turn it off). */
-  scheduler?: boolean;
+  /** Where evidence files are stored: a directory or an S3-compatible bucket (lib/evidence-store.ts). */
+  evidenceStore?: EvidenceStore;
+  /** Check for the daily job's run now and then (default true, every 10 minutes; tests turn it off). */
+  scheduler?: boolean | { checkEveryMs?: number; firstCheckAfterMs?: number };
   secureCookies?: boolean | 'auto';
   /** Extra wait after a failed sign-in (default 300 ms). */
   loginFailureDelayMs?: number;
@@ -101,9 +106,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const notifier = createNotifier({ db: options.db, clock, mailer: options.mailer ?? null, log: app.log });
   app.decorate('notifier', notifier);
   app.decorate('runDailyJob', () => runDailyJob(notifier, app.sessions));
+  const scheduling = typeof options.scheduler === 'object' ? options.scheduler : {};
+  const dailyScheduler = createDailyScheduler({
+    leases: createJobLeases(options.db),
+    clock,
+    log: app.log,
+    job: (day) => runDailyJob(notifier, app.sessions, day),
+    ...scheduling,
+  });
+  app.decorate('dailyScheduler', dailyScheduler);
 
   const hasher = options.hasher ?? scryptHasher();
-  const store = createEvidenceStore(options.evidenceDir ?? join(defaultDataDir, 'evidence'));
+  const store = options.evidenceStore ?? createFileEvidenceStore(options.evidenceDir ?? join(defaultDataDir, 'evidence'));
 
   await app.register(healthRoutes);
   await app.register(authRoutes, {
@@ -128,9 +142,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(shareLinkRoutes, { printer: options.printer });
 
   if (options.scheduler ?? true) {
+    let stop: (() => Promise<void>) | undefined;
     app.addHook('onReady', async () => {
-      const stop = startScheduler(() => app.runDailyJob(), app.log);
-      app.addHook('onClose', async () => stop());
+      stop = dailyScheduler.start();
+    });
+    app.addHook('onClose', async () => {
+      await stop?.();
     });
   }
   return app;

@@ -2,12 +2,21 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb, defaultDataDir, loadDemoRound, migrate, referenceRound } from '@rectify/db';
 import { buildApp } from './app.js';
+import { evidenceStoreFromEnv } from './lib/evidence-store.js';
 import { createMailerFromEnv } from './lib/mailer.js';
 import { scryptHasher } from './lib/passwords.js';
 import { ensureDemoAccounts } from './modules/auth/demo-accounts.js';
 import { ensureFirstAdmin } from './modules/auth/first-admin.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
+
+function secondsFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of seconds, got "${raw}"`);
+  return value;
+}
 
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
@@ -30,6 +39,7 @@ async function main() {
   else if (firstAdmin.skipped === 'weak-password') console.log('RECTIFY_ADMIN_PASSWORD must have at least 8 characters: no administrator created');
 
   const dataDir = resolve(process.env.RECTIFY_DATA_DIR ?? defaultDataDir);
+  const evidenceStore = await evidenceStoreFromEnv(process.env, dataDir);
   const mailer = createMailerFromEnv(process.env);
   const secure = process.env.RECTIFY_COOKIE_SECURE;
   const app = await buildApp({
@@ -38,10 +48,12 @@ async function main() {
     logger: true,
     hasher,
     mailer,
-    evidenceDir: resolve(dataDir, 'evidence'),
+    evidenceStore,
+    scheduler: { checkEveryMs: secondsFromEnv('RECTIFY_DAILY_CHECK_SECONDS', 600) * 1000 },
     secureCookies: secure === '1' || secure === 'true' ? true : secure === '0' || secure === 'false' ? false : 'auto',
     trustProxy: process.env.RECTIFY_TRUST_PROXY === '1' || process.env.RECTIFY_TRUST_PROXY === 'true',
   });
+  app.log.info(`evidence files: ${evidenceStore.location}; daily job checks as ${app.dailyScheduler.holder}`);
   if (!mailer) app.log.info('SMTP_HOST not set: notifications stay in the app, no e-mail is sent');
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);

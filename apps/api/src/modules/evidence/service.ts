@@ -76,8 +76,9 @@ export function createEvidenceService({ db, store }: { db: Db; store: EvidenceSt
 
     async file(id: number) {
       const row = await db.evidence.findUnique({ where: { id } });
-      if (!row || !store.exists(row.sha256)) throw notFound('evidence', id);
-      return { fileName: row.fileName, mimeType: row.mimeType, size: row.size, stream: store.open(row.sha256) };
+      const stream = row ? await store.open(row.sha256) : null;
+      if (!row || !stream) throw notFound('evidence', id);
+      return { fileName: row.fileName, mimeType: row.mimeType, size: row.size, stream };
     },
   };
 }
