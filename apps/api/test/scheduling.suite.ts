@@ -5,7 +5,7 @@ import type { Clock } from '../src/lib/clock.js';
 import { createJobLeases } from '../src/lib/job-lease.js';
 import { createDailyScheduler, DAILY_JOB, type DailyJobResult } from '../src/lib/scheduler.js';
 import { createNotifier } from '../src/modules/notifications/service.js';
-import { REPORT_DAY, startApi, type TestApi, type TestDatabase } from './harness.js';
+import { REPORT_DAY, roundIdMismatches, startApi, type TestApi, type TestDatabase } from './harness.js';
 import { world, type World } from './fixtures.js';
 
 /** A clock the test moves: the lease compares instants, the job runs per day. */
@@ -60,7 +60,7 @@ export function schedulingSuite(label: string, makeDatabase: () => Promise<TestD
         const base = await api.db.measure.count();
         await api.db.measure.createMany({
           data: Array.from({ length: 60 }, (_, i) => ({
-            problemId: w.problemId,
+            problemId: w.problemId, roundId: api.roundId,
             ordinal: 1000 + i,
             text: `批量措施${i}`,
             deadline: i % 2 ? '2023-08-01' : '2023-08-20',
@@ -69,9 +69,10 @@ export function schedulingSuite(label: string, makeDatabase: () => Promise<TestD
             status: i % 5 === 0 ? 'in_progress' : 'not_started',
           })),
         });
-        await api.db.measure.create({ data: { problemId: w.problemId, ordinal: 2000, text: '已销号措施', deadline: '2023-08-01', status: 'closed', progress: 100, completedDate: '2023-07-30', leaderId: w.leaderPersonId } });
-        await api.db.measure.create({ data: { problemId: w.problemId, ordinal: 2001, text: '远期措施', deadline: '2023-12-31', leaderId: w.leaderPersonId } });
+        await api.db.measure.create({ data: { problemId: w.problemId, roundId: api.roundId, ordinal: 2000, text: '已销号措施', deadline: '2023-08-01', status: 'closed', progress: 100, completedDate: '2023-07-30', leaderId: w.leaderPersonId } });
+        await api.db.measure.create({ data: { problemId: w.problemId, roundId: api.roundId, ordinal: 2001, text: '远期措施', deadline: '2023-12-31', leaderId: w.leaderPersonId } });
         expect(await api.db.measure.count()).toBe(base + 62);
+        expect(await roundIdMismatches(api.db)).toBe(0);
 
         const { db, counter } = countingDb(api.db);
         const notifier = createNotifier({ db, clock: { today: () => REPORT_DAY, now: () => new Date(`${REPORT_DAY}T04:00:00Z`) }, mailer: null });
@@ -124,7 +125,7 @@ export function schedulingSuite(label: string, makeDatabase: () => Promise<TestD
 
       it('loses nothing and duplicates nothing when two scans race', async () => {
         await api.db.measure.createMany({
-          data: Array.from({ length: 20 }, (_, i) => ({ problemId: w.problemId, ordinal: 3000 + i, text: `并发措施${i}`, deadline: '2023-08-10', leaderId: w.leaderPersonId })),
+          data: Array.from({ length: 20 }, (_, i) => ({ problemId: w.problemId, roundId: api.roundId, ordinal: 3000 + i, text: `并发措施${i}`, deadline: '2023-08-10', leaderId: w.leaderPersonId })),
         });
         const notifier = createNotifier({ db: api.db, clock: { today: () => REPORT_DAY, now: () => new Date() }, mailer: null });
         const [a, b] = await Promise.all([notifier.scanDeadlines(), notifier.scanDeadlines()]);
