@@ -74,18 +74,20 @@ export function createDailyScheduler(options: DailySchedulerOptions) {
     return { ran: true, day, result };
   }
 
+  /** Runs the job when today's run is due and no other instance is running it; one check at a time per process. */
+  function check(): Promise<DailyRun> {
+    checking ??= runIfDue().finally(() => {
+      checking = null;
+    });
+    return checking;
+  }
+
   return {
     holder,
-    /** Runs the job when today's run is due and no other instance is running it; one check at a time per process. */
-    check(): Promise<DailyRun> {
-      checking ??= runIfDue().finally(() => {
-        checking = null;
-      });
-      return checking;
-    },
+    check,
     /** Starts checking; returns how to stop (which waits for a run under way). The timers never keep the process alive. */
     start(): () => Promise<void> {
-      const tick = () => void this.check().catch((error) => log.error({ err: error }, 'daily job failed'));
+      const tick = () => void check().catch((error) => log.error({ err: error }, 'daily job failed'));
       let interval: NodeJS.Timeout | undefined;
       const first = setTimeout(() => {
         tick();
