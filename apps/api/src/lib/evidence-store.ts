@@ -106,7 +106,7 @@ export async function createS3EvidenceStore(location: S3Location): Promise<Evide
   try {
     s3 = await import('@aws-sdk/client-s3');
   } catch (error) {
-    throw new Error(`RECTIFY_EVIDENCE_URL is an s3:// URL but @aws-sdk/client-s3 is not installed (pnpm install without --no-optional): ${(error as Error).message}`);
+    throw new Error('RECTIFY_EVIDENCE_URL is an s3:// URL but @aws-sdk/client-s3 is not installed (pnpm install without --no-optional)', { cause: error });
   }
   const client = new s3.S3Client({
     region: location.region,
