@@ -27,6 +27,9 @@ interface Instance {
   log: Record<string, unknown>[];
 }
 
+/** Every process started, so that afterAll ends them even when one never came up. */
+const started: ChildProcess[] = [];
+
 /** Starts the server on a port the system picks; resolves with its address once it listens. */
 function startInstance(name: string, env: Record<string, string>): Promise<Instance> {
   const child = spawn(process.execPath, [serverJs], {
@@ -35,6 +38,7 @@ function startInstance(name: string, env: Record<string, string>): Promise<Insta
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', RECTIFY_DEMO: '', NODE_ENV: 'production' },
   });
+  started.push(child);
   const instance: Instance = { name, child, base: '', log: [] };
   let buffered = '';
   let stderr = '';
@@ -62,9 +66,8 @@ function startInstance(name: string, env: Record<string, string>): Promise<Insta
   });
 }
 
-async function stopInstance(instance: Instance | undefined): Promise<void> {
-  const child = instance?.child;
-  if (!child?.pid || child.exitCode !== null) return;
+async function stop(child: ChildProcess): Promise<void> {
+  if (!child.pid || child.exitCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   process.kill(-child.pid, 'SIGTERM');
   const killed = setTimeout(() => child.exitCode === null && process.kill(-child.pid!, 'SIGKILL'), 5000);
@@ -95,7 +98,7 @@ describe.skipIf(!available)('two API processes on one PostgreSQL database', () =
   }, 180_000);
 
   afterAll(async () => {
-    await Promise.all([stopInstance(a), stopInstance(b)]);
+    await Promise.all(started.map(stop));
     await database?.drop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
