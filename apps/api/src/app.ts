@@ -33,6 +33,7 @@ import { notificationRoutes } from './modules/notifications/routes.js';
 import { createNotifier, type Notifier } from './modules/notifications/service.js';
 import { ledgerRoutes } from './modules/ledger/routes.js';
 import { reportRoutes } from './modules/report/routes.js';
+import { dashboardPrintRoutes } from './modules/dashboard/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 import { shareLinkRoutes } from './modules/share-links/routes.js';
 import type { PdfPrinter } from './lib/pdf.js';
@@ -138,6 +139,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(notificationRoutes);
   await app.register(ledgerRoutes);
   await app.register(reportRoutes, { printer: options.printer });
+  await app.register(dashboardPrintRoutes, { printer: options.printer });
   await app.register(importRoutes);
   await app.register(shareLinkRoutes, { printer: options.printer });
 

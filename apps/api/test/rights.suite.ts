@@ -94,6 +94,8 @@ export function rightsSuite(label: string, makeDatabase: () => Promise<TestDatab
 
       'POST /api/measures': { allow: OFFICE, prepare: async () => ({ url: '/api/measures', payload: { problemId: w.problemId, text: '新措施' } }) },
       'PATCH /api/measures/:id': { allow: OWNERS, prepare: async () => { const m = await b.measure(); return { url: `/api/measures/${m.id}`, payload: { version: m.version, progress: 40, outcome: '已完成部分' } }; } },
+      // Leaders may plan (leader, departments, deadline, kind) the measures they lead; officers may not plan at all.
+      'POST /api/measures/bulk': { allow: DECIDERS, prepare: async () => { const m = await b.measure(); return { url: '/api/measures/bulk', payload: { measures: [{ id: m.id, version: m.version }], set: { deadline: '2023-12-31' } } }; } },
       'DELETE /api/measures/:id': { allow: OFFICE, prepare: async () => ({ url: `/api/measures/${(await b.measure()).id}` }) },
       'POST /api/measures/:id/updates': { allow: OWNERS, prepare: async () => ({ url: `/api/measures/${(await b.measure()).id}/updates`, payload: { date: '2023-08-10', text: '已推进', percent: 30 } }) },
       'POST /api/measures/:id/evidence': { allow: OWNERS, prepare: async () => ({ url: `/api/measures/${(await b.measure()).id}/evidence`, ...multipart('照片.png', files.png()) }) },

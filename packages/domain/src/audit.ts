@@ -38,3 +38,20 @@ export function diffChanges(
   }
   return changes;
 }
+
+/** Which kind of row an id-valued field of the audit log points to (for resolving it to a name). */
+export const AUDIT_REFERENCE_FIELDS = {
+  leaderId: 'person',
+  authorId: 'person',
+  headId: 'person',
+  personId: 'person',
+  leadDepartmentId: 'department',
+  coDepartmentIds: 'department',
+  departmentId: 'department',
+  problemId: 'problem',
+  manifestationId: 'manifestation',
+} as const satisfies Record<string, 'person' | 'department' | 'problem' | 'manifestation'>;
+export type AuditReferenceKind = (typeof AUDIT_REFERENCE_FIELDS)[keyof typeof AUDIT_REFERENCE_FIELDS];
+
+/** The key of a name in AuditEntry.names. */
+export const auditNameKey = (kind: AuditReferenceKind | 'user', id: number) => `${kind}:${id}`;

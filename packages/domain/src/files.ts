@@ -100,3 +100,10 @@ export function checkEvidenceFile(fileName: string, bytes: Uint8Array): Evidence
   if (!evidenceExtensions[detected].includes(extension)) return { ok: false, reason: 'mismatch', detected, extension };
   return { ok: true, kind: detected, mime: evidenceMime[detected] };
 }
+
+/** Evidence a browser can show inside the page (thumbnail, preview) without running anything of the file's. */
+export const PREVIEWABLE_EVIDENCE_MIMES: ReadonlySet<string> = new Set([
+  evidenceMime.png, evidenceMime.jpeg, evidenceMime.gif, evidenceMime.webp, evidenceMime.pdf,
+]);
+export const isPreviewableEvidence = (mimeType: string): boolean => PREVIEWABLE_EVIDENCE_MIMES.has(mimeType);
+export const isImageEvidence = (mimeType: string): boolean => isPreviewableEvidence(mimeType) && mimeType.startsWith('image/');

@@ -94,3 +94,21 @@ export function applyStatusChange(
   }
   return { status, completedDate: null, progress: next.progress ?? current.progress };
 }
+
+/**
+ * A new measure's deadline: the one given, else the round's rectification deadline (整改时限), so a
+ * measure created by hand, imported from a ledger or from a text starts with the round's date.
+ * `undefined` (not said) takes the default; an explicit `null` means "no deadline".
+ */
+export function newMeasureDeadline(given: string | null | undefined, roundDeadline: string | null): string | null {
+  return given === undefined ? roundDeadline : given;
+}
+
+/**
+ * The round people mean by "the current round": the newest one that still has open measures,
+ * else the newest one. Null when there is none.
+ */
+export function currentRoundOf<T extends { id: number; totals: { total: number; closed: number } }>(rounds: readonly T[]): T | null {
+  const newestFirst = [...rounds].sort((a, b) => b.id - a.id);
+  return newestFirst.find((r) => r.totals.closed < r.totals.total) ?? newestFirst[0] ?? null;
+}

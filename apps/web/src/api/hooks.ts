@@ -37,8 +37,12 @@ export const useRound = (id: number | undefined) =>
     enabled: id !== undefined,
   });
 
-export const useRoundTree = (id: number) =>
-  useQuery({ queryKey: queryKeys.rounds.tree(id), queryFn: ({ signal }) => api.get<RoundTree>(`/api/rounds/${id}/tree`, undefined, signal) });
+export const useRoundTree = (id: number, enabled = true) =>
+  useQuery({
+    queryKey: queryKeys.rounds.tree(id),
+    queryFn: ({ signal }) => api.get<RoundTree>(`/api/rounds/${id}/tree`, undefined, signal),
+    enabled,
+  });
 
 export const useRoundSummary = (id: number) =>
   useQuery({

@@ -1,36 +1,59 @@
-import { Suspense } from 'react';
-import { Layout, Menu, Segmented, Space } from 'antd';
-import { ApartmentOutlined, DashboardOutlined, FileTextOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Suspense, useEffect, useState } from 'react';
+import { Button, Drawer, Layout, Menu, Segmented, Space } from 'antd';
+import {
+  ApartmentOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
+  IdcardOutlined,
+  MenuOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router';
 import type { Locale } from '@rectify/domain';
 import { NotificationBell, UserMenu, useWorkflowMenuItems, workflowMenuKey } from '../features/auth/nav';
 import { useLocale, useT } from '../i18n';
 import { Loading } from '../shared/Loading';
+import { useScreen } from '../shared/useScreen';
 import { useCurrentRoundId } from './CurrentRound';
 import { brand } from './theme';
 
 const { Header, Content, Footer } = Layout;
 
+function selectedKey(pathname: string): string {
+  return (
+    workflowMenuKey(pathname) ??
+    (pathname.startsWith('/people')
+      ? 'people'
+      : pathname.endsWith('/tree')
+        ? 'tree'
+        : pathname.endsWith('/documents')
+          ? 'documents'
+          : pathname.startsWith('/rounds/')
+            ? 'dashboard'
+            : pathname === '/rounds'
+              ? 'rounds'
+              : '')
+  );
+}
+
+/**
+ * The frame of every signed-in page. Wide screens get the menu in the header; below 992 px it
+ * moves into a drawer opened by the menu button, with the language switch, so every page stays
+ * reachable on a phone and nothing makes the page wider than the screen.
+ */
 export function AppLayout() {
   const t = useT();
-  const [locale, setLocale] = useLocale();
   const roundId = useCurrentRoundId();
   const { pathname } = useLocation();
-
+  const { narrow } = useScreen();
+  const [menuOpen, setMenuOpen] = useState(false);
   const workflowItems = useWorkflowMenuItems();
 
-  const selected = workflowMenuKey(pathname) ?? (pathname.endsWith('/tree')
-    ? 'tree'
-    : pathname.endsWith('/documents')
-      ? 'documents'
-      : pathname.startsWith('/rounds/')
-      ? 'dashboard'
-      : pathname === '/'
-        ? 'rounds'
-        : '');
+  // A tap on a menu entry navigates: close the drawer behind it.
+  useEffect(() => setMenuOpen(false), [pathname]);
 
   const items = [
-    { key: 'rounds', icon: <UnorderedListOutlined />, label: <Link to="/">{t('nav.rounds')}</Link> },
+    { key: 'rounds', icon: <UnorderedListOutlined />, label: <Link to="/rounds">{t('nav.rounds')}</Link> },
     {
       key: 'dashboard',
       icon: <DashboardOutlined />,
@@ -50,59 +73,103 @@ export function AppLayout() {
       label: roundId ? <Link to={`/rounds/${roundId}/documents`}>{t('nav.documents')}</Link> : t('nav.documents'),
     },
     ...workflowItems,
+    { key: 'people', icon: <IdcardOutlined />, label: <Link to="/people">{t('nav.people')}</Link> },
   ];
+  const selected = selectedKey(pathname);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Header
+        className="rectify-header"
         style={{
           display: 'flex',
           alignItems: 'center',
-          gap: 24,
+          gap: narrow ? 8 : 24,
+          padding: narrow ? '0 8px' : '0 24px',
           borderBottom: `3px solid ${brand.accent}`,
           position: 'sticky',
           top: 0,
           zIndex: 10,
         }}
       >
-        <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 10, flex: 'none' }}>
-          <img src="/favicon.svg" alt="" width={28} height={28} style={{ borderRadius: 4, border: '1px solid #ffffff55' }} />
-          <span style={{ display: 'flex', flexDirection: 'column', lineHeight: 1.25 }}>
-            <span style={{ color: '#fff', fontSize: 17, fontWeight: 600, letterSpacing: 1 }}>{t('app.title')}</span>
-            <span style={{ color: '#ffffffa6', fontSize: 11 }}>{t('app.subtitle')}</span>
+        {narrow && (
+          <Button
+            type="text"
+            className="rectify-tap"
+            aria-label={t('nav.menu')}
+            aria-expanded={menuOpen}
+            data-testid="menu-button"
+            icon={<MenuOutlined style={{ fontSize: 20, color: '#fff' }} />}
+            onClick={() => setMenuOpen(true)}
+          />
+        )}
+        <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 10, flex: narrow ? '1 1 auto' : 'none', minWidth: 0 }}>
+          <img src="/favicon.svg" alt="" width={28} height={28} style={{ borderRadius: 4, border: '1px solid #ffffff55', flex: 'none' }} />
+          <span style={{ display: 'flex', flexDirection: 'column', lineHeight: 1.25, minWidth: 0 }}>
+            <span style={{ color: '#fff', fontSize: narrow ? 15 : 17, fontWeight: 600, letterSpacing: 1, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+              {t('app.title')}
+            </span>
+            {!narrow && <span style={{ color: '#ffffffc2', fontSize: 11 }}>{t('app.subtitle')}</span>}
           </span>
         </Link>
-        <Menu
-          theme="dark"
-          mode="horizontal"
-          selectedKeys={[selected]}
-          items={items}
-          style={{ flex: 1, minWidth: 0, background: 'transparent', borderBottom: 'none' }}
-        />
-        <Space size={12}>
-          <Segmented<Locale>
-            size="small"
-            aria-label={t('app.language')}
-            data-testid="language-switch"
-            value={locale}
-            onChange={(value) => setLocale(value)}
-            options={[
-              { label: t('lang.zhCN'), value: 'zh-CN' },
-              { label: t('lang.en'), value: 'en' },
-            ]}
+        {!narrow && (
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            aria-label={t('nav.mainMenu')}
+            selectedKeys={[selected]}
+            items={items}
+            style={{ flex: 1, minWidth: 0, background: 'transparent', borderBottom: 'none' }}
           />
+        )}
+        <Space size={narrow ? 4 : 12} style={{ flex: 'none' }}>
+          {!narrow && <LanguageSwitch />}
           <NotificationBell />
-          <UserMenu />
+          <UserMenu compact={narrow} />
         </Space>
       </Header>
-      <Content style={{ padding: '20px 24px', maxWidth: 1440, width: '100%', margin: '0 auto' }}>
+      <Drawer
+        open={narrow && menuOpen}
+        onClose={() => setMenuOpen(false)}
+        placement="left"
+        width="min(320px, 86vw)"
+        title={t('app.title')}
+        styles={{ body: { padding: 0 } }}
+        data-testid="menu-drawer"
+      >
+        <nav aria-label={t('nav.mainMenu')}>
+          <Menu mode="inline" selectedKeys={[selected]} items={items} className="rectify-drawer-menu" style={{ borderInlineEnd: 'none' }} />
+        </nav>
+        <div style={{ padding: '16px 24px' }}>
+          <LanguageSwitch />
+        </div>
+      </Drawer>
+      <Content className="rectify-content" style={{ padding: narrow ? '12px 12px' : '20px 24px', maxWidth: 1440, width: '100%', margin: '0 auto' }}>
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>
       </Content>
-      <Footer style={{ textAlign: 'center', color: '#8c8c8c', fontSize: 12, padding: '12px 24px 20px' }}>
+      <Footer className="rectify-footer" style={{ textAlign: 'center', color: '#595959', fontSize: 12, padding: '12px 24px 20px' }}>
         {t('app.brand')} · {t('app.subtitle')}
       </Footer>
     </Layout>
+  );
+}
+
+function LanguageSwitch() {
+  const t = useT();
+  const [locale, setLocale] = useLocale();
+  return (
+    <Segmented<Locale>
+      size="small"
+      aria-label={t('app.language')}
+      data-testid="language-switch"
+      value={locale}
+      onChange={(value) => setLocale(value)}
+      options={[
+        { label: t('lang.zhCN'), value: 'zh-CN' },
+        { label: t('lang.en'), value: 'en' },
+      ]}
+    />
   );
 }

@@ -16,6 +16,8 @@ const TasksPage = lazy(() => import('../features/tasks/TasksPage'));
 const ClosuresPage = lazy(() => import('../features/closures/ClosuresPage'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage'));
 const SharePage = lazy(() => import('../features/share/SharePage'));
+const StartPage = lazy(() => import('../features/auth/StartPage'));
+const PeoplePage = lazy(() => import('../features/people/PeoplePage'));
 
 export const routes: RouteObject[] = [
   {
@@ -43,7 +45,9 @@ export const routes: RouteObject[] = [
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <RoundListPage /> },
+      { index: true, element: <StartPage /> },
+      { path: 'rounds', element: <RoundListPage /> },
+      { path: 'people', element: <PeoplePage /> },
       { path: 'rounds/:id', element: <DashboardPage /> },
       { path: 'rounds/:id/tree', element: <TreePage /> },
       { path: 'rounds/:id/documents', element: <DocumentsPage /> },

@@ -6,6 +6,7 @@
 import { documentsEn, documentsZh } from './documents';
 import { workflowEn, workflowZh } from './workflow';
 import { shareEn, shareZh } from './share';
+import { everydayEn, everydayZh } from './everyday';
 
 export const zhCN = {
   'app.title': '巡察整改跟踪',
@@ -174,6 +175,7 @@ export const zhCN = {
   ...documentsZh,
   ...workflowZh,
   ...shareZh,
+  ...everydayZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -347,4 +349,5 @@ export const en: Partial<Messages> = {
   ...documentsEn,
   ...workflowEn,
   ...shareEn,
+  ...everydayEn,
 };

@@ -8,7 +8,7 @@ export const workflowZh = {
   'nav.closures': '对账销号',
   'nav.users': '账号管理',
   'common.more': '展开',
-  'measure.limitedEdit': '当前账号只能修改：{fields}；其他字段的修改不会保存。',
+  'measure.limitedEdit': '当前账号可修改：{fields}；其他字段只读，由整改办公室维护。',
 
   'access.denied': '没有访问权限',
   'access.closuresOnly': '对账销号仅限整改办公室、领导小组和系统管理员使用。',
@@ -163,7 +163,7 @@ export const workflowEn: Record<keyof typeof workflowZh, string> = {
   'nav.closures': 'Closures',
   'nav.users': 'Accounts',
   'common.more': 'more',
-  'measure.limitedEdit': 'Your account may change only: {fields}; changes to other fields are not saved.',
+  'measure.limitedEdit': 'Your account may change: {fields}; the other fields are read-only, kept by the rectification office.',
 
   'access.denied': 'No access',
   'access.closuresOnly': 'Closure verification is for the rectification office, the leading group and administrators.',

@@ -26,7 +26,8 @@ export function OverdueTag({ days, testId = 'overdue-flag' }: { days: number; te
 export function DemoTag() {
   const t = useT();
   return (
-    <Tag bordered={false} color="gold" style={{ fontSize: 11, lineHeight: '18px', marginInlineEnd: 4 }}>
+    // Not antd's "gold" (2.75:1): a dark amber on pale yellow reads at 7:1.
+    <Tag bordered={false} style={{ fontSize: 11, lineHeight: '18px', marginInlineEnd: 4, color: '#7a4b00', background: '#fff3cf' }}>
       {t('common.demo')}
     </Tag>
   );

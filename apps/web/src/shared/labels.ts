@@ -1,8 +1,10 @@
 import {
   measureKindLabels,
   measureStatusLabels,
+  roleLabels,
   subsectionNumber,
   type Locale,
+  type UserRef,
   type MeasureKind,
   type MeasureStatus,
 } from '@rectify/domain';
@@ -32,3 +34,10 @@ export function shortTitle(title: string, max = 12): string {
 }
 
 export const problemLabel = (p: { ordinal: number; title: string }) => `${p.ordinal}. ${p.title}`;
+
+/** Who did something, by name: the person's name, else the account's role (an office account has no person). */
+export function actorName(u: UserRef | null | undefined, locale: Locale): string {
+  if (!u) return '—';
+  if (u.name) return u.name;
+  return u.role ? `${roleLabels[u.role][locale]}（${u.username}）` : u.username;
+}

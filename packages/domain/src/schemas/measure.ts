@@ -47,6 +47,10 @@ export const OutcomeFigure = Type.Object({
 });
 export type OutcomeFigure = Static<typeof OutcomeFigure>;
 
+/** A file attached to a progress update, as the update lists it. */
+export const EvidenceRef = Type.Object({ id: Id, fileName: Type.String(), mimeType: Type.String(), size: Type.Integer({ minimum: 0 }) });
+export type EvidenceRef = Static<typeof EvidenceRef>;
+
 export const ProgressUpdate = Type.Object({
   id: Id,
   date: IsoDate,
@@ -57,6 +61,8 @@ export const ProgressUpdate = Type.Object({
   authorUser: Type.Optional(Nullable(UserRef)),
   createdAt: Timestamp,
   figures: Type.Array(OutcomeFigure),
+  /** The evidence (photos, files) sent with this update. */
+  evidence: Type.Array(EvidenceRef),
 });
 export type ProgressUpdate = Static<typeof ProgressUpdate>;
 
@@ -133,3 +139,42 @@ export type MeasureQuery = Static<typeof MeasureQuery>;
 
 export const MeasurePage = Page(MeasureListItem);
 export type MeasurePage = Static<typeof MeasurePage>;
+
+/** Fields a bulk change may set on many measures at once (批量设置). */
+export const MEASURE_BULK_FIELDS = ['leaderId', 'leadDepartmentId', 'coDepartmentIds', 'deadline', 'kind'] as const;
+export type MeasureBulkField = (typeof MEASURE_BULK_FIELDS)[number];
+
+/** 批量设置: the same values on many measures, each with the version the client read. */
+export const MeasureBulkUpdate = Type.Object(
+  {
+    measures: Type.Array(Type.Object({ id: Id, version: Version }, { additionalProperties: false }), { minItems: 1, maxItems: 500 }),
+    set: Type.Object(
+      {
+        leaderId: editable.leaderId,
+        leadDepartmentId: editable.leadDepartmentId,
+        coDepartmentIds: editable.coDepartmentIds,
+        deadline: editable.deadline,
+        kind: editable.kind,
+      },
+      { additionalProperties: false, minProperties: 1 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type MeasureBulkUpdate = Static<typeof MeasureBulkUpdate>;
+
+/** What a bulk change did, measure by measure: changed (which fields), already so, or refused and why. */
+export const MeasureBulkResult = Type.Object({
+  changed: Type.Array(Type.Object({ id: Id, version: Version, fields: Type.Array(Type.String()) })),
+  unchanged: Type.Array(Id),
+  failed: Type.Array(
+    Type.Object({
+      id: Id,
+      /** VERSION_CONFLICT (someone changed it since it was read), MEASURE_LOCKED, FORBIDDEN, NOT_FOUND, INVALID_REFERENCE… */
+      code: Type.String(),
+      message: Type.String(),
+      currentVersion: Type.Optional(Version),
+    }),
+  ),
+});
+export type MeasureBulkResult = Static<typeof MeasureBulkResult>;

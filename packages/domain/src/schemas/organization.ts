@@ -14,24 +14,37 @@ export const Department = Type.Object({
   id: Id,
   name: Type.String(),
   organizationId: Id,
+  /** 科室负责人: who leads the department. */
+  head: Nullable(Ref),
+  /** Inactive departments keep their measures but are not offered for new assignments. */
+  active: Type.Boolean(),
+  /** How many active people belong to it. */
+  memberCount: Type.Integer({ minimum: 0 }),
   demo: Type.Boolean(),
   version: Version,
 });
 export type Department = Static<typeof Department>;
 
 export const DepartmentCreate = Type.Object(
-  { name: Name, organizationId: Id },
+  { name: Name, organizationId: Id, headId: Type.Optional(Nullable(Id)) },
   { additionalProperties: false },
 );
 export type DepartmentCreate = Static<typeof DepartmentCreate>;
 
 export const DepartmentUpdate = Type.Object(
-  { version: Version, name: Type.Optional(Name) },
+  { version: Version, name: Type.Optional(Name), headId: Type.Optional(Nullable(Id)), active: Type.Optional(Type.Boolean()) },
   { additionalProperties: false },
 );
 export type DepartmentUpdate = Static<typeof DepartmentUpdate>;
 
-export const DepartmentQuery = Type.Object({ organizationId: Type.Optional(Id) }, { additionalProperties: false });
+export const DepartmentQuery = Type.Object(
+  {
+    organizationId: Type.Optional(Id),
+    /** true: only the active ones (what pickers offer); absent: all. */
+    active: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
 
 export const Person = Type.Object({
   id: Id,
@@ -39,6 +52,8 @@ export const Person = Type.Object({
   title: Nullable(Type.String()),
   department: Nullable(Ref),
   organizationId: Id,
+  /** Inactive people (left the unit) keep their history but are not offered for new assignments. */
+  active: Type.Boolean(),
   demo: Type.Boolean(),
   version: Version,
 });
@@ -61,12 +76,13 @@ export const PersonUpdate = Type.Object(
     name: Type.Optional(Name),
     title: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
     departmentId: Type.Optional(Nullable(Id)),
+    active: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
 export type PersonUpdate = Static<typeof PersonUpdate>;
 
 export const PersonQuery = Type.Object(
-  { organizationId: Type.Optional(Id), departmentId: Type.Optional(Id) },
+  { organizationId: Type.Optional(Id), departmentId: Type.Optional(Id), active: Type.Optional(Type.Boolean()) },
   { additionalProperties: false },
 );

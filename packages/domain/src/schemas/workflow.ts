@@ -35,6 +35,8 @@ export type ProgressUpdateCreate = Static<typeof ProgressUpdateCreate>;
 export const EvidenceItem = Type.Object({
   id: Id,
   measureId: Id,
+  /** The progress update (报送进展) it was sent with, if any. */
+  progressUpdateId: Nullable(Id),
   fileName: Type.String(),
   mimeType: Type.String(),
   size: Count,
@@ -43,6 +45,14 @@ export const EvidenceItem = Type.Object({
   createdAt: Timestamp,
 });
 export type EvidenceItem = Static<typeof EvidenceItem>;
+
+export const EvidenceUploadQuery = Type.Object({ progressUpdateId: Type.Optional(Id) }, { additionalProperties: false });
+export type EvidenceUploadQuery = Static<typeof EvidenceUploadQuery>;
+
+export const EvidenceDownloadQuery = Type.Object(
+  { inline: Type.Optional(Type.Boolean({ description: 'true: shown in the page (images and PDF only), not saved' })) },
+  { additionalProperties: false },
+);
 
 /** The queue of the office (all) or of a leader (the measures they lead). */
 export const ClosureQueueItem = Type.Composite([
@@ -135,13 +145,18 @@ export const AuditActionSchema = Type.Union(AUDIT_ACTIONS.map((a) => Type.Litera
 export const AuditEntry = Type.Object({
   id: Id,
   at: Timestamp,
-  actor: Nullable(Type.Object({ id: Id, username: Type.String() })),
+  actor: Nullable(Type.Object({ id: Id, username: Type.String(), name: Type.Optional(Nullable(Type.String())) })),
   entity: AuditEntitySchema,
   entityId: Id,
   measureId: Nullable(Id),
   action: AuditActionSchema,
   /** {field: {before, after}} */
   changes: Type.Record(Type.String(), Type.Object({ before: Type.Unknown(), after: Type.Unknown() })),
+  /**
+   * The names of the rows the changes point to, keyed "<kind>:<id>" (kinds: AUDIT_REFERENCE_KINDS),
+   * so that a history reads "责任领导 — → 莫海涛", not "→ 3". Sent by the measure history.
+   */
+  names: Type.Optional(Type.Record(Type.String(), Type.String())),
 });
 export type AuditEntry = Static<typeof AuditEntry>;
 

@@ -1,4 +1,4 @@
-import type { AuditAction, AuditEntity, AuditEntry, AuditPage, AuditQuery } from '@rectify/domain';
+import { AUDIT_REFERENCE_FIELDS, auditNameKey, type AuditAction, type AuditEntity, type AuditEntry, type AuditPage, type AuditQuery, type AuditReferenceKind } from '@rectify/domain';
 import type { Db } from '@rectify/db';
 import { notFound } from '../../lib/errors.js';
 
@@ -23,6 +23,42 @@ function toEntry(row: Row): AuditEntry {
   };
 }
 
+const BATCH = 500;
+
+/**
+ * The names of everything a set of entries points to — people, departments, problems,
+ * manifestations, and the accounts that acted — keyed as AuditEntry.names expects.
+ */
+async function resolveNames(db: Db, entries: AuditEntry[]): Promise<Map<string, string>> {
+  const ids: Record<AuditReferenceKind | 'user', Set<number>> = {
+    person: new Set(), department: new Set(), problem: new Set(), manifestation: new Set(), user: new Set(),
+  };
+  for (const e of entries) {
+    if (e.actor) ids.user.add(e.actor.id);
+    for (const [field, { before, after }] of Object.entries(e.changes)) {
+      const kind = AUDIT_REFERENCE_FIELDS[field as keyof typeof AUDIT_REFERENCE_FIELDS];
+      if (!kind) continue;
+      for (const v of [before, after].flat()) if (typeof v === 'number') ids[kind].add(v);
+    }
+  }
+  const names = new Map<string, string>();
+  // In batches: a long history of a busy measure must not build one huge IN list.
+  const load = async <T extends { id: number }>(kind: AuditReferenceKind | 'user', find: (batch: number[]) => Promise<T[]>, name: (row: T) => string) => {
+    const all = [...ids[kind]];
+    for (let i = 0; i < all.length; i += BATCH) {
+      for (const row of await find(all.slice(i, i + BATCH))) names.set(auditNameKey(kind, row.id), name(row));
+    }
+  };
+  await Promise.all([
+    load('person', (b) => db.person.findMany({ where: { id: { in: b } }, select: { id: true, name: true } }), (r) => r.name),
+    load('department', (b) => db.department.findMany({ where: { id: { in: b } }, select: { id: true, name: true } }), (r) => r.name),
+    load('problem', (b) => db.problem.findMany({ where: { id: { in: b } }, select: { id: true, ordinal: true, title: true } }), (r) => `${r.ordinal}. ${r.title}`),
+    load('manifestation', (b) => db.manifestation.findMany({ where: { id: { in: b } }, select: { id: true, ordinal: true, text: true } }), (r) => `${r.ordinal}. ${r.text}`),
+    load('user', (b) => db.user.findMany({ where: { id: { in: b } }, select: { id: true, username: true, person: { select: { name: true } } } }), (r) => r.person?.name ?? r.username),
+  ]);
+  return names;
+}
+
 /** Reading the audit log. Writing it is lib/audit.ts; nothing edits or deletes it. */
 export function createAuditService({ db }: { db: Db }) {
   return {
@@ -42,7 +78,24 @@ export function createAuditService({ db }: { db: Db }) {
       const exists = await db.measure.findUnique({ where: { id: measureId }, select: { id: true } });
       if (!exists) throw notFound('measure', measureId);
       const rows = await db.auditLog.findMany({ where: { measureId }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: 1000 });
-      return rows.map(toEntry);
+      const entries = rows.map(toEntry);
+      const names = await resolveNames(db, entries);
+      return entries.map((e) => {
+        const own: Record<string, string> = {};
+        for (const [field, { before, after }] of Object.entries(e.changes)) {
+          const kind = AUDIT_REFERENCE_FIELDS[field as keyof typeof AUDIT_REFERENCE_FIELDS];
+          if (!kind) continue;
+          for (const v of [before, after].flat()) {
+            const key = typeof v === 'number' ? auditNameKey(kind, v) : null;
+            if (key && names.has(key)) own[key] = names.get(key)!;
+          }
+        }
+        return {
+          ...e,
+          actor: e.actor ? { ...e.actor, name: names.get(auditNameKey('user', e.actor.id)) ?? null } : null,
+          names: own,
+        };
+      });
     },
   };
 }

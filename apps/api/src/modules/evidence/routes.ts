@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { EVIDENCE_ACCEPT, EVIDENCE_MAX_BYTES, EvidenceItem, IdParams } from '@rectify/domain';
+import { EVIDENCE_ACCEPT, EVIDENCE_MAX_BYTES, EvidenceDownloadQuery, EvidenceItem, EvidenceUploadQuery, IdParams, isPreviewableEvidence } from '@rectify/domain';
 import { attachment } from '../../lib/download.js';
 import { AppError } from '../../lib/errors.js';
 import type { EvidenceStore } from '../../lib/evidence-store.js';
@@ -20,6 +20,7 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox<{ store: EvidenceStore }>
       summary: `上传佐证材料 Upload evidence (multipart/form-data, one field "file"; ${EVIDENCE_ACCEPT}; ≤ 20 MB; the type is checked by content: 415 when it is not one of these or the name's extension disagrees)`,
       consumes: ['multipart/form-data'],
       params: IdParams,
+      querystring: EvidenceUploadQuery,
       response: { 201: EvidenceItem, ...errors.write },
     },
     handler: async (request, reply) => {
@@ -36,7 +37,7 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox<{ store: EvidenceStore }>
         }
         throw error;
       }
-      return reply.status(201).send(await evidence.add(request.params.id, part.filename, bytes, actor));
+      return reply.status(201).send(await evidence.add(request.params.id, part.filename, bytes, actor, request.query.progressUpdateId ?? null));
     },
   });
 
@@ -48,13 +49,23 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox<{ store: EvidenceStore }>
 
   app.get('/api/evidence/:id/download', {
     config: { access: 'read' },
-    schema: { tags, summary: '下载佐证材料 Download one file (Content-Disposition with the original, possibly Chinese, name)', params: IdParams, response: { ...errors.read } },
+    schema: {
+      tags,
+      summary: '下载佐证材料 Download one file (Content-Disposition with the original, possibly Chinese, name; ?inline=true shows images and PDFs in the page)',
+      params: IdParams,
+      querystring: EvidenceDownloadQuery,
+      response: { ...errors.read },
+    },
     handler: async (request, reply) => {
       const file = await evidence.file(request.params.id);
+      // Only types a browser renders without running anything of the file's are shown inline.
+      const inline = request.query.inline === true && isPreviewableEvidence(file.mimeType);
+      // The preview frames the file in our own page, and only there.
+      if (inline) reply.header('content-security-policy', "frame-ancestors 'self'").header('x-frame-options', 'SAMEORIGIN');
       return reply
         .header('content-type', file.mimeType)
         .header('content-length', file.size)
-        .header('content-disposition', attachment(file.fileName))
+        .header('content-disposition', inline ? attachment(file.fileName).replace(/^attachment/, 'inline') : attachment(file.fileName))
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store')
         .send(file.stream);

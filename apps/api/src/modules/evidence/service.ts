@@ -2,7 +2,7 @@ import { checkEvidenceFile, EVIDENCE_MAX_BYTES, evidenceExtensions, type Evidenc
 import type { Db } from '@rectify/db';
 import type { RequestActor } from '../../lib/actor.js';
 import { audit } from '../../lib/audit.js';
-import { AppError, notFound, validationFailed } from '../../lib/errors.js';
+import { AppError, invalidReference, notFound, validationFailed } from '../../lib/errors.js';
 import type { EvidenceStore } from '../../lib/evidence-store.js';
 import { guardMeasure } from '../../lib/measure-guard.js';
 import { toUserRef, userRefSelect } from '../../lib/user-ref.js';
@@ -10,12 +10,13 @@ import { toUserRef, userRefSelect } from '../../lib/user-ref.js';
 const evidenceInclude = { uploadedBy: userRefSelect } as const;
 
 function toEvidence(row: {
-  id: number; measureId: number; fileName: string; mimeType: string; size: number; sha256: string; createdAt: Date;
+  id: number; measureId: number; progressUpdateId: number | null; fileName: string; mimeType: string; size: number; sha256: string; createdAt: Date;
   uploadedBy: { id: number; username: string; person: { name: string } | null } | null;
 }): EvidenceItem {
   return {
     id: row.id,
     measureId: row.measureId,
+    progressUpdateId: row.progressUpdateId,
     fileName: row.fileName,
     mimeType: row.mimeType,
     size: row.size,
@@ -39,7 +40,7 @@ export function createEvidenceService({ db, store }: { db: Db; store: EvidenceSt
       await db.$transaction((tx) => guardMeasure(tx, measureId, actor, 'measure.progress'));
     },
 
-    async add(measureId: number, rawName: string, bytes: Buffer, actor: RequestActor): Promise<EvidenceItem> {
+    async add(measureId: number, rawName: string, bytes: Buffer, actor: RequestActor, progressUpdateId: number | null = null): Promise<EvidenceItem> {
       const fileName = cleanFileName(rawName);
       if (!fileName) throw validationFailed('file', 'fileName');
       if (bytes.length === 0) throw new AppError(400, 'FILE_MISSING', { fileName });
@@ -57,11 +58,15 @@ export function createEvidenceService({ db, store }: { db: Db; store: EvidenceSt
       const sha256 = await store.put(bytes);
       const row = await db.$transaction(async (tx) => {
         await guardMeasure(tx, measureId, actor, 'measure.progress');
+        if (progressUpdateId !== null) {
+          const update = await tx.progressUpdate.findUnique({ where: { id: progressUpdateId }, select: { measureId: true } });
+          if (!update || update.measureId !== measureId) throw invalidReference('progressUpdateId', progressUpdateId);
+        }
         const created = await tx.evidence.create({
-          data: { measureId, fileName, mimeType: check.mime, size: bytes.length, sha256, uploadedByUserId: actor.userId },
+          data: { measureId, progressUpdateId, fileName, mimeType: check.mime, size: bytes.length, sha256, uploadedByUserId: actor.userId },
           include: evidenceInclude,
         });
-        await audit(tx, actor, 'evidence', created.id, 'create', null, { fileName, mimeType: check.mime, size: bytes.length, sha256 }, { measureId });
+        await audit(tx, actor, 'evidence', created.id, 'create', null, { fileName, mimeType: check.mime, size: bytes.length, sha256, progressUpdateId }, { measureId });
         return created;
       });
       return toEvidence(row);

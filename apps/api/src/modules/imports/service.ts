@@ -1,5 +1,5 @@
 import { docxToText, parseReportText, UnreadableDocumentError } from '@rectify/documents';
-import type { AuditEntity, RoundWithTotals, TextImportConfirm, TextImportPreviewResult } from '@rectify/domain';
+import { newMeasureDeadline, type AuditEntity, type RoundWithTotals, type TextImportConfirm, type TextImportPreviewResult } from '@rectify/domain';
 import type { Db } from '@rectify/db';
 import { audit, type AuditActor } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
@@ -71,7 +71,7 @@ export function createTextImportService({ db, rounds }: { db: Db; rounds: RoundS
                 await create('manifestation', tx.manifestation.create({ data: { problemId: problem.id, ordinal: i + 1, text: text.trim() } }));
               }
               for (const [i, text] of p.measures.entries()) {
-                await create('measure', tx.measure.create({ data: { problemId: problem.id, roundId: round.id, ordinal: i + 1, text: text.trim() } }));
+                await create('measure', tx.measure.create({ data: { problemId: problem.id, roundId: round.id, ordinal: i + 1, text: text.trim(), deadline: newMeasureDeadline(undefined, round.rectificationDeadline) } }));
               }
             }
           }

@@ -6,7 +6,7 @@ import {
   type LedgerImport,
   type LedgerRow,
 } from '@rectify/documents';
-import { isOverdue, roundTitle, type AuditEntity, type LedgerImportPlan as LedgerPlan, type LedgerQuery, type MeasureKind, type MeasureStatus } from '@rectify/domain';
+import { isOverdue, newMeasureDeadline, roundTitle, type AuditEntity, type LedgerImportPlan as LedgerPlan, type LedgerQuery, type MeasureKind, type MeasureStatus } from '@rectify/domain';
 import type { Db } from '@rectify/db';
 import type { Writable } from 'node:stream';
 import type { Clock } from '../../lib/clock.js';
@@ -19,7 +19,7 @@ const BATCH = 500;
 /** 整改台账: the round's measures as rows for the inspection team, and real ledgers read back. */
 export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
   async function requireRound(id: number) {
-    const round = await db.inspectionRound.findUnique({ where: { id }, select: { id: true, committee: true, roundName: true, groupName: true, inspectedUnitId: true } });
+    const round = await db.inspectionRound.findUnique({ where: { id }, select: { id: true, committee: true, roundName: true, groupName: true, inspectedUnitId: true, rectificationDeadline: true } });
     if (!round) throw notFound('round', id);
     return round;
   }
@@ -250,7 +250,12 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
                   await audit(tx, actor, 'measure', existing.id, 'update', before, await measureSnapshot(tx, existing.id));
                 } else {
                   const row = await tx.measure.create({
-                    data: { ...fields, problemId: problem.id, roundId, text: m.text, ordinal: ++measureOrdinal, coDepartments: { create: coDepartments } },
+                    data: {
+                      ...fields,
+                      // A row without a date takes the round's 整改时限, like a measure added by hand.
+                      deadline: newMeasureDeadline(fields.deadline ?? undefined, round.rectificationDeadline),
+                      problemId: problem.id, roundId, text: m.text, ordinal: ++measureOrdinal, coDepartments: { create: coDepartments },
+                    },
                   });
                   await audit(tx, actor, 'measure', row.id, 'create', null, await measureSnapshot(tx, row.id));
                 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Deleted, IdParams, MeasureCreate, MeasureDetail, MeasurePage, MeasureQuery, MeasureUpdate } from '@rectify/domain';
+import { Deleted, IdParams, MeasureBulkResult, MeasureBulkUpdate, MeasureCreate, MeasureDetail, MeasurePage, MeasureQuery, MeasureUpdate } from '@rectify/domain';
+import { localeOf } from '../../plugins/errors.js';
 import { DeleteQuery, errors } from '../../lib/route-schemas.js';
 import { actorOf } from '../../plugins/auth.js';
 import { createMeasureService } from './service.js';
@@ -37,6 +38,17 @@ export const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: MeasureDetail, ...errors.write },
     },
     handler: (request) => measures.update(request.params.id, request.body, actorOf(request)),
+  });
+
+  app.post('/api/measures/bulk', {
+    config: { access: 'measure.update' },
+    schema: {
+      tags,
+      summary: '批量设置 Set leader, departments, deadline or kind on many measures: each measure its own version check and audit record; the answer lists what changed, what was already so and what failed (stale version, locked, not yours)',
+      body: MeasureBulkUpdate,
+      response: { 200: MeasureBulkResult, ...errors.write },
+    },
+    handler: (request) => measures.bulkUpdate(request.body, actorOf(request), localeOf(request)),
   });
 
   app.delete('/api/measures/:id', {

@@ -2,12 +2,18 @@ import {
   applyStatusChange,
   isIsoDate,
   measureAccess,
+  newMeasureDeadline,
   type MeasureCreate,
   type MeasureDetail,
   type MeasurePage,
   type MeasureQuery,
   type MeasureStatus,
   type MeasureUpdate,
+  type MeasureBulkUpdate,
+  type MeasureBulkResult,
+  type Locale,
+  errorMessage,
+  forbiddenMeasureFields,
 } from '@rectify/domain';
 import type { Db, Prisma, Tx } from '@rectify/db';
 import type { Clock } from '../../lib/clock.js';
@@ -36,6 +42,20 @@ export async function measureSnapshot(tx: Tx, id: number): Promise<Record<string
 }
 
 type Where = Prisma.MeasureWhereInput;
+
+/** The part of a bulk change that differs from the measure as it is (co-departments compared as sets). */
+function bulkDifference(current: Record<string, unknown>, set: MeasureBulkUpdate['set']): MeasureBulkUpdate['set'] {
+  const out: MeasureBulkUpdate['set'] = {};
+  for (const [field, value] of Object.entries(set) as [keyof MeasureBulkUpdate['set'], unknown][]) {
+    if (value === undefined) continue;
+    const same =
+      field === 'coDepartmentIds'
+        ? JSON.stringify([...(value as number[])].sort((a, b) => a - b)) === JSON.stringify(current.coDepartmentIds)
+        : current[field] === value;
+    if (!same) (out as Record<string, unknown>)[field] = value;
+  }
+  return out;
+}
 
 /** The list's filters as a database condition; the ledger export reuses it. */
 export function measureFilter(query: MeasureQuery, today: string): Where {
@@ -86,7 +106,7 @@ export function createMeasureService({ db, clock, notifier }: MeasureServiceDeps
   ) {
     const problem = await db.problem.findUnique({
       where: { id: problemId },
-      select: { id: true, roundId: true, round: { select: { inspectedUnitId: true } } },
+      select: { id: true, roundId: true, round: { select: { inspectedUnitId: true, rectificationDeadline: true } } },
     });
     if (!problem) throw invalidReference('problemId', problemId);
     const unitId = problem.round.inspectedUnitId;
@@ -122,7 +142,12 @@ export function createMeasureService({ db, clock, notifier }: MeasureServiceDeps
         figures: { orderBy: { id: 'asc' } },
         updates: {
           orderBy: [{ date: 'desc' }, { id: 'desc' }],
-          include: { author: { select: { id: true, name: true } }, authorUser: userRefSelect, figures: { orderBy: { id: 'asc' } } },
+          include: {
+            author: { select: { id: true, name: true } },
+            authorUser: userRefSelect,
+            figures: { orderBy: { id: 'asc' } },
+            evidence: { select: { id: true, fileName: true, mimeType: true, size: true }, orderBy: { id: 'asc' } },
+          },
         },
         regulations: { include: { regulation: { select: { id: true, title: true } } } },
         closureRequests: { orderBy: [{ requestedAt: 'desc' }, { id: 'desc' }], take: 1, include: closureInclude },
@@ -150,6 +175,7 @@ export function createMeasureService({ db, clock, notifier }: MeasureServiceDeps
         authorUser: toUserRef(u.authorUser),
         createdAt: u.createdAt.toISOString(),
         figures: u.figures.map(figure),
+        evidence: u.evidence,
       })),
       regulations: row.regulations.map((r) => r.regulation),
       latestClosure: row.closureRequests[0] ? toClosure(row.closureRequests[0]) : null,
@@ -160,6 +186,50 @@ export function createMeasureService({ db, clock, notifier }: MeasureServiceDeps
       updatedAt: row.updatedAt.toISOString(),
     };
   }
+
+  /** One measure's PATCH in one transaction: guard, references, version, audit, notify. Returns the row after. */
+  async function applyUpdate(id: number, body: MeasureUpdate, actor: RequestActor): Promise<Record<string, unknown>> {
+    checkDates(body);
+    const fields = Object.keys(body).filter((k) => k !== 'version');
+    return db.$transaction(async (tx) => {
+      const current = await guardMeasure(tx, id, actor, 'measure.update', { fields });
+      await checkReferences(tx, current.problemId, body);
+      const state = applyStatusChange(
+        { status: current.status as MeasureStatus, completedDate: current.completedDate, progress: current.progress },
+        { status: body.status, completedDate: body.completedDate, progress: body.progress },
+        clock.today(),
+      );
+      const { version, coDepartmentIds, ...columns } = body;
+      const before = await measureSnapshot(tx, id);
+      await updateVersioned(
+        'measure',
+        id,
+        version,
+        (where) =>
+          tx.measure.updateMany({
+            where,
+            data: {
+              ...columns,
+              ...(columns.text !== undefined ? { text: columns.text.trim() } : {}),
+              ...state,
+              version: { increment: 1 },
+            },
+          }),
+        async () => (await tx.measure.findUnique({ where: { id }, select: { version: true } }))?.version ?? null,
+      );
+      if (coDepartmentIds) {
+        await tx.measureCoDepartment.deleteMany({ where: { measureId: id } });
+        await tx.measureCoDepartment.createMany({ data: coDepartmentIds.map((departmentId) => ({ measureId: id, departmentId })) });
+      }
+      const after = await measureSnapshot(tx, id);
+      await audit(tx, actor, 'measure', id, 'update', before, after);
+      if (after && after.leaderId !== null && after.leaderId !== current.leaderId) {
+        await notifier.assigned(tx, { id, text: String(after.text), leaderId: after.leaderId as number, leadDepartmentId: after.leadDepartmentId as number | null }, after.version as number);
+      }
+      return after!;
+    });
+  }
+
 
   return {
     get,
@@ -230,7 +300,7 @@ export function createMeasureService({ db, clock, notifier }: MeasureServiceDeps
             text: body.text.trim(),
             kind: body.kind ?? 'deadline',
             ...state,
-            deadline: body.deadline ?? null,
+            deadline: newMeasureDeadline(body.deadline, problem.round.rectificationDeadline),
             leaderId: body.leaderId ?? null,
             leadDepartmentId: body.leadDepartmentId ?? null,
             outcome: body.outcome ?? null,
@@ -246,48 +316,46 @@ export function createMeasureService({ db, clock, notifier }: MeasureServiceDeps
     },
 
     async update(id: number, body: MeasureUpdate, actor: RequestActor): Promise<MeasureDetail> {
-      checkDates(body);
-      const fields = Object.keys(body).filter((k) => k !== 'version');
-      await db.$transaction(async (tx) => {
-        const current = await guardMeasure(tx, id, actor, 'measure.update', { fields });
-        await checkReferences(tx, current.problemId, body);
-        const state = applyStatusChange(
-          { status: current.status as MeasureStatus, completedDate: current.completedDate, progress: current.progress },
-          { status: body.status, completedDate: body.completedDate, progress: body.progress },
-          clock.today(),
-        );
-        const { version, coDepartmentIds, ...columns } = body;
-        const before = await measureSnapshot(tx, id);
-        await updateVersioned(
-          'measure',
-          id,
-          version,
-          (where) =>
-            tx.measure.updateMany({
-              where,
-              data: {
-                ...columns,
-                ...(columns.text !== undefined ? { text: columns.text.trim() } : {}),
-                ...state,
-                version: { increment: 1 },
-              },
-            }),
-          async () => (await tx.measure.findUnique({ where: { id }, select: { version: true } }))?.version ?? null,
-        );
-        if (coDepartmentIds) {
-          await tx.measureCoDepartment.deleteMany({ where: { measureId: id } });
-          await tx.measureCoDepartment.createMany({ data: coDepartmentIds.map((departmentId) => ({ measureId: id, departmentId })) });
-        }
-        const after = await measureSnapshot(tx, id);
-        await audit(tx, actor, 'measure', id, 'update', before, after);
-        if (after && after.leaderId !== null && after.leaderId !== current.leaderId) {
-          await notifier.assigned(tx, { id, text: String(after.text), leaderId: after.leaderId as number, leadDepartmentId: after.leadDepartmentId as number | null }, after.version as number);
-        }
-      });
+      await applyUpdate(id, body, actor);
       notifier.flush();
       return get(id, actor);
     },
 
+    /**
+     * 批量设置: each measure in its own transaction (its own version check and audit record), so
+     * one stale or locked measure does not stop the others; the result says which did what.
+     */
+    async bulkUpdate({ measures, set }: MeasureBulkUpdate, actor: RequestActor, locale: Locale): Promise<MeasureBulkResult> {
+      const forbidden = forbiddenMeasureFields(actor.role, Object.keys(set));
+      if (forbidden.length) throw new AppError(403, 'FORBIDDEN', { fields: forbidden });
+      checkDates(set);
+      const result: MeasureBulkResult = { changed: [], unchanged: [], failed: [] };
+      for (const { id, version } of measures) {
+        try {
+          const current = await measureSnapshot(db, id);
+          if (!current) throw notFound('measure', id);
+          if (current.version !== version) throw new AppError(409, 'VERSION_CONFLICT', { entity: 'measure', id, currentVersion: current.version });
+          const differing = bulkDifference(current, set);
+          if (!Object.keys(differing).length) {
+            result.unchanged.push(id);
+            continue;
+          }
+          const after = await applyUpdate(id, { version, ...differing }, actor);
+          result.changed.push({ id, version: after.version as number, fields: Object.keys(differing) });
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          const details = error.details as { currentVersion?: number } | undefined;
+          result.failed.push({
+            id,
+            code: error.code,
+            message: error.localized?.[locale] ?? errorMessage(error.code, locale),
+            ...(details?.currentVersion !== undefined ? { currentVersion: details.currentVersion } : {}),
+          });
+        }
+      }
+      notifier.flush();
+      return result;
+    },
     async remove(id: number, version: number | undefined, actor: RequestActor): Promise<void> {
       await db.$transaction(async (tx) => {
         const current = await guardMeasure(tx, id, actor, 'hierarchy.write');

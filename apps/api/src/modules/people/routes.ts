@@ -26,7 +26,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/organizations', { config: read, schema: { tags, summary: '单位 Organizations', response: { 200: Type.Array(Organization) } } }, () => people.listOrganizations());
 
-  app.get('/api/departments', { config: read, schema: { tags, summary: '科室列表 Departments', querystring: DepartmentQuery, response: { 200: Type.Array(Department), ...errors.read } } }, (r) => people.listDepartments(r.query.organizationId));
+  app.get('/api/departments', { config: read, schema: { tags, summary: '科室列表 Departments', querystring: DepartmentQuery, response: { 200: Type.Array(Department), ...errors.read } } }, (r) => people.listDepartments(r.query));
   app.get('/api/departments/:id', { config: read, schema: { tags, summary: '科室 One department', params: IdParams, response: { 200: Department, ...errors.read } } }, (r) => people.getDepartment(r.params.id));
   app.post('/api/departments', { config: write, schema: { tags, summary: '新增科室 Create a department', body: DepartmentCreate, response: { 201: Department, ...errors.write } } }, async (r, reply) => reply.status(201).send(await people.createDepartment(r.body, actorOf(r))));
   app.patch('/api/departments/:id', { config: write, schema: { tags, summary: '修改科室 Update a department', params: IdParams, body: DepartmentUpdate, response: { 200: Department, ...errors.write } } }, (r) => people.updateDepartment(r.params.id, r.body, actorOf(r)));

@@ -8,10 +8,22 @@ import { AppError, invalidReference, notFound, versionConflict } from '../../lib
 export function createPeopleService({ db }: { db: Db }) {
   const personInclude = { department: { select: { id: true, name: true } } } as const;
   const toPerson = (p: {
-    id: number; name: string; title: string | null; organizationId: number; demo: boolean; version: number;
+    id: number; name: string; title: string | null; organizationId: number; active: boolean; demo: boolean; version: number;
     department: { id: number; name: string } | null;
-  }): Person => ({ id: p.id, name: p.name, title: p.title, organizationId: p.organizationId, demo: p.demo, version: p.version, department: p.department });
-  const departmentSelect = { id: true, name: true, organizationId: true, demo: true, version: true } as const;
+  }): Person => ({
+    id: p.id, name: p.name, title: p.title, organizationId: p.organizationId, active: p.active, demo: p.demo, version: p.version, department: p.department,
+  });
+  const departmentSelect = {
+    id: true, name: true, organizationId: true, headId: true, active: true, demo: true, version: true,
+    head: { select: { id: true, name: true } },
+    _count: { select: { people: { where: { active: true } } } },
+  } as const;
+  const toDepartment = ({ _count, headId: _headId, ...d }: {
+    id: number; name: string; organizationId: number; headId: number | null; active: boolean; demo: boolean; version: number;
+    head: { id: number; name: string } | null; _count: { people: number };
+  }): Department => ({ ...d, memberCount: _count.people });
+  /** What the audit log records of a department: its own columns, not the joined names. */
+  const departmentColumns = { id: true, name: true, organizationId: true, headId: true, active: true, demo: true, version: true } as const;
 
   async function requireOrganization(id: number) {
     const org = await db.organization.findUnique({ where: { id }, select: { id: true } });
@@ -20,6 +32,10 @@ export function createPeopleService({ db }: { db: Db }) {
   async function requireDepartmentOf(departmentId: number, organizationId: number) {
     const d = await db.department.findUnique({ where: { id: departmentId }, select: { organizationId: true } });
     if (!d || d.organizationId !== organizationId) throw invalidReference('departmentId', departmentId);
+  }
+  async function requirePersonOf(personId: number, organizationId: number, field: string) {
+    const p = await db.person.findUnique({ where: { id: personId }, select: { organizationId: true } });
+    if (!p || p.organizationId !== organizationId) throw invalidReference(field, personId);
   }
   function refuseIfStale(entity: string, id: number, version: number | undefined, current: number) {
     if (version !== undefined && version !== current) throw versionConflict(entity, id, current);
@@ -31,32 +47,49 @@ export function createPeopleService({ db }: { db: Db }) {
       return rows.map((o) => ({ id: o.id, name: o.name, shortName: o.shortName, parent: o.parent, version: o.version }));
     },
 
-    listDepartments(organizationId?: number): Promise<Department[]> {
-      return db.department.findMany({ where: { organizationId }, orderBy: [{ organizationId: 'asc' }, { id: 'asc' }], select: departmentSelect });
+    async listDepartments(filter: { organizationId?: number; active?: boolean }): Promise<Department[]> {
+      const rows = await db.department.findMany({
+        where: { organizationId: filter.organizationId, active: filter.active },
+        orderBy: [{ organizationId: 'asc' }, { id: 'asc' }],
+        select: departmentSelect,
+      });
+      return rows.map(toDepartment);
     },
     async getDepartment(id: number): Promise<Department> {
       const row = await db.department.findUnique({ where: { id }, select: departmentSelect });
       if (!row) throw notFound('department', id);
-      return row;
+      return toDepartment(row);
     },
     async createDepartment(body: DepartmentCreate, actor: AuditActor): Promise<Department> {
       await requireOrganization(body.organizationId);
-      return audited(db, actor).create('department', (tx) =>
-        tx.department.create({ data: { organizationId: body.organizationId, name: body.name.trim() }, select: departmentSelect }),
+      if (body.headId) await requirePersonOf(body.headId, body.organizationId, 'headId');
+      const row = await audited(db, actor).create('department', (tx) =>
+        tx.department.create({
+          data: { organizationId: body.organizationId, name: body.name.trim(), headId: body.headId ?? null },
+          select: departmentColumns,
+        }),
       );
+      return this.getDepartment(row.id);
     },
     async updateDepartment(id: number, { version, ...fields }: DepartmentUpdate, actor: AuditActor): Promise<Department> {
+      const current = await db.department.findUnique({ where: { id }, select: { organizationId: true } });
+      if (!current) throw notFound('department', id);
+      if (fields.headId) await requirePersonOf(fields.headId, current.organizationId, 'headId');
       await audited(db, actor).update(
         'department', id, version,
-        (tx) => tx.department.findUnique({ where: { id }, select: departmentSelect }),
-        (tx, where) => tx.department.updateMany({ where, data: { name: fields.name?.trim(), version: { increment: 1 } } }),
+        (tx) => tx.department.findUnique({ where: { id }, select: departmentColumns }),
+        (tx, where) =>
+          tx.department.updateMany({
+            where,
+            data: { name: fields.name?.trim(), headId: fields.headId, active: fields.active, version: { increment: 1 } },
+          }),
       );
       return this.getDepartment(id);
     },
     async deleteDepartment(id: number, version: number | undefined, actor: AuditActor): Promise<void> {
       await audited(db, actor).remove(
         'department', id,
-        (tx) => tx.department.findUnique({ where: { id }, select: { ...departmentSelect, _count: { select: { people: true, leadMeasures: true, coMeasures: true } } } }),
+        (tx) => tx.department.findUnique({ where: { id }, select: { ...departmentColumns, _count: { select: { people: true, leadMeasures: true, coMeasures: true } } } }),
         (current) => {
           refuseIfStale('department', id, version, current.version);
           const { people, leadMeasures, coMeasures } = current._count as { people: number; leadMeasures: number; coMeasures: number };
@@ -66,7 +99,7 @@ export function createPeopleService({ db }: { db: Db }) {
       );
     },
 
-    async listPeople(filter: { organizationId?: number; departmentId?: number }): Promise<Person[]> {
+    async listPeople(filter: { organizationId?: number; departmentId?: number; active?: boolean }): Promise<Person[]> {
       const rows = await db.person.findMany({ where: filter, include: personInclude, orderBy: { id: 'asc' } });
       return rows.map(toPerson);
     },

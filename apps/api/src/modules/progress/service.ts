@@ -61,6 +61,8 @@ export function createProgressService({ db, clock }: { db: Db; clock: Clock }) {
         authorUser: toUserRef(row.authorUser),
         createdAt: row.createdAt.toISOString(),
         figures: row.figures.map((f) => ({ id: f.id, label: f.label, value: f.value, unit: f.unit })),
+        // Files come after the update, each uploaded with its id (POST /api/measures/:id/evidence?progressUpdateId=).
+        evidence: [],
       };
     },
   };

@@ -39,8 +39,9 @@ export default function LoginPage() {
   };
 
   return (
-    <div
+    <main
       style={{
+        boxSizing: 'border-box',
         minHeight: '100vh',
         display: 'flex',
         flexDirection: 'column',
@@ -50,7 +51,7 @@ export default function LoginPage() {
         background: `linear-gradient(180deg, ${brand.header} 0, ${brand.header} 280px, ${brand.pageBg} 280px)`,
       }}
     >
-      <div style={{ position: 'absolute', top: 16, right: 24 }}>
+      <div style={{ position: 'absolute', top: 12, right: 12 }}>
         <Segmented<Locale>
           size="small"
           aria-label={t('app.language')}
@@ -66,8 +67,8 @@ export default function LoginPage() {
       <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginBottom: 24, color: '#fff' }}>
         <img src="/favicon.svg" alt="" width={40} height={40} style={{ borderRadius: 6, border: '1px solid #ffffff55' }} />
         <div>
-          <div style={{ fontSize: 24, fontWeight: 600, letterSpacing: 2 }}>{t('app.title')}</div>
-          <div style={{ fontSize: 13, color: '#ffffffb3' }}>{t('app.subtitle')}</div>
+          <h1 style={{ margin: 0, fontSize: 24, fontWeight: 600, letterSpacing: 2, color: '#fff' }}>{t('app.title')}</h1>
+          <div style={{ fontSize: 13, color: '#ffffffd9' }}>{t('app.subtitle')}</div>
         </div>
       </div>
       <Card
@@ -75,7 +76,7 @@ export default function LoginPage() {
         styles={{ body: { padding: '28px 32px 12px' } }}
         data-testid="login-page"
       >
-        <Typography.Title level={4} style={{ marginTop: 0, marginBottom: 4 }}>
+        <Typography.Title level={2} style={{ marginTop: 0, marginBottom: 4, fontSize: 20 }}>
           {t('auth.signIn')}
         </Typography.Title>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 20 }}>
@@ -105,6 +106,6 @@ export default function LoginPage() {
       <Typography.Text type="secondary" style={{ marginTop: 24, fontSize: 12 }}>
         {t('app.brand')} · {t('app.subtitle')}
       </Typography.Text>
-    </div>
+    </main>
   );
 }

@@ -7,7 +7,7 @@ import { useChangePassword, useCurrentUser, useLogout } from './api';
 import { LOGIN_PATH } from './session';
 
 /** The header's account menu: who is signed in (name, role), change password, sign out. */
-export function UserMenu() {
+export function UserMenu({ compact = false }: { compact?: boolean }) {
   const t = useT();
   const [locale] = useLocale();
   const user = useCurrentUser();
@@ -37,7 +37,7 @@ export function UserMenu() {
               label: (
                 <div style={{ lineHeight: 1.5, color: '#1f2937' }}>
                   <div style={{ fontWeight: 600 }}>{name}</div>
-                  <div style={{ fontSize: 12, color: '#8c8c8c' }}>
+                  <div style={{ fontSize: 12, color: '#595959' }}>
                     {user.username} · {role}
                     {user.person?.department ? ` · ${user.person.department.name}` : ''}
                   </div>
@@ -50,20 +50,27 @@ export function UserMenu() {
           ],
         }}
       >
-        <a onClick={(e) => e.preventDefault()} data-testid="user-menu" style={{ color: '#fff', display: 'flex', alignItems: 'center' }}>
+        <button
+          type="button"
+          className="rectify-user-menu rectify-tap"
+          data-testid="user-menu"
+          aria-label={compact ? `${name} · ${role}` : undefined}
+          aria-haspopup="menu"
+        >
           <Space size={8}>
             <Avatar size={28} icon={<UserOutlined />} style={{ background: '#ffffff26' }} />
-            <span style={{ display: 'flex', flexDirection: 'column', lineHeight: 1.2 }}>
+            {/* On a phone the name and role move into the menu itself: the header has no room. */}
+            <span style={compact ? { display: 'none' } : { display: 'flex', flexDirection: 'column', lineHeight: 1.2, textAlign: 'left' }}>
               <span style={{ fontSize: 13 }} data-testid="user-name">
                 {name}
               </span>
-              <span style={{ fontSize: 11, color: '#ffffffa6' }} data-testid="user-role">
+              <span style={{ fontSize: 11, color: '#ffffffc2' }} data-testid="user-role">
                 {role}
               </span>
             </span>
-            <DownOutlined style={{ fontSize: 10, color: '#ffffffa6' }} />
+            {!compact && <DownOutlined style={{ fontSize: 10, color: '#ffffffc2' }} />}
           </Space>
-        </a>
+        </button>
       </Dropdown>
       <ChangePasswordModal open={changing} onClose={() => setChanging(false)} />
     </>

@@ -1,14 +1,16 @@
-import { Badge, Card, Empty, Result, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Badge, Card, Empty, Result, Segmented, Space, Tag, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { CLOSURE_STATES, closureStateLabels, type ClosureQueueItem, type ClosureState, formatDateTime } from '@rectify/domain';
 import { useLocale, useT } from '../../i18n';
-import { categoryLabel, problemLabel } from '../../shared/labels';
-import { LoadError } from '../../shared/PageState';
+import { actorName, categoryLabel, problemLabel } from '../../shared/labels';
+import { LoadError, Loading } from '../../shared/PageState';
+import { ResponsiveList } from '../../shared/ResponsiveList';
+import { EvidenceGallery } from '../measure/EvidenceView';
 import { OverdueTag } from '../../shared/StatusTag';
 import { useMe } from '../auth/api';
 import { hasAccess } from '../auth/session';
-import { useClosures, type ClosureFilter } from './api';
+import { useClosures, useEvidence, type ClosureFilter } from './api';
 import { DecideButtons } from './DecideButtons';
 
 export const closureStateColor: Record<ClosureState, string> = {
@@ -21,7 +23,6 @@ export const closureStateColor: Record<ClosureState, string> = {
 const FILTERS: readonly ClosureFilter[] = [...CLOSURE_STATES, 'all'];
 const isFilter = (v: string | null): v is ClosureFilter => !!v && (FILTERS as readonly string[]).includes(v);
 
-const who = (u: { name: string | null; username: string } | null) => (u ? (u.name ?? u.username) : '—');
 const when = (iso: string | null) => (iso ? formatDateTime(iso) : '—');
 
 /** 对账销号: the office's (or a leader's) queue of closure requests. */
@@ -69,14 +70,17 @@ export default function ClosuresPage() {
         {closures.isError ? (
           <LoadError error={closures.error} onRetry={() => void closures.refetch()} />
         ) : (
-          <Table<ClosureQueueItem>
-            rowKey="id"
-            loading={closures.isPending}
-            dataSource={closures.data}
-            pagination={(closures.data?.length ?? 0) > 20 ? { pageSize: 20 } : false}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('closures.empty')} /> }}
-            onRow={(r) => ({ 'data-testid': `closure-row-${r.id}` }) as React.HTMLAttributes<HTMLElement>}
-            columns={[
+          closures.isPending ? <Loading /> :
+          <ResponsiveList<ClosureQueueItem>
+            testId="closure-list"
+            rows={closures.data}
+            rowKey={(r) => r.id}
+            empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('closures.empty')} />}
+            card={(r) => <ClosureCard item={r} />}
+            table={{
+            pagination: closures.data.length > 20 ? { pageSize: 20 } : false,
+            onRow: (r) => ({ 'data-testid': `closure-row-${r.id}` }) as React.HTMLAttributes<HTMLElement>,
+            columns: [
               {
                 title: t('dashboard.col.measure'),
                 key: 'measure',
@@ -91,6 +95,7 @@ export default function ClosuresPage() {
                       {categoryLabel(r.measure.path.category)} · {problemLabel(r.measure.path.problem)}
                     </Typography.Text>
                     <div style={{ marginTop: 4 }}>
+                      <Tag data-testid="closure-round">{r.measure.path.round.title}</Tag>
                       {r.measure.leader && <Tag>{r.measure.leader.name}</Tag>}
                       {r.measure.leadDepartment && <Tag>{r.measure.leadDepartment.name}</Tag>}
                       {r.measure.overdue && <OverdueTag days={r.measure.daysOverdue} />}
@@ -120,15 +125,20 @@ export default function ClosuresPage() {
                 ),
               },
               {
+                title: t('dashboard.col.deadline'),
+                key: 'deadline',
+                width: 120,
+                render: (_, r) => (
+                  <span data-testid="closure-deadline" style={r.measure.overdue ? { color: '#cf1322', fontWeight: 600 } : undefined}>
+                    {r.measure.deadline ?? '—'}
+                  </span>
+                ),
+              },
+              {
                 title: t('evidence.title'),
                 key: 'evidence',
-                width: 100,
-                align: 'center',
-                render: (_, r) => (
-                  <Link to={`/measures/${r.measure.id}?tab=evidence`} data-testid="closure-evidence-link">
-                    <PaperClipOutlined /> {r.evidenceCount}
-                  </Link>
-                ),
+                width: 220,
+                render: (_, r) => <ClosureEvidence item={r} />,
               },
               {
                 title: t('closures.requested'),
@@ -136,7 +146,7 @@ export default function ClosuresPage() {
                 width: 150,
                 render: (_, r) => (
                   <div style={{ fontSize: 13 }}>
-                    <div>{who(r.requestedBy)}</div>
+                    <div>{actorName(r.requestedBy, locale)}</div>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {when(r.requestedAt)}
                     </Typography.Text>
@@ -154,8 +164,8 @@ export default function ClosuresPage() {
                     </Tag>
                     {r.decidedAt && (
                       <div>
-                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                          {who(r.decidedBy)} · {when(r.decidedAt)}
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="closure-decided-by">
+                          {actorName(r.decidedBy, locale)} · {when(r.decidedAt)}
                         </Typography.Text>
                       </div>
                     )}
@@ -168,10 +178,67 @@ export default function ClosuresPage() {
                 width: 190,
                 render: (_, r) => (r.state === 'pending' ? <DecideButtons closureId={r.id} size="small" /> : null),
               },
-            ]}
+            ],
+            }}
           />
         )}
       </Card>
     </Space>
+  );
+}
+
+/** The files of the measure under review: thumbnails that open in the page. */
+function ClosureEvidence({ item }: { item: ClosureQueueItem }) {
+  const evidence = useEvidence(item.measure.id);
+  return (
+    <div>
+      <Link to={`/measures/${item.measure.id}?tab=evidence`} data-testid="closure-evidence-link">
+        <PaperClipOutlined /> {item.evidenceCount}
+      </Link>
+      <EvidenceGallery items={evidence.data ?? []} testId="closure-evidence" />
+    </div>
+  );
+}
+
+/** One closure request as a card on a phone: the measure, where and when it is due, the files, the decision. */
+function ClosureCard({ item: r }: { item: ClosureQueueItem }) {
+  const t = useT();
+  const [locale] = useLocale();
+  return (
+    <Card size="small" data-testid={`closure-card-${r.id}`}>
+      <Link to={`/measures/${r.measure.id}`} data-testid="closure-measure-link">
+        <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ margin: 0, color: 'inherit', fontWeight: 600 }}>
+          {r.measure.text}
+        </Typography.Paragraph>
+      </Link>
+      <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+        {r.measure.path.round.title} · {t('dashboard.col.deadline')} {r.measure.deadline ?? '—'}
+      </Typography.Text>
+      <div style={{ margin: '4px 0' }}>
+        {r.measure.leader && <Tag>{r.measure.leader.name}</Tag>}
+        {r.measure.leadDepartment && <Tag>{r.measure.leadDepartment.name}</Tag>}
+        {r.measure.overdue && <OverdueTag days={r.measure.daysOverdue} />}
+        <Tag color={closureStateColor[r.state]} data-testid="closure-state">
+          {closureStateLabels[r.state][locale]}
+        </Tag>
+      </div>
+      <Typography.Paragraph ellipsis={{ rows: 3, expandable: true, symbol: t('common.more') }} style={{ margin: '4px 0', whiteSpace: 'pre-wrap' }}>
+        {r.summary}
+      </Typography.Paragraph>
+      <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+        {t('closures.requested')}：{actorName(r.requestedBy, locale)} · {when(r.requestedAt)}
+      </Typography.Text>
+      {r.decidedAt && (
+        <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }} data-testid="closure-decided-by">
+          {actorName(r.decidedBy, locale)} · {when(r.decidedAt)}
+        </Typography.Text>
+      )}
+      <ClosureEvidence item={r} />
+      {r.state === 'pending' && (
+        <div style={{ marginTop: 8 }}>
+          <DecideButtons closureId={r.id} />
+        </div>
+      )}
+    </Card>
   );
 }

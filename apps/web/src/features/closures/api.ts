@@ -47,8 +47,12 @@ export const useAddProgress = () =>
   );
 
 export const useUploadEvidence = () =>
-  useStep(({ measureId, file }: { measureId: number; file: File }) =>
-    uploadFile<EvidenceItem>(`/api/measures/${measureId}/evidence`, file, file.name),
+  useStep(({ measureId, file, progressUpdateId }: { measureId: number; file: File; progressUpdateId?: number }) =>
+    uploadFile<EvidenceItem>(
+      `/api/measures/${measureId}/evidence${progressUpdateId ? `?progressUpdateId=${progressUpdateId}` : ''}`,
+      file,
+      file.name,
+    ),
   );
 
 export const useSubmitClosure = () =>

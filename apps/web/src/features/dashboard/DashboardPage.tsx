@@ -1,9 +1,9 @@
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Card, Col, Descriptions, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { ApartmentOutlined, CloseOutlined, FilterOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CloseOutlined, EditOutlined, FilePdfOutlined, FilterOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { completionRate, type MeasureQuery } from '@rectify/domain';
-import { useMeasures, useRound, useRoundRecords, useRoundSummary } from '../../api/hooks';
+import { completionRate, type MeasureListItem, type MeasureQuery } from '@rectify/domain';
+import { useMeasures, useRound, useRoundRecords, useRoundSummary, useRoundTree } from '../../api/hooks';
 import { useSetCurrentRound } from '../../app/CurrentRound';
 import { brand } from '../../app/theme';
 import { useT } from '../../i18n';
@@ -11,6 +11,9 @@ import { LoadError, Loading } from '../../shared/PageState';
 import { DemoTag } from '../../shared/StatusTag';
 import { ExportListButton } from '../documents/ExportListButton';
 import { dashboardFilterToLedger } from '../documents/exportLinks';
+import { useDownload } from '../documents/useDownload';
+import { BulkEditModal, useMayBulkEdit } from '../measure/BulkEditModal';
+import { PrintMeasureList } from './PrintMeasureList';
 import { MeasureTable } from './MeasureTable';
 import { OverdueTable } from './OverdueTable';
 import { ProgressChart } from './ProgressChart';
@@ -53,6 +56,29 @@ export default function DashboardPage() {
   const measures = useMeasures(query);
 
   const rows = useMemo(() => (summary.data ? chartRows(summary.data, t) : null), [summary.data, t]);
+
+  // Paper: every measure in full comes from the round's tree, loaded only when printing is asked for.
+  const [printWanted, setPrintWanted] = useState(false);
+  const [printNow, setPrintNow] = useState(false);
+  const printTree = useRoundTree(roundId, printWanted);
+  useEffect(() => {
+    const onBeforePrint = () => setPrintWanted(true);
+    window.addEventListener('beforeprint', onBeforePrint);
+    return () => window.removeEventListener('beforeprint', onBeforePrint);
+  }, []);
+  useEffect(() => {
+    if (printNow && printTree.data) {
+      setPrintNow(false);
+      // After the full list has rendered.
+      requestAnimationFrame(() => window.print());
+    }
+  }, [printNow, printTree.data]);
+  const { busy: pdfBusy, download } = useDownload();
+
+  // 批量设置: the ticked measures (kept across pages) with the version each was read at.
+  const mayBulk = useMayBulkEdit();
+  const [selected, setSelected] = useState<Map<number, MeasureListItem>>(new Map());
+  const [bulkOpen, setBulkOpen] = useState(false);
 
   if (summary.isPending) return <Loading />;
   if (summary.isError) return <LoadError error={summary.error} onRetry={() => void summary.refetch()} />;
@@ -108,10 +134,31 @@ export default function DashboardPage() {
             </h1>
             <Typography.Text type="secondary">{r?.title ?? ''}</Typography.Text>
           </Col>
-          <Col>
-            <Link to={`/rounds/${roundId}/tree`}>
-              <Button icon={<ApartmentOutlined />}>{t('dashboard.openTree')}</Button>
-            </Link>
+          <Col className="rectify-no-print">
+            <Space wrap>
+              <Link to={`/rounds/${roundId}/tree`}>
+                <Button icon={<ApartmentOutlined />}>{t('dashboard.openTree')}</Button>
+              </Link>
+              <Button
+                icon={<PrinterOutlined />}
+                loading={printNow && printTree.isFetching}
+                onClick={() => {
+                  setPrintWanted(true);
+                  setPrintNow(true);
+                }}
+                data-testid="dashboard-print"
+              >
+                {t('dashboard.print')}
+              </Button>
+              <Button
+                icon={<FilePdfOutlined />}
+                loading={pdfBusy === 'pdf'}
+                onClick={() => void download('pdf', `/api/rounds/${roundId}/dashboard.pdf`, 'dashboard.pdf')}
+                data-testid="dashboard-pdf"
+              >
+                {t('dashboard.pdf')}
+              </Button>
+            </Space>
           </Col>
         </Row>
         {r && (
@@ -279,11 +326,23 @@ export default function DashboardPage() {
         </Col>
       </Row>
 
-      <div ref={listRef} style={{ scrollMarginTop: 72 }}>
+      {printTree.data && <PrintMeasureList tree={printTree.data} />}
+      <div ref={listRef} style={{ scrollMarginTop: 72 }} className={printTree.data ? 'rectify-no-print' : undefined}>
         <Card
           title={t('dashboard.measureList')}
           extra={
             <Space size={12} wrap>
+            {mayBulk && selected.size > 0 && (
+              <Space size={8} data-testid="bulk-bar">
+                <Typography.Text strong>{t('bulk.selected', { n: selected.size })}</Typography.Text>
+                <Button type="primary" icon={<EditOutlined />} onClick={() => setBulkOpen(true)} data-testid="bulk-open">
+                  {t('bulk.select')}
+                </Button>
+                <Button onClick={() => setSelected(new Map())} data-testid="bulk-clear">
+                  {t('bulk.clear')}
+                </Button>
+              </Space>
+            )}
             {filterName ? (
               <Space data-testid="measure-filter">
                 <Tag
@@ -319,6 +378,21 @@ export default function DashboardPage() {
               page={page}
               pageSize={pageSize}
               loading={measures.isFetching}
+              selection={
+                mayBulk
+                  ? {
+                      keys: [...selected.keys()],
+                      onChange: (keys, rowsOnPage) => {
+                        const next = new Map<number, MeasureListItem>();
+                        for (const key of keys) {
+                          const row = rowsOnPage.find((r) => r?.id === key) ?? selected.get(key);
+                          if (row) next.set(key, row);
+                        }
+                        setSelected(next);
+                      },
+                    }
+                  : undefined
+              }
               onPage={(p, size) => {
                 const next = new URLSearchParams(params);
                 next.set('page', String(size !== pageSize ? 1 : p));
@@ -329,6 +403,19 @@ export default function DashboardPage() {
           )}
         </Card>
       </div>
+      {mayBulk && (
+        <BulkEditModal
+          open={bulkOpen}
+          organizationId={r?.inspectedUnit.id}
+          measures={[...selected.values()]}
+          onClose={() => setBulkOpen(false)}
+          onDone={(result) => {
+            // Keep ticked only what failed, so it can be looked at and tried again.
+            const failed = new Set(result.failed.map((f) => f.id));
+            setSelected(new Map([...selected].filter(([id]) => failed.has(id))));
+          }}
+        />
+      )}
     </Space>
   );
 }

@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { Alert, App, Button, Empty, Table, Typography, Upload } from 'antd';
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { EVIDENCE_ACCEPT, EVIDENCE_MAX_BYTES, errorMessage, type EvidenceItem, formatDateTime } from '@rectify/domain';
+import { DownloadOutlined, EyeOutlined, UploadOutlined } from '@ant-design/icons';
+import { EVIDENCE_ACCEPT, EVIDENCE_MAX_BYTES, errorMessage, isPreviewableEvidence, type EvidenceItem, type EvidenceRef, formatDateTime } from '@rectify/domain';
 import { useLocale, useT } from '../../i18n';
 import { LoadError } from '../../shared/PageState';
+import { useScreen, useTouch } from '../../shared/useScreen';
 import { useEvidence, useUploadEvidence } from '../closures/api';
+import { CameraButton } from './CameraButton';
+import { EvidenceGallery, EvidencePreviewModal, evidenceUrl } from './EvidenceView';
 import { formatBytes } from './history';
 
 /** 佐证材料: the files of a measure, and (for those who may) the upload. */
@@ -15,6 +18,9 @@ export function EvidencePanel({ measureId, canUpload, locked }: { measureId: num
   const evidence = useEvidence(measureId);
   const upload = useUploadEvidence();
   const [error, setError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<EvidenceRef | null>(null);
+  const { phone } = useScreen();
+  const touch = useTouch();
 
   const send = async (file: File) => {
     setError(null);
@@ -48,6 +54,7 @@ export function EvidencePanel({ measureId, canUpload, locked }: { measureId: num
               {t('evidence.upload')}
             </Button>
           </Upload>
+          {touch && <CameraButton onFiles={(files) => files.forEach((f) => void send(f))} testId="evidence-camera" />}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('evidence.hint')}
           </Typography.Text>
@@ -70,6 +77,12 @@ export function EvidencePanel({ measureId, canUpload, locked }: { measureId: num
       )}
       {evidence.isError ? (
         <LoadError error={evidence.error} onRetry={() => void evidence.refetch()} />
+      ) : phone ? (
+        evidence.data?.length ? (
+          <EvidenceGallery items={evidence.data} testId="evidence-gallery" />
+        ) : (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('evidence.empty')} />
+        )
       ) : (
         <Table<EvidenceItem>
           rowKey="id"
@@ -84,9 +97,16 @@ export function EvidencePanel({ measureId, canUpload, locked }: { measureId: num
               title: t('evidence.name'),
               dataIndex: 'fileName',
               render: (name: string, r) => (
-                <a href={`/api/evidence/${r.id}/download`} download={name} data-testid="evidence-download">
-                  <DownloadOutlined /> {name}
-                </a>
+                <span style={{ display: 'inline-flex', gap: 12, flexWrap: 'wrap', alignItems: 'center' }}>
+                  {isPreviewableEvidence(r.mimeType) && (
+                    <Button type="link" size="small" style={{ padding: 0 }} icon={<EyeOutlined />} onClick={() => setPreview(r)} data-testid="evidence-preview">
+                      {name}
+                    </Button>
+                  )}
+                  <a href={evidenceUrl(r.id)} download={name} data-testid="evidence-download" aria-label={t('evidence.downloadOf', { name })}>
+                    <DownloadOutlined /> {isPreviewableEvidence(r.mimeType) ? t('evidence.download') : name}
+                  </a>
+                </span>
               ),
             },
             { title: t('evidence.size'), dataIndex: 'size', width: 100, render: (v: number) => formatBytes(v) },
@@ -100,6 +120,7 @@ export function EvidencePanel({ measureId, canUpload, locked }: { measureId: num
           ]}
         />
       )}
+      <EvidencePreviewModal item={preview} onClose={() => setPreview(null)} />
     </div>
   );
 }

@@ -32,7 +32,7 @@ export function HistoryPanel({ measureId, active }: { measureId: number; active:
       data-testid="history-list"
       style={{ paddingTop: 8 }}
       items={history.data.map((entry) => {
-        const rows = changeRows(entry.changes, locale);
+        const rows = changeRows(entry.changes, locale, entry.names);
         return {
           key: entry.id,
           color: actionColor[entry.action] ?? 'gray',
@@ -40,7 +40,7 @@ export function HistoryPanel({ measureId, active }: { measureId: number; active:
             <div data-testid="history-entry" data-action={entry.action}>
               <Space size={8} wrap>
                 <Typography.Text strong>{formatDateTime(entry.at, true)}</Typography.Text>
-                <Typography.Text data-testid="history-actor">{entry.actor?.username ?? t('history.system')}</Typography.Text>
+                <Typography.Text data-testid="history-actor">{entry.actor ? (entry.actor.name ?? entry.actor.username) : t('history.system')}</Typography.Text>
                 <Tag color={actionColor[entry.action]}>
                   {entityLabel(entry.entity, locale)} · {actionLabel(entry.action, locale)}
                 </Tag>

@@ -9,6 +9,7 @@ import { queryKeys } from '../../api/keys';
 import { useLocale, useT } from '../../i18n';
 import { fieldLabel } from './history';
 import { useMe } from '../auth/api';
+import { useScreen } from '../../shared/useScreen';
 import { MeasureFields } from './MeasureFields';
 import { editablePayload, syncStatus, toFormValues, type MeasureFormValues } from './measureForm';
 
@@ -42,6 +43,7 @@ export function MeasureEditDrawer({ open, measure, organizationId, onClose, relo
   // Officers may change progress and outcome only, leaders all but the status: send just those.
   const role = useMe().data?.role;
   const editable = role ? editableMeasureFields(role) : undefined;
+  const { phone } = useScreen();
 
   const fill = (m: MeasureDetail) => {
     versionRef.current = m.version;
@@ -95,7 +97,7 @@ export function MeasureEditDrawer({ open, measure, organizationId, onClose, relo
       open={open}
       onClose={onClose}
       title={t('measure.editTitle')}
-      width={680}
+      width={phone ? '100%' : 680}
       destroyOnHidden={false}
       forceRender
       footer={
@@ -151,6 +153,8 @@ export function MeasureEditDrawer({ open, measure, organizationId, onClose, relo
         }}
       >
         <MeasureFields
+          organizationId={organizationId}
+          editable={editable}
           people={people.data}
           departments={departments.data}
           loadingRefs={people.isLoading || departments.isLoading}

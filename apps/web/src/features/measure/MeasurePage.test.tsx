@@ -34,6 +34,10 @@ describe('MeasurePage', () => {
 
     fireEvent.click(screen.getByTestId('reload-latest'));
     await waitFor(() => expect(screen.queryByTestId('conflict-alert')).toBeNull());
-    await waitFor(() => expect(screen.getByTestId('measure-version').textContent).toBe('4'));
+    // The form now holds the version just read: saving again sends it (and no page shows a version).
+    fireEvent.click(screen.getByTestId('measure-save'));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(2));
+    expect(JSON.parse(String(calls.filter((c) => c.method === 'PATCH')[1]?.init?.body))).toMatchObject({ version: 4, progress: 80 });
+    expect(screen.getByTestId('measure-page').textContent).not.toMatch(/版本/);
   });
 });

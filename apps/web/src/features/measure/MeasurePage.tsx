@@ -14,7 +14,6 @@ import {
   Tabs,
   Tag,
   Timeline,
-  Tooltip,
   Typography,
 } from 'antd';
 import { AuditOutlined, EditOutlined, FileTextOutlined, FormOutlined, HistoryOutlined, PaperClipOutlined, SendOutlined } from '@ant-design/icons';
@@ -28,7 +27,9 @@ import { kindLabel } from '../../shared/labels';
 import { LoadError, Loading } from '../../shared/PageState';
 import { DemoTag, OverdueTag, StatusTag } from '../../shared/StatusTag';
 import { ClosureBanner } from './ClosureBanner';
+import { ButtonWithReason } from '../../shared/ButtonWithReason';
 import { EvidencePanel } from './EvidencePanel';
+import { EvidenceGallery } from './EvidenceView';
 import { HistoryPanel } from './HistoryPanel';
 import { MeasureEditDrawer } from './MeasureEditDrawer';
 import { ProgressUpdateModal } from './ProgressUpdateModal';
@@ -75,9 +76,9 @@ export default function MeasurePage() {
         title={
           <Space size={8} wrap>
             <FileTextOutlined style={{ color: brand.primary }} />
-            <span>
+            <h1 className="rectify-page-title" style={{ display: 'inline', fontSize: 16, margin: 0 }}>
               {t('measure.title')} {enumerationWord(m.ordinal)}
-            </span>
+            </h1>
             <StatusTag status={m.status} />
             {m.overdue && <OverdueTag days={m.daysOverdue} testId="measure-overdue" />}
             {m.demo && <DemoTag />}
@@ -91,29 +92,27 @@ export default function MeasurePage() {
               </Button>
             )}
             {actions.submit !== 'hidden' && (
-              <Tooltip title={actions.submit === 'needsEvidence' ? t('closure.needsEvidence') : undefined}>
-                <Button
-                  icon={<SendOutlined />}
-                  disabled={actions.submit !== 'enabled'}
-                  onClick={() => setSubmitting(true)}
-                  data-testid="submit-closure"
-                >
-                  {t('closure.submit')}
-                </Button>
-              </Tooltip>
+              <ButtonWithReason
+                icon={<SendOutlined />}
+                disabled={actions.submit !== 'enabled'}
+                reason={actions.submit === 'needsEvidence' ? t('closure.needsEvidence') : null}
+                onClick={() => setSubmitting(true)}
+                data-testid="submit-closure"
+              >
+                {t('closure.submit')}
+              </ButtonWithReason>
             )}
             {actions.edit !== 'hidden' && (
-              <Tooltip title={actions.edit === 'locked' ? t('closure.lockedNote') : undefined}>
-                <Button
-                  type="primary"
-                  icon={<EditOutlined />}
-                  disabled={actions.edit !== 'enabled'}
-                  onClick={() => setEditing(true)}
-                  data-testid="edit-measure"
-                >
-                  {t('measure.edit')}
-                </Button>
-              </Tooltip>
+              <ButtonWithReason
+                type="primary"
+                icon={<EditOutlined />}
+                disabled={actions.edit !== 'enabled'}
+                reason={actions.edit === 'locked' ? t('closure.lockedNote') : null}
+                onClick={() => setEditing(true)}
+                data-testid="edit-measure"
+              >
+                {t('measure.edit')}
+              </ButtonWithReason>
             )}
           </Space>
         }
@@ -187,6 +186,7 @@ export default function MeasurePage() {
               children: (
                 <Progress
                   percent={m.progress}
+                  aria-label={t('measure.progress')}
                   size="small"
                   status={m.overdue ? 'exception' : m.status === 'closed' ? 'success' : 'active'}
                   format={(p) => `${p}%`}
@@ -194,8 +194,7 @@ export default function MeasurePage() {
                 />
               ),
             },
-            { key: 'updated', label: t('measure.updatedAt'), children: formatDateTime(m.updatedAt) },
-            { key: 'version', label: t('measure.version'), children: <span data-testid="measure-version">{m.version}</span> },
+            { key: 'updated', label: t('measure.updatedAt'), children: <span data-testid="measure-updated">{formatDateTime(m.updatedAt)}</span> },
           ]}
         />
       </Card>
@@ -245,13 +244,6 @@ export default function MeasurePage() {
         <Tabs
           activeKey={tab}
           onChange={(key) => setParams(key === 'updates' ? {} : { tab: key }, { replace: true })}
-          tabBarExtraContent={
-            tab === 'updates' && actions.report ? (
-              <Button size="small" type="link" icon={<FormOutlined />} onClick={() => setReporting(true)}>
-                {t('progress.add')}
-              </Button>
-            ) : undefined
-          }
           items={[
             {
               key: 'updates',
@@ -262,6 +254,11 @@ export default function MeasurePage() {
               ),
               children: (
                 <>
+            {actions.report && (
+              <Button icon={<FormOutlined />} onClick={() => setReporting(true)} style={{ marginBottom: 12 }}>
+                {t('progress.add')}
+              </Button>
+            )}
             {m.updates.length ? (
               <Timeline
                 items={[...m.updates]
@@ -291,6 +288,7 @@ export default function MeasurePage() {
                             ))}
                           </div>
                         )}
+                        <EvidenceGallery items={u.evidence ?? []} testId="update-evidence" />
                       </div>
                     ),
                   }))}

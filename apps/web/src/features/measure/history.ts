@@ -1,4 +1,6 @@
 import {
+  AUDIT_REFERENCE_FIELDS,
+  auditNameKey,
   closureStateLabels,
   measureKindLabels,
   measureStatusLabels,
@@ -10,7 +12,10 @@ import {
 type L = Record<Locale, string>;
 
 /** Bookkeeping that says nothing to a reader of the history. */
-const HIDDEN_FIELDS: ReadonlySet<string> = new Set(['version', 'id', 'measureId', 'sha256', 'storagePath', 'storageKey', 'authorId', 'uploadedById', 'requestedById', 'decidedById', 'reopenedById', 'closureId']);
+const HIDDEN_FIELDS: ReadonlySet<string> = new Set([
+  'version', 'id', 'measureId', 'sha256', 'storagePath', 'storageKey', 'authorId', 'uploadedById', 'uploadedByUserId',
+  'requestedById', 'decidedById', 'reopenedById', 'closureId', 'demo', 'organizationId', 'progressUpdateId', 'authorUserId',
+]);
 
 const FIELD_LABELS: Record<string, L> = {
   text: { 'zh-CN': '内容', en: 'Text' },
@@ -42,6 +47,10 @@ const FIELD_LABELS: Record<string, L> = {
   requestedAt: { 'zh-CN': '申请时间', en: 'Requested at' },
   role: { 'zh-CN': '角色', en: 'Role' },
   active: { 'zh-CN': '启用', en: 'Active' },
+  name: { 'zh-CN': '名称', en: 'Name' },
+  title: { 'zh-CN': '职务', en: 'Title' },
+  departmentId: { 'zh-CN': '所在科室', en: 'Department' },
+  headId: { 'zh-CN': '负责人', en: 'Head' },
 };
 
 const ENTITY_LABELS: Partial<Record<AuditEntity, L>> = {
@@ -80,9 +89,18 @@ export const actionLabel = (action: AuditAction, locale: Locale) => ACTION_LABEL
 const lookup = (labels: Record<string, L>, value: unknown, locale: Locale) =>
   typeof value === 'string' && labels[value] ? labels[value][locale] : undefined;
 
-/** A value of the audit log as a reader sees it: enums by their label, empty as "—", lists joined. */
-export function formatValue(field: string, value: unknown, locale: Locale): string {
+/** Names of referenced rows, as the API resolved them (AuditEntry.names). */
+export type NameLookup = Record<string, string> | undefined;
+
+/** A value of the audit log as a reader sees it: enums by their label, ids by name, empty as "—", lists joined. */
+export function formatValue(field: string, value: unknown, locale: Locale, names?: NameLookup): string {
   if (value === null || value === undefined || value === '') return '—';
+  const kind = AUDIT_REFERENCE_FIELDS[field as keyof typeof AUDIT_REFERENCE_FIELDS];
+  if (kind) {
+    const name = (id: unknown) => (typeof id === 'number' ? (names?.[auditNameKey(kind, id)] ?? (locale === 'en' ? '(deleted)' : '（已删除）')) : String(id));
+    if (Array.isArray(value)) return value.length ? value.map(name).join(locale === 'en' ? ', ' : '、') : '—';
+    return name(value);
+  }
   if (field === 'status') return lookup(measureStatusLabels, value, locale) ?? String(value);
   if (field === 'kind') return lookup(measureKindLabels, value, locale) ?? String(value);
   if (field === 'state') return lookup(closureStateLabels, value, locale) ?? String(value);
@@ -108,7 +126,7 @@ export interface ChangeRow {
 }
 
 /** The changes of one audit entry worth showing, in a stable order (known fields first). */
-export function changeRows(changes: Record<string, { before: unknown; after: unknown }>, locale: Locale): ChangeRow[] {
+export function changeRows(changes: Record<string, { before: unknown; after: unknown }>, locale: Locale, names?: NameLookup): ChangeRow[] {
   const order = Object.keys(FIELD_LABELS);
   return Object.entries(changes)
     .filter(([field]) => !HIDDEN_FIELDS.has(field))
@@ -120,8 +138,8 @@ export function changeRows(changes: Record<string, { before: unknown; after: unk
     .map(([field, { before, after }]) => ({
       field,
       label: fieldLabel(field, locale),
-      before: formatValue(field, before, locale),
-      after: formatValue(field, after, locale),
+      before: formatValue(field, before, locale, names),
+      after: formatValue(field, after, locale, names),
     }));
 }
 

@@ -2,6 +2,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { FormInstance } from 'antd';
 import {
   applyStatusChange,
+  newMeasureDeadline,
   todayInShanghai,
   type MeasureDetail,
   type MeasureItem,
@@ -29,12 +30,13 @@ export const DATE_FORMAT = 'YYYY-MM-DD';
 const toDay = (iso: string | null | undefined): Dayjs | null => (iso ? dayjs(iso, DATE_FORMAT) : null);
 const toIso = (day: Dayjs | null | undefined): string | null => (day && day.isValid() ? day.format(DATE_FORMAT) : null);
 
-export function emptyMeasureValues(): MeasureFormValues {
+/** A new measure's form: its deadline starts at the round's 整改时限, as on the server. */
+export function emptyMeasureValues(roundDeadline: string | null = null): MeasureFormValues {
   return {
     text: '',
     kind: 'deadline',
     status: 'not_started',
-    deadline: null,
+    deadline: toDay(newMeasureDeadline(undefined, roundDeadline)),
     completedDate: null,
     leaderId: null,
     leadDepartmentId: null,

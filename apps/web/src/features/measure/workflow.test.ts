@@ -59,6 +59,26 @@ describe('history', () => {
     expect(rows[1]).toMatchObject({ before: '80%', after: '100%' });
     expect(changeRows({ state: { before: 'pending', after: 'rejected' } }, 'en')[0]).toMatchObject({ label: 'Closure state', before: 'Pending', after: 'Rejected' });
   });
+  it('names people, departments and problems instead of showing their ids, and hides bookkeeping', () => {
+    const names = { 'person:3': '莫海涛', 'department:5': '体育股', 'department:6': '办公室', 'problem:21': '2. 全民健身及文化服务存在不足' };
+    const rows = changeRows(
+      {
+        leaderId: { before: null, after: 3 },
+        coDepartmentIds: { before: [], after: [5, 6] },
+        problemId: { before: null, after: 21 },
+        leadDepartmentId: { before: 9, after: 5 },
+        demo: { before: null, after: false },
+      },
+      'zh-CN',
+      names,
+    );
+    expect(rows.map((r) => [r.label, r.before, r.after])).toEqual([
+      ['责任领导', '—', '莫海涛'],
+      ['牵头科室', '（已删除）', '体育股'],
+      ['协办科室', '—', '体育股、办公室'],
+      ['所属问题', '—', '2. 全民健身及文化服务存在不足'],
+    ]);
+  });
   it('formats empty values, figures, timestamps and sizes', () => {
     expect(formatValue('outcome', null, 'zh-CN')).toBe('—');
     expect(formatValue('figures', [{ label: '维修健身器材', value: 55, unit: '件' }], 'zh-CN')).toBe('维修健身器材 55件');

@@ -35,7 +35,7 @@ export function NotificationBell() {
   };
 
   const content = (
-    <div style={{ width: 380 }} data-testid="notification-list">
+    <div style={{ width: 'min(380px, calc(100vw - 48px))' }} data-testid="notification-list">
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '4px 0 8px', borderBottom: '1px solid #f0f0f0' }}>
         <Typography.Text strong>
           {t('notifications.title')}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, Col, Empty, Progress, Row, Space, Statistic, Switch, Table, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Progress, Row, Space, Statistic, Switch, Tag, Typography } from 'antd';
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { closureStateLabels, type TaskItem } from '@rectify/domain';
@@ -8,6 +8,7 @@ import { useLocale, useT } from '../../i18n';
 import { categoryLabel, problemLabel } from '../../shared/labels';
 import { LoadError, Loading } from '../../shared/PageState';
 import { OverdueTag, StatusTag } from '../../shared/StatusTag';
+import { ResponsiveList } from '../../shared/ResponsiveList';
 import { useMyTasks } from '../notifications/api';
 import { rowBackground, taskRowTone } from './taskRows';
 
@@ -47,27 +48,30 @@ export default function TasksPage() {
       <Card
         title={t('tasks.list')}
         extra={
-          <Space>
+          <label style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
             <Typography.Text type="secondary">{t('tasks.includeClosed')}</Typography.Text>
             <Switch size="small" checked={includeClosed} onChange={setIncludeClosed} data-testid="tasks-include-closed" />
-          </Space>
+          </label>
         }
       >
-        <Table<TaskItem>
-          rowKey="id"
-          dataSource={items}
-          size="middle"
-          pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.empty')} /> }}
-          onRow={(r) => {
+        <ResponsiveList<TaskItem>
+          testId="task-list"
+          rows={items}
+          rowKey={(r) => r.id}
+          empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.empty')} />}
+          card={(r) => <TaskCard task={r} />}
+          table={{
+          size: 'middle',
+          pagination: items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false,
+          onRow: (r) => {
             const tone = taskRowTone(r);
             return {
               'data-testid': `task-row-${r.id}`,
               'data-tone': tone ?? undefined,
               style: tone ? { background: rowBackground[tone] } : undefined,
             } as React.HTMLAttributes<HTMLElement>;
-          }}
-          columns={[
+          },
+          columns: [
             {
               title: t('dashboard.col.measure'),
               key: 'measure',
@@ -129,12 +133,60 @@ export default function TasksPage() {
               key: 'progress',
               width: 140,
               render: (_, r) => (
-                <Progress percent={r.progress} size="small" status={r.overdue ? 'exception' : r.status === 'closed' ? 'success' : 'normal'} />
+                <Progress percent={r.progress} size="small" aria-label={t('measure.progress')} status={r.overdue ? 'exception' : r.status === 'closed' ? 'success' : 'normal'} />
               ),
             },
-          ]}
+          ],
+          }}
         />
       </Card>
     </Space>
+  );
+}
+
+/** One task as a card on a phone: what, where, by when, how far. */
+function TaskCard({ task: r }: { task: TaskItem }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const tone = taskRowTone(r);
+  return (
+    <Card
+      size="small"
+      data-testid={`task-card-${r.id}`}
+      data-tone={tone ?? undefined}
+      style={tone ? { background: rowBackground[tone] } : undefined}
+    >
+      <Link to={`/measures/${r.id}`} data-testid="task-link" style={{ display: 'block', minHeight: 44, color: r.overdue ? '#cf1322' : undefined }}>
+        <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ margin: 0, color: 'inherit', fontWeight: 600 }}>
+          {r.text}
+        </Typography.Paragraph>
+      </Link>
+      <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+        {categoryLabel(r.path.category)} · {problemLabel(r.path.problem)}
+      </Typography.Text>
+      <Space size={4} wrap style={{ margin: '6px 0' }}>
+        <StatusTag status={r.status} />
+        <Tag>
+          {t('dashboard.col.deadline')} {r.deadline ?? t('common.none')}
+        </Tag>
+        {r.overdue && <OverdueTag days={r.daysOverdue} />}
+        {!r.overdue && r.dueSoon && (
+          <Tag color="orange" icon={<ClockCircleOutlined />} data-testid="due-soon-flag">
+            {t('tasks.dueSoon')}
+          </Tag>
+        )}
+        {r.latestClosure && r.latestClosure.state !== 'approved' && (
+          <Tag>
+            {t('closure.label')}：{closureStateLabels[r.latestClosure.state][locale]}
+          </Tag>
+        )}
+      </Space>
+      {r.latestClosure?.state === 'rejected' && r.latestClosure.reason && (
+        <div data-testid="task-rejection">
+          <Typography.Text type="danger">{t('closure.rejectedReason', { reason: r.latestClosure.reason })}</Typography.Text>
+        </div>
+      )}
+      <Progress percent={r.progress} size="small" aria-label={t('measure.progress')} status={r.overdue ? 'exception' : r.status === 'closed' ? 'success' : 'normal'} />
+    </Card>
   );
 }

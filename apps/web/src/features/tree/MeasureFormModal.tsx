@@ -9,6 +9,7 @@ interface Props {
   open: boolean;
   title: string;
   initial: MeasureFormValues;
+  organizationId: number | undefined;
   people: Person[] | undefined;
   departments: Department[] | undefined;
   manifestations: { id: number; ordinal: number; text: string }[];
@@ -16,7 +17,7 @@ interface Props {
   onSubmit: (values: MeasureFormValues) => Promise<void>;
 }
 
-export function MeasureFormModal({ open, title, initial, people, departments, manifestations, onCancel, onSubmit }: Props) {
+export function MeasureFormModal({ open, title, initial, organizationId, people, departments, manifestations, onCancel, onSubmit }: Props) {
   const [form] = Form.useForm<MeasureFormValues>();
   const { saving, error, clearError, run } = useSaving(onSubmit);
   const statusRef = useRef<MeasureStatus>(initial.status);
@@ -42,7 +43,7 @@ export function MeasureFormModal({ open, title, initial, people, departments, ma
           if (changed.status) statusRef.current = changed.status;
         }}
       >
-        <MeasureFields people={people} departments={departments} manifestations={manifestations} />
+        <MeasureFields organizationId={organizationId} people={people} departments={departments} manifestations={manifestations} />
       </Form>
     </SaveModal>
   );

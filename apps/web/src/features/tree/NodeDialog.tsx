@@ -22,13 +22,16 @@ function textInitial(dialog: TextDialog): SimpleFormValues {
 interface Props {
   dialog: TreeDialog;
   mutations: TreeMutations;
+  /** The round's unit (people and departments added from the pickers belong to it) and its 整改时限 (a new measure's default deadline). */
+  organizationId: number | undefined;
+  roundDeadline: string | null;
   people: Person[] | undefined;
   departments: Department[] | undefined;
   onClose: () => void;
 }
 
 /** The tree's one create/edit dialog, shaped by the node kind it is for. */
-export function NodeDialog({ dialog, mutations, people, departments, onClose }: Props) {
+export function NodeDialog({ dialog, mutations, organizationId, roundDeadline, people, departments, onClose }: Props) {
   const t = useT();
   const { message } = App.useApp();
   const done = () => {
@@ -41,7 +44,8 @@ export function NodeDialog({ dialog, mutations, people, departments, onClose }: 
       <MeasureFormModal
         open
         title={t(dialog.mode === 'create' ? 'tree.addMeasure' : 'tree.editMeasure')}
-        initial={dialog.mode === 'edit' ? toFormValues(dialog.node) : emptyMeasureValues()}
+        initial={dialog.mode === 'edit' ? toFormValues(dialog.node) : emptyMeasureValues(roundDeadline)}
+        organizationId={organizationId}
         people={people}
         departments={departments}
         manifestations={dialog.problem.manifestations}

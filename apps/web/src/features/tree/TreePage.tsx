@@ -114,6 +114,8 @@ export default function TreePage() {
       {dialog && (
         <NodeDialog
           dialog={dialog}
+          organizationId={organizationId}
+          roundDeadline={tree.data?.round.rectificationDeadline ?? null}
           mutations={mutations}
           people={people.data}
           departments={departments.data}

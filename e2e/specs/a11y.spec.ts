@@ -1,0 +1,60 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { demoRound, summaryOf } from '../fixtures/api';
+import { signIn, type DemoRole } from '../fixtures/auth';
+import { PHONE } from '../fixtures/screen';
+
+/** Serious and critical WCAG 2.2 AA violations of the page as it is now, one line each. */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+async function pages(page: Page) {
+  const round = await demoRound(page.request);
+  const measureId = (await summaryOf(page.request, round.id)).overdue[0]?.id ?? 1;
+  return [
+    { name: 'dashboard', role: 'office', url: `/rounds/${round.id}`, ready: 'dashboard' },
+    { name: 'tree', role: 'office', url: `/rounds/${round.id}/tree`, ready: 'tree-page' },
+    { name: 'measure', role: 'office', url: `/measures/${measureId}`, ready: 'measure-text' },
+    { name: 'tasks', role: 'officer', url: '/tasks', ready: 'tasks-page' },
+    { name: 'closures', role: 'office', url: '/closures?state=all', ready: 'closures-page' },
+    { name: 'import', role: 'office', url: '/import', ready: null },
+    { name: 'people', role: 'office', url: '/people', ready: 'people-page' },
+  ] as { name: string; role: DemoRole; url: string; ready: string | null }[];
+}
+
+for (const [label, device] of [['desktop', {}], ['phone', PHONE]] as const) {
+  test.describe(`accessibility on ${label}`, () => {
+    test.use(device);
+
+    test('the sign-in page has no serious or critical violation', async ({ page }) => {
+      await page.goto('/login');
+      await expect(page.getByTestId('login-page')).toBeVisible();
+      expect(await violations(page)).toEqual([]);
+    });
+
+    test('the signed-in pages have no serious or critical violation', async ({ page }) => {
+      test.setTimeout(90_000);
+      let role: DemoRole | null = null;
+      const found: string[] = [];
+      for (const p of await (async () => {
+        await signIn(page, 'office');
+        return pages(page);
+      })()) {
+        if (p.role !== role) {
+          await page.context().clearCookies();
+          await signIn(page, p.role);
+          role = p.role;
+        }
+        await page.goto(p.url);
+        if (p.ready) await expect(page.getByTestId(p.ready).first()).toBeVisible();
+        await page.waitForLoadState('networkidle');
+        for (const v of await violations(page)) found.push(`${p.name}: ${v}`);
+      }
+      expect(found).toEqual([]);
+    });
+  });
+}
