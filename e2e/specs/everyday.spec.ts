@@ -1,7 +1,10 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect as baseExpect, test, type APIRequestContext } from '@playwright/test';
 import { demoRound } from '../fixtures/api';
 import { signIn } from '../fixtures/auth';
 import { shot } from '../fixtures/screen';
+
+// Pages load slowly on a busy 2-core machine: wait longer than the default for what must appear.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 async function ok<T>(response: Awaited<ReturnType<APIRequestContext['post']>>): Promise<T> {
   expect(response.ok(), `${response.url()} → ${response.status()} ${await response.text()}`).toBe(true);
@@ -26,7 +29,7 @@ async function seedRound(request: APIRequestContext, unitId: number) {
 }
 
 test('the office adds a person and a department from the pickers and assigns ten measures in one go', async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   await signIn(page, 'office');
   const demo = await ok<{ inspectedUnit: { id: number } }>(await page.request.get(`/api/rounds/${(await demoRound(page.request)).id}`));
   const { round, measures } = await seedRound(page.request, demo.inspectedUnit.id);
@@ -35,7 +38,7 @@ test('the office adds a person and a department from the pickers and assigns ten
 
   await page.goto(`/rounds/${round.id}`);
   const list = page.getByTestId('measure-list');
-  await expect(list.locator('tbody tr.ant-table-row')).toHaveCount(10);
+  await expect(list.locator('tbody tr[data-testid^="measure-row-"]')).toHaveCount(10);
   // Tick all ten (the header box ticks the page).
   await list.locator('thead .ant-checkbox-input').check();
   await expect(page.getByTestId('bulk-bar')).toContainText('已选 10 项');
@@ -90,6 +93,7 @@ test('the office adds a person and a department from the pickers and assigns ten
 });
 
 test('the inspector sees no write controls', async ({ page }) => {
+  test.setTimeout(120_000);
   await signIn(page, 'inspector');
   const round = await demoRound(page.request);
   const measures = await ok<{ items: { id: number }[] }>(await page.request.get(`/api/measures?roundId=${round.id}&pageSize=1`));
@@ -107,16 +111,20 @@ test('the inspector sees no write controls', async ({ page }) => {
 });
 
 test('the dashboard prints on A4 with every measure, and downloads as a PDF holding every measure', async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   await signIn(page, 'leader');
   const round = await demoRound(page.request);
   const tree = await ok<{ categories: { problems: { measures: { text: string }[] }[] }[] }>(await page.request.get(`/api/rounds/${round.id}/tree`));
   const texts = tree.categories.flatMap((c) => c.problems.flatMap((p) => p.measures.map((m) => m.text)));
   const squeeze = (s: string) => s.replace(/\s+/g, '');
 
-  // A leader lands on the dashboard of the current round.
+  // A leader lands on the dashboard of the current round (the newest with open measures).
+  const rounds = (await (await page.request.get('/api/rounds')).json()) as { id: number; totals: { total: number; closed: number } }[];
+  const current = [...rounds].sort((a, b) => b.id - a.id).find((r) => r.totals.closed < r.totals.total)!;
   await page.goto('/');
-  await expect(page).toHaveURL(new RegExp(`/rounds/${round.id}$`));
+  await expect(page).toHaveURL(new RegExp(`/rounds/${current.id}$`));
+  await page.goto(`/rounds/${round.id}`);
+  await expect(page.getByTestId('dashboard')).toBeVisible();
 
   // The print stylesheet: no navigation, the full list of measures in full.
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));

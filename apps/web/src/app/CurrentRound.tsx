@@ -1,4 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { currentRoundOf } from '@rectify/domain';
+import { useRounds } from '../api/hooks';
 
 /** The round the user is looking at, so the header menu can link to its dashboard and tree. */
 const CurrentRoundContext = createContext<{ roundId: number | null; setRoundId: (id: number | null) => void }>({
@@ -11,7 +13,12 @@ export function CurrentRoundProvider({ children }: { children: ReactNode }) {
   return <CurrentRoundContext.Provider value={{ roundId, setRoundId }}>{children}</CurrentRoundContext.Provider>;
 }
 
-export const useCurrentRoundId = () => useContext(CurrentRoundContext).roundId;
+/** The round last looked at; before any, the current round (so the menu reaches its pages at once). */
+export function useCurrentRoundId(): number | null {
+  const chosen = useContext(CurrentRoundContext).roundId;
+  const rounds = useRounds();
+  return chosen ?? currentRoundOf(rounds.data ?? [])?.id ?? null;
+}
 
 /** Pages call this with the round they show. */
 export function useSetCurrentRound(id: number | null | undefined) {

@@ -131,7 +131,7 @@ export function BulkEditModal({ open, organizationId, measures, onClose, onDone 
         <>
           {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={error} />}
           <Typography.Paragraph type="secondary">{t('bulk.intro')}</Typography.Paragraph>
-          <Form<Values> form={form} layout="vertical" initialValues={{ apply: [] }} onFinish={(v) => void submit(v)} data-testid="bulk-form">
+          <Form<Values> form={form} name="bulk" layout="vertical" initialValues={{ apply: [] }} onFinish={(v) => void submit(v)} data-testid="bulk-form">
             <Form.Item name="apply" label={t('bulk.fields')}>
               <Checkbox.Group
                 options={MEASURE_BULK_FIELDS.map((f) => ({ value: f, label: fieldLabel(f, locale) }))}

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useId } from 'react';
 import { Form, Input, Select } from 'antd';
 import type { Department, Person } from '@rectify/domain';
 import { useT } from '../../i18n';
@@ -34,6 +34,8 @@ interface PersonModalProps {
 export function PersonFormModal({ open, organizationId, person, initialName, departments, onClose, onSaved }: PersonModalProps) {
   const t = useT();
   const [form] = Form.useForm<PersonValues>();
+  // Several of these forms can sit in one page (pickers, the page's own): their field ids must differ.
+  const formId = useId().replace(/[^a-zA-Z0-9]/g, '');
   const create = useCreatePerson();
   const update = useUpdatePerson();
   const saving = useSaving(async (v: PersonValues) => {
@@ -67,7 +69,7 @@ export function PersonFormModal({ open, organizationId, person, initialName, dep
       onCancel={onClose}
       onOk={() => form.submit()}
     >
-      <Form<PersonValues> form={form} layout="vertical" onFinish={(v) => void saving.run(v)} data-testid="person-form">
+      <Form<PersonValues> form={form} name={`person${formId}`} layout="vertical" onFinish={(v) => void saving.run(v)} data-testid="person-form">
         <Form.Item name="name" label={t('people.name')} rules={[{ required: true, whitespace: true, message: t('people.nameRequired') }]}>
           <Input maxLength={100} autoComplete="off" />
         </Form.Item>
@@ -107,6 +109,7 @@ interface DepartmentModalProps {
 export function DepartmentFormModal({ open, organizationId, department, initialName, people, onClose, onSaved }: DepartmentModalProps) {
   const t = useT();
   const [form] = Form.useForm<DepartmentValues>();
+  const formId = useId().replace(/[^a-zA-Z0-9]/g, '');
   const create = useCreateDepartment();
   const update = useUpdateDepartment();
   const saving = useSaving(async (v: DepartmentValues) => {
@@ -136,7 +139,7 @@ export function DepartmentFormModal({ open, organizationId, department, initialN
       onCancel={onClose}
       onOk={() => form.submit()}
     >
-      <Form<DepartmentValues> form={form} layout="vertical" onFinish={(v) => void saving.run(v)} data-testid="department-form">
+      <Form<DepartmentValues> form={form} name={`department${formId}`} layout="vertical" onFinish={(v) => void saving.run(v)} data-testid="department-form">
         <Form.Item name="name" label={t('people.departmentName')} rules={[{ required: true, whitespace: true, message: t('people.nameRequired') }]}>
           <Input maxLength={100} autoComplete="off" />
         </Form.Item>
