@@ -1,4 +1,4 @@
-import { useEffect, useId } from 'react';
+import { useEffect, useEffectEvent, useId } from 'react';
 import { Form, Input, Select } from 'antd';
 import type { Department, Person } from '@rectify/domain';
 import { useT } from '../../i18n';
@@ -47,8 +47,8 @@ export function PersonFormModal({ open, organizationId, person, initialName, dep
     onClose();
   });
 
-  useEffect(() => {
-    if (!open) return;
+  // Fill the form when it opens, from the person (or typed name) of that moment.
+  const fillOnOpen = useEffectEvent(() => {
     saving.clearError();
     form.resetFields();
     form.setFieldsValue(
@@ -56,7 +56,9 @@ export function PersonFormModal({ open, organizationId, person, initialName, dep
         ? { name: person.name, title: person.title, departmentId: person.department?.id ?? null }
         : { name: initialName ?? '', title: null, departmentId: null },
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+  });
+  useEffect(() => {
+    if (open) fillOnOpen();
   }, [open]);
 
   return (
@@ -121,12 +123,13 @@ export function DepartmentFormModal({ open, organizationId, department, initialN
     onClose();
   });
 
-  useEffect(() => {
-    if (!open) return;
+  const fillOnOpen = useEffectEvent(() => {
     saving.clearError();
     form.resetFields();
     form.setFieldsValue(department ? { name: department.name, headId: department.head?.id ?? null } : { name: initialName ?? '', headId: null });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+  });
+  useEffect(() => {
+    if (open) fillOnOpen();
   }, [open]);
 
   return (
