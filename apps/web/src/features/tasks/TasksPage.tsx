@@ -9,6 +9,7 @@ import { categoryLabel, problemLabel } from '../../shared/labels';
 import { LoadError, Loading } from '../../shared/PageState';
 import { OverdueTag, StatusTag } from '../../shared/StatusTag';
 import { ResponsiveList } from '../../shared/ResponsiveList';
+import { useScreen } from '../../shared/useScreen';
 import { useMyTasks } from '../notifications/api';
 import { rowBackground, taskRowTone } from './taskRows';
 
@@ -17,6 +18,7 @@ export default function TasksPage() {
   const [locale] = useLocale();
   const [includeClosed, setIncludeClosed] = useState(false);
   const tasks = useMyTasks(includeClosed);
+  const { phone } = useScreen();
 
   if (tasks.isPending) return <Loading />;
   if (tasks.isError) return <LoadError error={tasks.error} onRetry={() => void tasks.refetch()} />;
@@ -38,7 +40,8 @@ export default function TasksPage() {
       </div>
       <Row gutter={[16, 16]}>
         {stats.map((s) => (
-          <Col key={s.key} xs={12} md={8} lg={4} flex="1">
+          // Five equal columns on a wide screen; two a row on a phone (five would stack the labels letter by letter).
+          <Col key={s.key} xs={12} md={8} lg={4} flex={phone ? undefined : '1'}>
             <Card className="rectify-stat" data-testid={`tasks-count-${s.key}`}>
               <Statistic title={s.label} value={s.value} valueStyle={s.color ? { color: s.color } : undefined} />
             </Card>
