@@ -1,0 +1,334 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, openSync } from 'node:fs';
+import { tmpdir, cpus, loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { createDb, loadDemoRound, migrate, parseDatabaseUrl, referenceRound } from '@rectify/db';
+import { scryptHasher } from '../../apps/api/src/lib/passwords.js';
+import { generate, ID_TABLES, pgWriter, shapes, sqliteWriter, type Counts, type Size, type Writer } from './generate.js';
+
+/**
+ * `pnpm bench --db sqlite|postgres --size demo|city|province`: builds a data set, starts the built
+ * server on it, signs in, loads each read route with autocannon (loopback, 10 connections), times
+ * the ledger export, asks the same questions of the database driver alone, and writes
+ * bench/results/<date>-<db>-<size>.json. Needs `pnpm build` first.
+ */
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const PORT = Number(process.env.BENCH_PORT ?? 3209);
+const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const USERNAME = 'bench';
+const PASSWORD = 'bench-password-1';
+
+function option(name: string, allowed: readonly string[], fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? process.argv[i + 1] : fallback;
+  if (!value || !allowed.includes(value)) {
+    console.error(`--${name} must be one of ${allowed.join(', ')}`);
+    process.exit(2);
+  }
+  return value;
+}
+const dbKind = option('db', ['sqlite', 'postgres'], 'sqlite') as 'sqlite' | 'postgres';
+const size = option('size', ['demo', 'city', 'province'], 'demo') as Size;
+
+interface Setup {
+  url: string;
+  counts: Partial<Counts>;
+  benchPersonId: number | null;
+  largestRoundId: number;
+  treeRoundId: number;
+  raw: RawDriver;
+  cleanup(): Promise<void>;
+}
+interface RawDriver {
+  query(sql: string, params: (string | number)[]): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+async function benchUserRow(personId: number | null): Promise<(string | number | boolean | null)[]> {
+  const now = new Date().toISOString();
+  // The server's own hasher and cost, so the sign-in does the work a real one does.
+  const hash = await scryptHasher().hash(PASSWORD);
+  return [1, USERNAME, hash, 'admin', personId, true, false, 0, now, now];
+}
+const USER_COLUMNS = ['id', 'username', 'passwordHash', 'role', 'personId', 'active', 'demo', 'version', 'createdAt', 'updatedAt'];
+
+async function fill(writer: Writer) {
+  if (size === 'demo') return null;
+  const started = performance.now();
+  const generated = await generate(writer, shapes[size], new Date());
+  console.log(`generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return generated;
+}
+
+async function setupSqlite(dir: string): Promise<Setup> {
+  const url = `file:${join(dir, 'bench.db')}`;
+  const target = parseDatabaseUrl(url);
+  await migrate(target);
+  let largestRoundId = 1, treeRoundId = 1, counts: Partial<Counts> = {};
+  if (size === 'demo') {
+    const database = createDb(url);
+    const loaded = await loadDemoRound(database.db, referenceRound);
+    await database.close();
+    if (!loaded.loaded || loaded.roundId === null) throw new Error(`demo round not loaded: ${loaded.reason}`);
+    largestRoundId = treeRoundId = loaded.roundId;
+  }
+  const db = new Database(target.location);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  const writer = sqliteWriter(db);
+  db.exec('BEGIN');
+  const generated = await fill(writer);
+  const personId = generated?.benchPersonId ?? ((db.prepare('SELECT "leaderId" AS id FROM "Measure" WHERE "leaderId" IS NOT NULL LIMIT 1').get() as { id: number } | undefined)?.id ?? null);
+  await writer.insert('User', USER_COLUMNS, [await benchUserRow(personId)]);
+  db.exec('COMMIT');
+  db.exec('ANALYZE');
+  if (generated) ({ counts, largestRoundId, treeRoundId } = generated);
+  return {
+    url,
+    counts,
+    benchPersonId: personId,
+    largestRoundId,
+    treeRoundId,
+    raw: {
+      async query(sql, params) {
+        return db.prepare(sql).all(...params);
+      },
+      async close() {
+        db.close();
+      },
+    },
+    async cleanup() {},
+  };
+}
+
+async function setupPostgres(): Promise<Setup> {
+  const name = `rectify_bench_${size}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = PG_ADMIN.replace(/\/[^/]*$/, `/${name}`);
+  await migrate(parseDatabaseUrl(url));
+  let largestRoundId = 1, treeRoundId = 1, counts: Partial<Counts> = {};
+  if (size === 'demo') {
+    const database = createDb(url);
+    const loaded = await loadDemoRound(database.db, referenceRound);
+    await database.close();
+    if (!loaded.loaded || loaded.roundId === null) throw new Error(`demo round not loaded: ${loaded.reason}`);
+    largestRoundId = treeRoundId = loaded.roundId;
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const writer = pgWriter(client);
+  await client.query('BEGIN');
+  const generated = await fill(writer);
+  const personId = generated?.benchPersonId ?? ((await client.query<{ id: number }>('SELECT "leaderId" AS id FROM "Measure" WHERE "leaderId" IS NOT NULL LIMIT 1')).rows[0]?.id ?? null);
+  await writer.insert('User', USER_COLUMNS, [await benchUserRow(personId)]);
+  for (const table of ID_TABLES) {
+    await client.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), GREATEST((SELECT MAX(id) FROM "${table}"), 1))`);
+  }
+  await client.query('COMMIT');
+  await client.query('ANALYZE');
+  if (generated) ({ counts, largestRoundId, treeRoundId } = generated);
+  return {
+    url,
+    counts,
+    benchPersonId: personId,
+    largestRoundId,
+    treeRoundId,
+    raw: {
+      async query(sql, params) {
+        // The same text with $n placeholders.
+        let n = 0;
+        return (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows;
+      },
+      async close() {
+        await client.end();
+      },
+    },
+    async cleanup() {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+function memory(pid: number): { rssMb: number; hwmMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rssMb: Math.round(kb('VmRSS') / 102.4) / 10, hwmMb: Math.round(kb('VmHWM') / 102.4) / 10 };
+}
+
+async function startServer(url: string, dataDir: string): Promise<ChildProcess> {
+  const log = openSync(join(dataDir, 'server.log'), 'a');
+  const server = spawn(process.execPath, [join(root, 'apps/api/dist/server.js')], {
+    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATABASE_URL: url, RECTIFY_DATA_DIR: dataDir, RECTIFY_DEMO: '0', NODE_ENV: 'production' },
+    stdio: ['ignore', log, log],
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode}); see ${join(dataDir, 'server.log')}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  server.kill('SIGKILL');
+  throw new Error('server did not answer /api/health within 60 s');
+}
+
+interface LoadResult {
+  name: string;
+  path: string;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(name: string, path: string, cookie: string): Promise<LoadResult> {
+  const result = await autocannon({ url: `http://127.0.0.1:${PORT}${path}`, connections: 10, duration: DURATION, headers: { cookie } });
+  // A route that answered nothing within the run counts as a failure, not as 0 ms.
+  const unanswered = result.requests.total === 0 ? 1 : 0;
+  return { name, path, reqPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, non2xx: result.non2xx, errors: result.errors + result.timeouts + unanswered };
+}
+
+async function timeRaw(name: string, raw: RawDriver, sql: string, params: (string | number)[]) {
+  const times: number[] = [];
+  const until = performance.now() + 2000;
+  while (performance.now() < until && times.length < 5000) {
+    const t = performance.now();
+    await raw.query(sql, params);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => Math.round((times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0) * 100) / 100;
+  return { name, p50: at(0.5), p99: at(0.99), runs: times.length };
+}
+
+async function main() {
+  const dataDir = mkdtempSync(join(tmpdir(), `rectify-bench-${size}-`));
+  console.log(`bench: ${dbKind}, ${size}; machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  const started = performance.now();
+  const setup = dbKind === 'sqlite' ? await setupSqlite(dataDir) : await setupPostgres();
+  const setupSeconds = Math.round((performance.now() - started) / 100) / 10;
+  console.log(`data set ready in ${setupSeconds} s`, setup.counts);
+  let server: ChildProcess | undefined;
+  let finished = false;
+  try {
+    server = await startServer(setup.url, dataDir);
+    const pid = server.pid as number;
+    const login = await fetch(`http://127.0.0.1:${PORT}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: USERNAME, password: PASSWORD }),
+    });
+    if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    const idle = memory(pid);
+    console.log(`server idle RSS ${idle.rssMb} MB`);
+
+    const today = new Date().toISOString().slice(0, 10);
+    const routes: [string, string][] = [
+      ['me', '/api/auth/me'],
+      ['rounds list', '/api/rounds'],
+      ['round summary (100 measures)', `/api/rounds/${setup.treeRoundId}/summary`],
+      ['round summary (largest)', `/api/rounds/${setup.largestRoundId}/summary`],
+      ['tree (100-measure round)', `/api/rounds/${setup.treeRoundId}/tree`],
+      ['measures, round + status filter', `/api/measures?roundId=${setup.treeRoundId}&status=in_progress&status=not_started`],
+      ['overdue, all rounds', '/api/measures?overdue=true&sort=deadline&pageSize=50'],
+      ['my tasks', '/api/me/tasks'],
+    ];
+    const results: LoadResult[] = [];
+    for (const [name, path] of routes) {
+      const r = await load(name, path, cookie);
+      results.push(r);
+      console.log(`${name.padEnd(34)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${String(r.p50).padStart(5)} ms  p99 ${String(r.p99).padStart(5)} ms  non-2xx ${r.non2xx}  errors ${r.errors}`);
+    }
+    console.log('programme figures: skipped (no such route in main)');
+
+    // The ledger: one request at a time, as an office user would ask for it.
+    const before = memory(pid);
+    const ledgerTimes: number[] = [];
+    let ledgerBytes = 0;
+    let ledgerNon2xx = 0;
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      const response = await fetch(`http://127.0.0.1:${PORT}/api/rounds/${setup.largestRoundId}/ledger.xlsx`, { headers: { cookie } });
+      const body = await response.arrayBuffer();
+      ledgerTimes.push(Math.round(performance.now() - t));
+      ledgerBytes = body.byteLength;
+      if (!response.ok) ledgerNon2xx++;
+    }
+    const after = memory(pid);
+    const ledger = { roundId: setup.largestRoundId, msEach: ledgerTimes, bytes: ledgerBytes, non2xx: ledgerNon2xx, rssBeforeMb: before.rssMb, rssAfterMb: after.rssMb, peakRssMb: after.hwmMb, growthMb: Math.round((after.hwmMb - before.rssMb) * 10) / 10 };
+    console.log(`ledger.xlsx of round ${ledger.roundId}: ${ledgerTimes.join(' / ')} ms, ${Math.round(ledgerBytes / 1024)} KB, RSS ${before.rssMb} → peak ${after.hwmMb} MB`);
+
+    const raw = [
+      await timeRaw('round summary by status', setup.raw, 'SELECT "status", COUNT(*) AS n FROM "Measure" WHERE "roundId" = ? GROUP BY "status"', [setup.treeRoundId]),
+      await timeRaw('rounds with totals (all, as the API answers)', setup.raw, `SELECT r."id", r."roundName", COUNT(m."id") AS total, SUM(CASE WHEN m."status" = 'closed' THEN 1 ELSE 0 END) AS closed FROM "InspectionRound" r LEFT JOIN "Measure" m ON m."roundId" = r."id" GROUP BY r."id", r."roundName" ORDER BY r."id" DESC`, []),
+      await timeRaw('overdue page (50)', setup.raw, `SELECT "id", "roundId", "text", "deadline", "status" FROM "Measure" WHERE "status" <> 'closed' AND "deadline" < ? ORDER BY "deadline", "id" LIMIT 50`, [today]),
+    ];
+    const apiOf = (name: string) => results.find((r) => r.name === name)?.p50 ?? NaN;
+    const pairs: [string, string][] = [['round summary (100 measures)', 'round summary by status'], ['rounds list', 'rounds with totals (all, as the API answers)'], ['overdue, all rounds', 'overdue page (50)']];
+    const ratios = pairs.map(([api, rawName]) => {
+      const r = raw.find((x) => x.name === rawName);
+      const ratio = r && r.p50 > 0 ? Math.round((apiOf(api) / r.p50) * 10) / 10 : null;
+      console.log(`raw ${rawName.padEnd(44)} p50 ${r?.p50} ms  p99 ${r?.p99} ms   API/raw (p50) ${ratio}`);
+      return { api, raw: rawName, apiP50: apiOf(api), rawP50: r?.p50, ratio };
+    });
+    const peak = memory(pid);
+    console.log(`server RSS idle ${idle.rssMb} MB, peak (VmHWM) ${peak.hwmMb} MB`);
+    const non2xx = results.reduce((n, r) => n + r.non2xx + r.errors, 0) + ledgerNon2xx;
+    console.log(non2xx === 0 ? 'non-2xx: 0' : `NON-2XX OR ERRORS: ${non2xx}`);
+
+    const date = new Date().toISOString().slice(0, 10);
+    const file = join(root, 'bench/results', `${date}-${dbKind}-${size}.json`);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify({
+      at: new Date().toISOString(),
+      db: dbKind,
+      size,
+      machine: { cores: cpus().length, loadAverageAtStart: loadavg(), note: 'shared 2-core machine, loaded by other work during the run' },
+      counts: setup.counts,
+      setupSeconds,
+      durationPerRouteSeconds: DURATION,
+      connections: 10,
+      routes: results,
+      ledger,
+      raw,
+      apiOverRaw: ratios,
+      rss: { idleMb: idle.rssMb, peakMb: peak.hwmMb },
+      non2xx,
+    }, null, 2) + '\n');
+    console.log(`wrote ${file}`);
+    if (non2xx !== 0) process.exitCode = 1;
+    finished = true;
+  } finally {
+    if (server && server.exitCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 1000));
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+    await setup.raw.close();
+    await setup.cleanup();
+    if (!finished || process.exitCode) console.log(`server log kept: ${join(dataDir, 'server.log')}`);
+    else rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
