@@ -71,6 +71,27 @@ export const errorMessages = {
     'zh-CN': '分享链接无效、已过期或已被撤销',
     en: 'The share link is invalid, expired or revoked',
   },
+  MALFORMED_UPLOAD: {
+    'zh-CN': '上传内容不完整或格式错误（multipart 表单无法解析），请重新上传',
+    en: 'The upload is incomplete or malformed (the multipart form cannot be read); upload it again',
+  },
+  ARCHIVE_TOO_LARGE: {
+    'zh-CN': '文件解压后过大或结构异常（可能是压缩炸弹），已拒绝',
+    en: 'The file unpacks to too much data or has an abnormal structure (possibly a zip bomb); refused',
+  },
+  SERVER_BUSY: {
+    'zh-CN': '服务器正在处理其他导入，请稍后重试',
+    en: 'The server is busy with other imports; try again shortly',
+  },
+  TOO_MANY_REQUESTS: { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  INVALID_TEXT: {
+    'zh-CN': '文本含有无效字符（不成对的代理项），请检查后重新提交',
+    en: 'The text contains invalid characters (unpaired surrogates); check it and submit again',
+  },
+  CROSS_SITE_REQUEST: {
+    'zh-CN': '拒绝来自其他网站的修改请求',
+    en: 'Changes requested from another site are refused',
+  },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后重试', en: 'Internal server error; please try again later' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

@@ -2,7 +2,10 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
-export const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+/** The largest value a 32-bit integer column holds: every integer a client sends is bounded by it (or less). */
+export const INT32_MAX = 2_147_483_647;
+
+export const Id = Type.Integer({ minimum: 1, maximum: INT32_MAX });
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 export type IdParams = Static<typeof IdParams>;
 
@@ -11,7 +14,7 @@ export const IsoDate = Type.String({ format: 'date', examples: ['2023-06-30'] })
 export const Timestamp = Type.String({ format: 'date-time' });
 
 /** Optimistic concurrency: every editable row carries a version; PATCH sends the one it read. */
-export const Version = Type.Integer({ minimum: 0, description: 'The version read; a stale one gets 409' });
+export const Version = Type.Integer({ minimum: 0, maximum: INT32_MAX, description: 'The version read; a stale one gets 409' });
 
 export const Ordinal = Type.Integer({ minimum: 1, maximum: 10_000 });
 export const Title = Type.String({ minLength: 1, maxLength: 500 });
@@ -36,7 +39,7 @@ export type ErrorResponse = Static<typeof ErrorResponse>;
 export const Deleted = Type.Object({ deleted: Type.Boolean(), id: Id });
 
 export const PageQuery = {
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: INT32_MAX, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
 };
 

@@ -1,9 +1,9 @@
 import { Type, type Static, type TProperties } from '@sinclair/typebox';
 import { LEADING_GROUP_ROLES, MEETING_TYPES } from '../enums.js';
-import { Id, IsoDate, Name, Nullable, Ordinal, Ref, Title, Version } from './common.js';
+import { INT32_MAX, Id, IsoDate, Name, Nullable, Ordinal, Ref, Title, Version } from './common.js';
 import { MeasureItem } from './measure.js';
 
-const Count = Type.Integer({ minimum: 0 });
+const Count = Type.Integer({ minimum: 0, maximum: INT32_MAX });
 
 export const ProgressCountsSchema = Type.Object({
   total: Count,

@@ -1,11 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, CLOSURE_STATES, NOTIFICATION_KINDS } from '../enums.js';
-import { Id, IsoDate, Nullable, Page, PageQuery, Timestamp, Version } from './common.js';
+import { INT32_MAX, Id, IsoDate, Nullable, Page, PageQuery, Timestamp, Version } from './common.js';
 import { ClosureRequest, ClosureStateSchema, UserRef } from './closure.js';
 import { MeasureListItem } from './measure.js';
 
 const Percent = Type.Integer({ minimum: 0, maximum: 100 });
-const Count = Type.Integer({ minimum: 0 });
+const Count = Type.Integer({ minimum: 0, maximum: INT32_MAX });
 
 /** 进展情况: appended to a measure, never overwritten; sets the measure's progress. */
 export const ProgressUpdateCreate = Type.Object(

@@ -5,6 +5,7 @@ import { attachment } from '../../lib/download.js';
 import { AppError } from '../../lib/errors.js';
 import type { EvidenceStore } from '../../lib/evidence-store.js';
 import { errors } from '../../lib/route-schemas.js';
+import { readMultipartFile } from '../../lib/upload.js';
 import { actorOf } from '../../plugins/auth.js';
 import { createEvidenceService } from './service.js';
 
@@ -26,18 +27,9 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox<{ store: EvidenceStore }>
     handler: async (request, reply) => {
       const actor = actorOf(request);
       await evidence.precheck(request.params.id, actor);
-      const part = await request.file({ limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 } });
-      if (!part) throw new AppError(400, 'FILE_MISSING');
-      let bytes: Buffer;
-      try {
-        bytes = await part.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError(413, 'FILE_TOO_LARGE', { fileName: part.filename, maxBytes: EVIDENCE_MAX_BYTES });
-        }
-        throw error;
-      }
-      return reply.status(201).send(await evidence.add(request.params.id, part.filename, bytes, actor, request.query.progressUpdateId ?? null));
+      const upload = await readMultipartFile(request, EVIDENCE_MAX_BYTES);
+      if (!upload) throw new AppError(400, 'FILE_MISSING');
+      return reply.status(201).send(await evidence.add(request.params.id, upload.fileName ?? '', upload.bytes, actor, request.query.progressUpdateId ?? null));
     },
   });
 

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApi, type TestApi, type TestDatabase } from './harness.js';
+import { builders, files, fingerprint, json, multipart, world, type World } from './fixtures.js';
+
+interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+/** A 4xx in the one error shape; the code when one is expected. */
+export function expectClientError(res: { statusCode: number; body: string }, status?: number, code?: string) {
+  expect(res.statusCode, res.body).toBeGreaterThanOrEqual(400);
+  expect(res.statusCode, res.body).toBeLessThan(500);
+  if (status) expect(res.statusCode, res.body).toBe(status);
+  const body = json<ErrorBody>(res);
+  expect(typeof body.error.code).toBe('string');
+  expect(body.error.message.length).toBeGreaterThan(0);
+  if (code) expect(body.error.code).toBe(code);
+  return body;
+}
+
+/**
+ * What an attacker or a careless client sends: numbers beyond any column, broken multipart forms,
+ * text that is not text, JSON of the wrong types. Each a 4xx in the one error shape, nothing changed.
+ */
+export function hardeningSuite(label: string, makeDatabase: () => Promise<TestDatabase | null>) {
+  describe(`hostile input on ${label}`, () => {
+    let api: TestApi;
+    let w: World;
+    let b: ReturnType<typeof builders>;
+    let measure: { id: number; version: number };
+
+    beforeAll(async () => {
+      const database = await makeDatabase();
+      if (!database) return;
+      api = await startApi(database);
+      w = await world(api);
+      b = builders(api, w);
+      measure = await b.measure();
+    });
+    afterAll(async () => {
+      await api?.close();
+    });
+
+    it('refuses versions and ids beyond the integer range with 400, not 500', async () => {
+      const before = await fingerprint(api);
+      for (const version of [1e20, 2 ** 31, -1, 1.5]) {
+        const res = await api.request({ method: 'PATCH', url: `/api/measures/${measure.id}`, payload: { version, text: '新的措施' } });
+        expectClientError(res, 400, 'VALIDATION_FAILED');
+      }
+      expectClientError(await api.request({ method: 'DELETE', url: `/api/measures/${measure.id}?version=100000000000000000000` }), 400);
+      expectClientError(await api.request({ method: 'GET', url: '/api/measures/99999999999999999999' }), 400);
+      expectClientError(await api.request({ method: 'PATCH', url: '/api/measures/1e20', payload: { version: 0 } }), 400);
+      expect(await fingerprint(api)).toEqual(before);
+    });
+
+    describe('broken multipart forms on the four upload routes', () => {
+      const routes = () => [
+        `/api/measures/${measure.id}/evidence`,
+        `/api/rounds/${api.roundId}/ledger/import/preview`,
+        `/api/rounds/${api.roundId}/ledger/import`,
+        '/api/import/document/preview',
+      ];
+
+      it('answers 400 without a boundary', async () => {
+        const before = await fingerprint(api);
+        for (const url of routes()) {
+          const m = multipart('a.pdf', files.pdf());
+          const res = await api.request({ method: 'POST', url, payload: m.payload, headers: { 'content-type': 'multipart/form-data' } });
+          expectClientError(res, 400);
+        }
+        expect(await fingerprint(api)).toEqual(before);
+      });
+
+      it('answers 400 when the form is cut off mid-part', async () => {
+        const before = await fingerprint(api);
+        for (const url of routes()) {
+          const m = multipart('a.pdf', Buffer.alloc(4096, 7));
+          const res = await api.request({ method: 'POST', url, payload: m.payload.subarray(0, 300), headers: m.headers });
+          expectClientError(res, 400, 'MALFORMED_UPLOAD');
+        }
+        expect(await fingerprint(api)).toEqual(before);
+      });
+
+      it('answers 400 for a form whose part headers are garbage or that has no file', async () => {
+        for (const url of routes()) {
+          const garbage = Buffer.from('--xyz\r\nnot a header at all\r\n\r\nbody\r\n--xyz--\r\n');
+          expectClientError(await api.request({ method: 'POST', url, payload: garbage, headers: { 'content-type': 'multipart/form-data; boundary=xyz' } }), 400);
+          const empty = Buffer.from('--xyz--\r\n');
+          expectClientError(await api.request({ method: 'POST', url, payload: empty, headers: { 'content-type': 'multipart/form-data; boundary=xyz' } }), 400);
+        }
+      });
+    });
+  });
+}
