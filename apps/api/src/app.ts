@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
+import { AjvCompiler } from '@fastify/ajv-compiler';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { defaultDataDir, type Db } from '@rectify/db';
 import { EVIDENCE_MAX_BYTES } from '@rectify/domain';
@@ -16,6 +17,7 @@ import database from './plugins/database.js';
 import errors from './plugins/errors.js';
 import auth from './plugins/auth.js';
 import openapi from './plugins/openapi.js';
+import textInput from './plugins/text-input.js';
 import { registerWebApp } from './plugins/web.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -37,6 +39,7 @@ import { dashboardPrintRoutes } from './modules/dashboard/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 import { shareLinkRoutes } from './modules/share-links/routes.js';
 import type { PdfPrinter } from './lib/pdf.js';
+import { createWorkGate, type WorkGate } from './lib/work-gate.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -45,6 +48,8 @@ declare module 'fastify' {
     runDailyJob(): ReturnType<typeof runDailyJob>;
     /** The daily job once per day across instances (JobLease); the timers call its check(). */
     dailyScheduler: DailyScheduler;
+    /** Parsing uploaded .xlsx / .docx: a few at a time, the rest queued or refused with 503. */
+    importGate: WorkGate;
   }
 }
 
@@ -69,9 +74,25 @@ export interface AppOptions {
   loginFailureDelayMs?: number;
   loginThrottle?: LoginThrottle;
   trustProxy?: boolean;
+  /** How many uploaded documents are parsed at once (default 2 running, 4 waiting). */
+  importGate?: WorkGate;
   /** Prints the report's HTML to PDF (default: Debian's chromium, when installed). */
   printer?: PdfPrinter;
 }
+
+/**
+ * Query strings and path parameters arrive as text, so their numbers and booleans are coerced
+ * (`?page=2`); a JSON body says its types itself, so `{"text": 12}` where a string belongs is a
+ * 400, not the string "12". Two validator pools, the same options otherwise.
+ */
+const ajvPool = AjvCompiler();
+type ValidatorOptions = Parameters<typeof ajvPool>[1] & { customOptions?: Record<string, unknown> };
+const bodiesUncoerced: typeof ajvPool = (externalSchemas, options) => {
+  const coercing = ajvPool(externalSchemas, options);
+  const given = (options ?? {}) as ValidatorOptions;
+  const strict = ajvPool(externalSchemas, { ...given, customOptions: { ...given.customOptions, coerceTypes: false } } as ValidatorOptions);
+  return (route) => (route.httpPart === 'body' ? strict(route) : coercing(route));
+};
 
 /** Builds the whole application; the server and the tests both call this. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -87,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         allErrors: true,
       },
     },
+    schemaController: { compilersFactory: { buildValidator: bodiesUncoerced } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Bodies are JSON or multipart only (part of the CSRF defence, see plugins/auth.ts): a
@@ -98,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(database, { db: options.db, clock });
   await app.register(auth, { secureCookies: options.secureCookies ?? 'auto' });
   await app.register(openapi);
+  await app.register(textInput);
 
   const webServed = await registerWebApp(app, options.webDir);
   await app.register(errors, {
@@ -106,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const notifier = createNotifier({ db: options.db, clock, mailer: options.mailer ?? null, log: app.log });
   app.decorate('notifier', notifier);
+  app.decorate('importGate', options.importGate ?? createWorkGate({ concurrent: 2, queued: 4 }));
   app.decorate('runDailyJob', () => runDailyJob(notifier, app.sessions));
   const scheduling = typeof options.scheduler === 'object' ? options.scheduler : {};
   const dailyScheduler = createDailyScheduler({

@@ -53,6 +53,45 @@ export function hardeningSuite(label: string, makeDatabase: () => Promise<TestDa
       expect(await fingerprint(api)).toEqual(before);
     });
 
+    describe('text that is not text', () => {
+      it('refuses required text that is empty once spaces, zero-width characters, a BOM or NUL are removed', async () => {
+        const before = await fingerprint(api);
+        for (const text of ['   ', '\u200B\u200B', '\uFEFF', '\u0000', ' \u3000\u200D\n\t ']) {
+          const res = await api.request({ method: 'POST', url: '/api/categories', payload: { roundId: api.roundId, title: text } });
+          const body = expectClientError(res, 400, 'VALIDATION_FAILED');
+          expect(JSON.stringify(body.error.details)).toContain('title');
+        }
+        expect(await fingerprint(api)).toEqual(before);
+      });
+
+      it('stores text normalised: trimmed, NFC, without invisible characters or NUL', async () => {
+        const res = await api.request({ method: 'POST', url: '/api/categories', payload: { roundId: api.roundId, title: '\uFEFF  Cafe\u0301\u200B 方面\u0000\u3000 ' } });
+        expect(res.statusCode, res.body).toBe(201);
+        const id = json<{ id: number }>(res).id;
+        const row = await api.db.category.findUniqueOrThrow({ where: { id } });
+        expect(row.title).toBe('Caf\u00e9 方面');
+      });
+
+      it('refuses a lone surrogate with 400 INVALID_TEXT instead of storing U+FFFD', async () => {
+        const before = await fingerprint(api);
+        const payload = `{"roundId": ${api.roundId}, "title": "\\ud800 方面"}`;
+        const res = await api.request({ method: 'POST', url: '/api/categories', headers: { 'content-type': 'application/json' }, payload });
+        const body = expectClientError(res, 400, 'INVALID_TEXT');
+        expect(JSON.stringify(body.error.details)).toContain('title');
+        expect(await fingerprint(api)).toEqual(before);
+      });
+
+      it('does not coerce JSON bodies: a number where text belongs is a 400 (query strings still coerce)', async () => {
+        const before = await fingerprint(api);
+        expectClientError(await api.request({ method: 'POST', url: '/api/categories', payload: { roundId: api.roundId, title: 12 } }), 400, 'VALIDATION_FAILED');
+        expectClientError(await api.request({ method: 'POST', url: '/api/categories', payload: { roundId: String(api.roundId), title: '方面' } }), 400, 'VALIDATION_FAILED');
+        expectClientError(await api.request({ method: 'PATCH', url: `/api/measures/${measure.id}`, payload: { version: String(measure.version) } }), 400, 'VALIDATION_FAILED');
+        expect(await fingerprint(api)).toEqual(before);
+        const page = await api.request({ method: 'GET', url: `/api/measures?roundId=${api.roundId}&pageSize=2` });
+        expect(page.statusCode, page.body).toBe(200);
+      });
+    });
+
     describe('broken multipart forms on the four upload routes', () => {
       const routes = () => [
         `/api/measures/${measure.id}/evidence`,

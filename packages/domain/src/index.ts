@@ -18,3 +18,4 @@ export * from './schemas/workflow.js';
 export * from './schemas/documents.js';
 export * from './schemas/text-import.js';
 export * from './schemas/share-link.js';
+export * from './text.js';

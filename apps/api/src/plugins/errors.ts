@@ -86,6 +86,7 @@ export interface ErrorsOptions {
 export default fp(async function errors(app: FastifyInstance, options: ErrorsOptions) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const locale = localeOf(request);
+    if (error instanceof AppError && error.headers) reply.headers(error.headers);
     if (error instanceof AppError) return send(reply, error.status, error.code, locale, error.details, error.localized?.[locale]);
 
     if (error.validation) {

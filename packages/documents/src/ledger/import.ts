@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { assertSafeZip, UnsafeArchiveError } from '../archive-guard.js';
 import type { MeasureKind, MeasureStatus } from '@rectify/domain';
 import { LEDGER_COLUMNS, matchHeader, normalizeHeader, type LedgerColumnKey } from './columns.js';
 import { compactToIso, excelSerialToIso, jsDateToIso, parseDateText, tokenToIso, type DateToken } from './dates.js';
@@ -251,6 +252,10 @@ interface PendingDate {
 /** Reads an uploaded ledger (.xlsx) into the hierarchy, with row-level errors and warnings. */
 export async function parseLedgerXlsx(buffer: Buffer, options: LedgerImportOptions = {}): Promise<LedgerImport> {
   if (!validateLedgerFile(buffer)) throw new InvalidLedgerFileError('NOT_XLSX');
+  // Before exceljs inflates anything: zip bombs stop here; a merely broken zip is a corrupt file.
+  await assertSafeZip(buffer).catch((error: unknown) => {
+    throw error instanceof UnsafeArchiveError && !error.tooLarge ? new InvalidLedgerFileError('CORRUPT', { cause: error }) : error;
+  });
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);

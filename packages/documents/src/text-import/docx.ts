@@ -1,4 +1,5 @@
 import mammoth from 'mammoth';
+import { assertSafeZip, UnsafeArchiveError } from '../archive-guard.js';
 
 /** The upload is not a readable .docx (wrong format, corrupt, or encrypted). */
 export class UnreadableDocumentError extends Error {
@@ -16,6 +17,10 @@ export class UnreadableDocumentError extends Error {
 export async function docxToText(buffer: Buffer): Promise<string> {
   // A .docx is a zip; checking the magic number first gives a clear error for .doc, PDF or text.
   if (buffer.length < 4 || buffer.readUInt32BE(0) !== 0x504b0304) throw new UnreadableDocumentError();
+  // Before mammoth inflates anything: zip bombs stop here; a merely broken zip is unreadable.
+  await assertSafeZip(buffer).catch((error: unknown) => {
+    throw error instanceof UnsafeArchiveError && !error.tooLarge ? new UnreadableDocumentError({ cause: error }) : error;
+  });
   try {
     const result = await mammoth.extractRawText({ buffer });
     return result.value;

@@ -1,8 +1,8 @@
-import { docxToText, parseReportText, UnreadableDocumentError } from '@rectify/documents';
+import { docxToText, parseReportText, UnreadableDocumentError, UnsafeArchiveError } from '@rectify/documents';
 import { newMeasureDeadline, type AuditEntity, type RoundWithTotals, type TextImportConfirm, type TextImportPreviewResult } from '@rectify/domain';
 import type { Db } from '@rectify/db';
 import { audit, type AuditActor } from '../../lib/audit.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, archiveRefused } from '../../lib/errors.js';
 import type { RoundService } from '../rounds/service.js';
 
 /** Import from text: a published report or feedback text → a hierarchy to review → a new round. */
@@ -24,6 +24,7 @@ export function createTextImportService({ db, rounds }: { db: Db; rounds: RoundS
       try {
         return parseReportText(await docxToText(bytes));
       } catch (error) {
+        if (error instanceof UnsafeArchiveError) throw archiveRefused(error);
         if (error instanceof UnreadableDocumentError) {
           throw new AppError(400, 'INVALID_FILE', { reason: error.code }, { 'zh-CN': error.messageZh, en: error.messageEn });
         }

@@ -55,14 +55,20 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/api/rounds/:id/ledger/import/preview', {
     config: { access: 'hierarchy.write' },
     bodyLimit: MAX_LEDGER_BYTES,
-    schema: { tags, summary: '导入台账预览 Preview a ledger import (xlsx as multipart or raw body): what it would create or update, row-level errors', params: IdParams, querystring: UploadQuery, response: { 200: LedgerImportPlan, ...errors.write } },
-    handler: async (r) => ledger.preview(r.params.id, (await readUpload(r, MAX_LEDGER_BYTES)).bytes),
+    schema: { tags, summary: '导入台账预览 Preview a ledger import (xlsx as multipart or raw body): what it would create or update, row-level errors', params: IdParams, querystring: UploadQuery, response: { 200: LedgerImportPlan, ...errors.write, 503: Type.Ref('ErrorResponse') } },
+    handler: async (r) => {
+      const { bytes } = await readUpload(r, MAX_LEDGER_BYTES);
+      return app.importGate.run(() => ledger.preview(r.params.id, bytes));
+    },
   });
 
   app.post('/api/rounds/:id/ledger/import', {
     config: { access: 'hierarchy.write' },
     bodyLimit: MAX_LEDGER_BYTES,
-    schema: { tags, summary: '确认导入台账 Import a ledger: all in one transaction, or nothing when any row has an error', params: IdParams, querystring: UploadQuery, response: { 200: LedgerImportPlan, ...errors.write } },
-    handler: async (r) => ledger.apply(r.params.id, (await readUpload(r, MAX_LEDGER_BYTES)).bytes, actorOf(r)),
+    schema: { tags, summary: '确认导入台账 Import a ledger: all in one transaction, or nothing when any row has an error', params: IdParams, querystring: UploadQuery, response: { 200: LedgerImportPlan, ...errors.write, 503: Type.Ref('ErrorResponse') } },
+    handler: async (r) => {
+      const { bytes } = await readUpload(r, MAX_LEDGER_BYTES);
+      return app.importGate.run(() => ledger.apply(r.params.id, bytes, actorOf(r)));
+    },
   });
 };

@@ -1,4 +1,5 @@
 import {
+  UnsafeArchiveError,
   InvalidLedgerFileError,
   ledgerCsv,
   parseLedgerXlsx,
@@ -11,7 +12,7 @@ import type { Db } from '@rectify/db';
 import type { Writable } from 'node:stream';
 import type { Clock } from '../../lib/clock.js';
 import { audit, type AuditActor } from '../../lib/audit.js';
-import { AppError, notFound } from '../../lib/errors.js';
+import { AppError, archiveRefused, notFound } from '../../lib/errors.js';
 import { measureFilter, measureSnapshot } from '../measures/service.js';
 
 const BATCH = 500;
@@ -81,6 +82,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
     try {
       return await parseLedgerXlsx(bytes);
     } catch (error) {
+      if (error instanceof UnsafeArchiveError) throw archiveRefused(error);
       if (error instanceof InvalidLedgerFileError) {
         throw new AppError(400, 'INVALID_FILE', { reason: error.code }, { 'zh-CN': error.messageZh, en: error.messageEn });
       }
