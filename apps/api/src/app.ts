@@ -9,13 +9,14 @@ import { systemClock, type Clock } from './lib/clock.js';
 import { requestSerializer } from './lib/log-redaction.js';
 import { createFileEvidenceStore, type EvidenceStore } from './lib/evidence-store.js';
 import { createJobLeases } from './lib/job-lease.js';
-import { createLoginThrottle, type LoginThrottle } from './lib/login-throttle.js';
+import type { RateLimiter } from './lib/rate-limit.js';
 import type { Mailer } from './lib/mailer.js';
 import { scryptHasher, type PasswordHasher } from './lib/passwords.js';
 import { createDailyScheduler, runDailyJob, type DailyScheduler } from './lib/scheduler.js';
 import database from './plugins/database.js';
 import errors from './plugins/errors.js';
 import auth from './plugins/auth.js';
+import rateLimit from './plugins/rate-limit.js';
 import openapi from './plugins/openapi.js';
 import textInput from './plugins/text-input.js';
 import { registerWebApp } from './plugins/web.js';
@@ -72,7 +73,8 @@ export interface AppOptions {
   secureCookies?: boolean | 'auto';
   /** Extra wait after a failed sign-in (default 300 ms). */
   loginFailureDelayMs?: number;
-  loginThrottle?: LoginThrottle;
+  /** Attempt counters (default: in the database, so they hold across instances). */
+  rateLimiter?: RateLimiter;
   trustProxy?: boolean;
   /** How many uploaded documents are parsed at once (default 2 running, 4 waiting). */
   importGate?: WorkGate;
@@ -119,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const clock = options.clock ?? systemClock;
   await app.register(database, { db: options.db, clock });
   await app.register(auth, { secureCookies: options.secureCookies ?? 'auto' });
+  await app.register(rateLimit, { limiter: options.rateLimiter });
   await app.register(openapi);
   await app.register(textInput);
 
@@ -130,13 +133,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const notifier = createNotifier({ db: options.db, clock, mailer: options.mailer ?? null, log: app.log });
   app.decorate('notifier', notifier);
   app.decorate('importGate', options.importGate ?? createWorkGate({ concurrent: 2, queued: 4 }));
-  app.decorate('runDailyJob', () => runDailyJob(notifier, app.sessions));
+  /** The daily job, and pruning of attempt windows that have ended. */
+  const dailyJob = async (day?: string) => {
+    const result = await runDailyJob(notifier, app.sessions, day);
+    await app.rateLimiter.prune();
+    return result;
+  };
+  app.decorate('runDailyJob', () => dailyJob());
   const scheduling = typeof options.scheduler === 'object' ? options.scheduler : {};
   const dailyScheduler = createDailyScheduler({
     leases: createJobLeases(options.db),
     clock,
     log: app.log,
-    job: (day) => runDailyJob(notifier, app.sessions, day),
+    job: (day) => dailyJob(day),
     ...scheduling,
   });
   app.decorate('dailyScheduler', dailyScheduler);
@@ -147,7 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(authRoutes, {
     hasher,
-    throttle: options.loginThrottle ?? createLoginThrottle(),
+    limiter: app.rateLimiter,
     failureDelayMs: options.loginFailureDelayMs ?? 300,
   });
   await app.register(userRoutes, { hasher });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi, type TestApi, type TestDatabase } from './harness.js';
+import { buildApp } from '../src/app.js';
+import { sessionCookie, startApi, testHasher, type TestApi, type TestDatabase } from './harness.js';
 import { builders, files, fingerprint, json, multipart, world, type World } from './fixtures.js';
 
 interface ErrorBody {
@@ -51,6 +52,53 @@ export function hardeningSuite(label: string, makeDatabase: () => Promise<TestDa
       expectClientError(await api.request({ method: 'GET', url: '/api/measures/99999999999999999999' }), 400);
       expectClientError(await api.request({ method: 'PATCH', url: '/api/measures/1e20', payload: { version: 0 } }), 400);
       expect(await fingerprint(api)).toEqual(before);
+    });
+
+    describe('sign-in throttling', () => {
+      const login = (app: TestApi['app'], username: string, password: string) =>
+        app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+
+      it('checks at most five of 100 parallel wrong attempts, across two instances, and says when to retry', async () => {
+        const user = await b.user();
+        const { username } = await api.db.user.findUniqueOrThrow({ where: { id: user.id } });
+        // A second server on the same database: the count must hold across instances.
+        const other = await buildApp({ db: api.db, hasher: testHasher, scheduler: false, loginFailureDelayMs: 0 });
+        try {
+          const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => login(i % 2 ? other : api.app, username, `wrong-${i}`)));
+          const statuses = answers.map((r) => r.statusCode);
+          expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+          expect(statuses.filter((s) => s === 429)).toHaveLength(95);
+          const refused = answers.find((r) => r.statusCode === 429)!;
+          expectClientError(refused, 429, 'TOO_MANY_ATTEMPTS');
+          expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+          // Even the right password is not checked now.
+          expect((await login(other, username, 'password-1234')).statusCode).toBe(429);
+        } finally {
+          await other.close();
+        }
+      });
+
+      it('limits changing one’s password the same way', async () => {
+        const user = await b.user();
+        const { username } = await api.db.user.findUniqueOrThrow({ where: { id: user.id } });
+        const cookie = sessionCookie(await login(api.app, username, 'password-1234'));
+        const change = (currentPassword: string) =>
+          api.app.inject({ method: 'POST', url: '/api/auth/password', headers: cookie, payload: { currentPassword, newPassword: 'another-password-1' } });
+        const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => change(`wrong-${i}`)));
+        expect(answers.filter((r) => r.statusCode === 400)).toHaveLength(5);
+        const refused = answers.filter((r) => r.statusCode === 429);
+        expect(refused).toHaveLength(15);
+        expect(refused[0]!.headers['retry-after']).toBeDefined();
+        expect((await change('password-1234')).statusCode).toBe(429);
+      });
+
+      it('offers the same counter to any route by config.rateLimit', async () => {
+        const hits = await Promise.all(Array.from({ length: 4 }, () => api.app.rateLimiter.hit(`test:${label}`, { max: 2, windowMs: 60_000 })));
+        expect(hits.map((h) => h.count).sort()).toEqual([1, 2, 3, 4]);
+        expect(hits.filter((h) => h.allowed)).toHaveLength(2);
+        await api.app.rateLimiter.reset(`test:${label}`);
+        expect((await api.app.rateLimiter.hit(`test:${label}`, { max: 2, windowMs: 60_000 })).count).toBe(1);
+      });
     });
 
     describe('text that is not text', () => {

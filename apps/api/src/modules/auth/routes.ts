@@ -3,7 +3,7 @@ import { LoginBody, Ok, PasswordChange, SessionAnswer } from '@rectify/domain';
 import { Type } from '@sinclair/typebox';
 import { actorOf } from '../../plugins/auth.js';
 import type { PasswordHasher } from '../../lib/passwords.js';
-import type { LoginThrottle } from '../../lib/login-throttle.js';
+import type { RateLimiter } from '../../lib/rate-limit.js';
 import { createAuthService } from './service.js';
 
 const tags = ['auth'];
@@ -11,7 +11,7 @@ const error = Type.Ref('ErrorResponse');
 
 export interface AuthRoutesOptions {
   hasher: PasswordHasher;
-  throttle: LoginThrottle;
+  limiter: RateLimiter;
   failureDelayMs: number;
 }
 
@@ -55,10 +55,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       tags,
       summary: '修改密码 Change one’s own password (other sessions end)',
       body: PasswordChange,
-      response: { 200: Ok, 400: error, 401: error },
+      response: { 200: Ok, 400: error, 401: error, 429: error },
     },
     handler: async (request) => {
-      await auth.changePassword(actorOf(request), request.body);
+      await auth.changePassword(actorOf(request), request.body, request.ip);
       return { ok: true };
     },
   });
