@@ -16,6 +16,8 @@ import { createDailyScheduler, runDailyJob, type DailyScheduler } from './lib/sc
 import database from './plugins/database.js';
 import errors from './plugins/errors.js';
 import auth from './plugins/auth.js';
+import sameOrigin from './plugins/same-origin.js';
+import securityHeaders from './plugins/security-headers.js';
 import rateLimit from './plugins/rate-limit.js';
 import openapi from './plugins/openapi.js';
 import textInput from './plugins/text-input.js';
@@ -76,6 +78,8 @@ export interface AppOptions {
   /** Attempt counters (default: in the database, so they hold across instances). */
   rateLimiter?: RateLimiter;
   trustProxy?: boolean;
+  /** Origins besides the server's own host from which browsers may write (RECTIFY_ORIGIN). */
+  allowedOrigins?: string[];
   /** How many uploaded documents are parsed at once (default 2 running, 4 waiting). */
   importGate?: WorkGate;
   /** Prints the report's HTML to PDF (default: Debian's chromium, when installed). */
@@ -120,6 +124,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const clock = options.clock ?? systemClock;
   await app.register(database, { db: options.db, clock });
+  await app.register(securityHeaders);
+  await app.register(sameOrigin, { allowedOrigins: options.allowedOrigins });
   await app.register(auth, { secureCookies: options.secureCookies ?? 'auto' });
   await app.register(rateLimit, { limiter: options.rateLimiter });
   await app.register(openapi);

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createDb, defaultDataDir, loadDemoRound, migrate, referenceRound } from '@rectify/db';
 import { buildApp } from './app.js';
 import { evidenceStoreFromEnv } from './lib/evidence-store.js';
+import { parseAllowedOrigins } from './plugins/same-origin.js';
 import { createMailerFromEnv } from './lib/mailer.js';
 import { scryptHasher } from './lib/passwords.js';
 import { ensureDemoAccounts } from './modules/auth/demo-accounts.js';
@@ -52,6 +53,7 @@ async function main() {
     scheduler: { checkEveryMs: secondsFromEnv('RECTIFY_DAILY_CHECK_SECONDS', 600) * 1000 },
     secureCookies: secure === '1' || secure === 'true' ? true : secure === '0' || secure === 'false' ? false : 'auto',
     trustProxy: process.env.RECTIFY_TRUST_PROXY === '1' || process.env.RECTIFY_TRUST_PROXY === 'true',
+    allowedOrigins: parseAllowedOrigins(process.env.RECTIFY_ORIGIN),
   });
   app.log.info(`evidence files: ${evidenceStore.location}; daily job checks as ${app.dailyScheduler.holder}`);
   if (!mailer) app.log.info('SMTP_HOST not set: notifications stay in the app, no e-mail is sent');

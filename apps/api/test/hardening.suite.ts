@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
-import { sessionCookie, startApi, testHasher, type TestApi, type TestDatabase } from './harness.js';
+import { fixedClock } from '../src/lib/clock.js';
+import { REPORT_DAY, sessionCookie, startApi, testHasher, type TestApi, type TestDatabase } from './harness.js';
 import { builders, files, fingerprint, json, multipart, world, type World } from './fixtures.js';
 
 interface ErrorBody {
@@ -52,6 +53,65 @@ export function hardeningSuite(label: string, makeDatabase: () => Promise<TestDa
       expectClientError(await api.request({ method: 'GET', url: '/api/measures/99999999999999999999' }), 400);
       expectClientError(await api.request({ method: 'PATCH', url: '/api/measures/1e20', payload: { version: 0 } }), 400);
       expect(await fingerprint(api)).toEqual(before);
+    });
+
+    describe('cross-site writes', () => {
+      const writeRoutes = () =>
+        api.app.routeAccess.filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) && r.url.startsWith('/api/'));
+
+      it('refuses every write route from a foreign Origin or Referer with 403, nothing changed', async () => {
+        const routes = writeRoutes();
+        expect(routes.length).toBeGreaterThan(30);
+        const before = await fingerprint(api);
+        for (const route of routes) {
+          const url = route.url.replace(/:\w+/g, String(measure.id));
+          for (const headers of [{ origin: 'https://evil.example' }, { referer: 'https://evil.example/page' }, { origin: 'null' }]) {
+            const res = await api.request({ method: route.method as 'POST', url, headers, payload: {} });
+            expect({ route: `${route.method} ${route.url}`, status: res.statusCode }).toEqual({ route: `${route.method} ${route.url}`, status: 403 });
+            expectClientError(res, 403, 'CROSS_SITE_REQUEST');
+          }
+        }
+        // A multipart upload from another site, with the cookie: the issue's reproduction.
+        const m = multipart('证明.pdf', files.pdf());
+        expectClientError(await api.request({ method: 'POST', url: `/api/measures/${measure.id}/evidence`, payload: m.payload, headers: { ...m.headers, origin: 'https://evil.example' } }), 403);
+        expect(await fingerprint(api)).toEqual(before);
+      });
+
+      it('lets the app’s own pages, RECTIFY_ORIGIN entries and header-less clients write', async () => {
+        const ok = async (headers: Record<string, string>, app = api.app) => {
+          const res = await app.inject({ method: 'POST', url: '/api/categories', headers: { ...(await api.login('office')), ...headers }, payload: { roundId: api.roundId, title: b.unique('同源') } });
+          expect(res.statusCode, res.body).toBe(201);
+        };
+        await ok({ origin: 'http://localhost:80', host: 'localhost:80' });
+        await ok({ referer: 'http://localhost:80/rounds/1', host: 'localhost:80' });
+        await ok({});
+        // The same clock as the harness's app, so its sessions are not idle-expired here.
+        const proxied = await buildApp({ db: api.db, clock: fixedClock(REPORT_DAY), hasher: testHasher, scheduler: false, allowedOrigins: ['https://rectify.example.gov.cn'] });
+        try {
+          await ok({ origin: 'https://rectify.example.gov.cn', host: 'internal:3000' }, proxied);
+          expectClientError(await proxied.inject({ method: 'POST', url: '/api/auth/logout', headers: { origin: 'https://other.example.gov.cn', host: 'internal:3000' } }), 403, 'CROSS_SITE_REQUEST');
+        } finally {
+          await proxied.close();
+        }
+      });
+    });
+
+    it('sends the security headers on API answers; HSTS only over https', async () => {
+      const res = await api.request({ method: 'GET', url: '/api/health' });
+      expect(res.headers['content-security-policy']).toMatch(/default-src 'self'.*script-src 'self';.*frame-ancestors 'none'/);
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBe('same-origin');
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+      const behindProxy = await buildApp({ db: api.db, hasher: testHasher, scheduler: false, trustProxy: true });
+      try {
+        const https = await behindProxy.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-proto': 'https' } });
+        expect(https.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+        const http = await behindProxy.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-proto': 'http' } });
+        expect(http.headers['strict-transport-security']).toBeUndefined();
+      } finally {
+        await behindProxy.close();
+      }
     });
 
     describe('sign-in throttling', () => {
