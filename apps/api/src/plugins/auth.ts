@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import { mayAttempt, type Access } from '@rectify/domain';
 import { AppError } from '../lib/errors.js';
 import type { RequestActor } from '../lib/actor.js';
@@ -17,8 +17,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     sessions: SessionStore;
-    /** Every route registered, with its declared access: the rights tests walk it. */
-    routeAccess: { method: string; url: string; access: Access | undefined }[];
+    /** Every route registered, with its declared access and schemas: the rights and property tests walk it. */
+    routeAccess: { method: string; url: string; access: Access | undefined; schema?: FastifySchema }[];
     setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void;
     clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void;
   }
@@ -60,7 +60,7 @@ export default fp(async function auth(app: FastifyInstance, options: AuthOptions
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      routeAccess.push({ method, url: route.url, access: (route.config as { access?: Access } | undefined)?.access });
+      routeAccess.push({ method, url: route.url, access: (route.config as { access?: Access } | undefined)?.access, schema: route.schema });
     }
   });
 

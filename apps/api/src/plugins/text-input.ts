@@ -4,13 +4,15 @@ import { hasLoneSurrogate, normaliseText, VERBATIM_FIELDS } from '@rectify/domai
 import { AppError } from '../lib/errors.js';
 
 /**
+ * The boundary's walk over a parsed body or query (exported for the property tests).
+ *
  * Normalises every string of a JSON body and of the query string once, before validation
  * (packages/domain/src/text.ts says how), so the schemas' minLength refuses what only looked
  * filled in (spaces, zero-width characters, a BOM). A string with a lone surrogate is not text:
  * 400 INVALID_TEXT naming the field, rather than a silent U+FFFD. Password fields stay verbatim
  * (still refused with a lone surrogate).
  */
-function normaliseValue(value: unknown, path: string, verbatim: boolean): unknown {
+export function normaliseValue(value: unknown, path: string, verbatim: boolean): unknown {
   if (typeof value === 'string') {
     if (hasLoneSurrogate(value)) {
       throw new AppError(400, 'INVALID_TEXT', [{ field: path || 'body', rule: 'text', message: 'unpaired surrogate' }]);
