@@ -5,3 +5,4 @@ export { loadDemoRound, type LoadResult } from './demo/load.js';
 export { referenceRound } from './demo/reference-round.js';
 export type { DemoRound } from './demo/types.js';
 export { Prisma as PrismaNamespace } from './generated/sqlite/client.js';
+export { backup, restore, evidenceFiles, type BackupManifest } from './backup.js';
