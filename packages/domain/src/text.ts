@@ -4,9 +4,9 @@
  */
 
 /** Zero-width characters and the byte-order mark: invisible, never meaningful in this app's text. */
-const INVISIBLE = /[\u200B\u200C\u200D\u2060\uFEFF]/g;
+const INVISIBLE = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
 /** C0 controls (NUL included) and DEL, except tab, line feed and carriage return. */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const isControl = (code: number) => (code <= 0x1f && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f;
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -19,7 +19,12 @@ export const hasLoneSurrogate = (text: string): boolean => LONE_SURROGATE.test(t
  * A required field that is empty after this is refused by its schema's minLength.
  */
 export function normaliseText(text: string): string {
-  return text.normalize('NFC').replace(INVISIBLE, '').replace(CONTROL, '').trim();
+  let kept = '';
+  for (const char of text.normalize('NFC')) {
+    const code = char.codePointAt(0)!;
+    if (!INVISIBLE.has(code) && !isControl(code)) kept += char;
+  }
+  return kept.trim();
 }
 
 /**
