@@ -22,6 +22,7 @@ async function watchViolations(page: Page): Promise<string[]> {
 }
 
 test('every page passes the Content-Security-Policy; headers forbid framing and sniffing', async ({ page, browser, baseURL }) => {
+  test.setTimeout(150_000); // a dozen pages, the share page and the API documents in one walk
   const violations = await watchViolations(page);
 
   const login = await page.goto('/login');
