@@ -25,7 +25,7 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
   child.on('exit', () => children.delete(child));
   const base = await new Promise<string>((ok, fail) => {
     let out = '';
-    const timer = setTimeout(() => fail(new Error(`server did not start:\n${out}`)), 60_000);
+    const timer = setTimeout(() => fail(new Error(`server did not start:\n${out}`)), 180_000); // migrations + demo load, slow on a busy machine
     const read = (chunk: Buffer) => {
       out += chunk.toString();
       const m = out.match(/listening at (http:\/\/127\.0\.0\.1:\d+)/);
@@ -107,7 +107,7 @@ function crashSuite(label: string, makeDatabase: () => Promise<TestDatabase | nu
       await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 240_000);
+  }, 900_000);
 }
 
 describe('durability under SIGKILL', () => {

@@ -93,7 +93,7 @@ describe(`write routes under random and adversarial bodies (SQLite, ${RUNS} runs
   let api: TestApi;
   beforeAll(async () => {
     api = await startApi(sqliteDatabase());
-  });
+  }, 180_000);
   afterAll(async () => {
     await api?.close();
   });
