@@ -64,7 +64,10 @@ test('every page passes the Content-Security-Policy; headers forbid framing and 
   await expect(page.locator('.swagger-ui .info .title')).toContainText('Rectify API');
 
   // The share page, as the inspection team opens it without an account.
-  const link = (await (await page.request.post(`/api/rounds/${round.id}/share-links`, { data: { label: 'CSP 检查', expiresOn: '2099-12-31' } })).json()) as { path: string };
+  const expiresOn = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const created = await page.request.post(`/api/rounds/${round.id}/share-links`, { data: { label: 'CSP 检查', expiresOn } });
+  expect(created.status(), await created.text()).toBe(201);
+  const link = (await created.json()) as { path: string };
   const guest = await browser.newContext({ baseURL, locale: 'zh-CN' });
   const view = await guest.newPage();
   const guestViolations = await watchViolations(view);
