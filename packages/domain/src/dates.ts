@@ -25,6 +25,11 @@ export function todayInShanghai(now: Date = new Date()): string {
   }).format(now);
 }
 
+/** Days since 1970-01-01 of a calendar date: the integer the SQL forms of the date rules compare. */
+export function dayNumber(isoDate: string): number {
+  return toUtcDays(isoDate);
+}
+
 function toUtcDays(isoDate: string): number {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   return Date.UTC(y, m - 1, d) / 86_400_000;

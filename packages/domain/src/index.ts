@@ -19,3 +19,4 @@ export * from './schemas/documents.js';
 export * from './schemas/text-import.js';
 export * from './schemas/share-link.js';
 export * from './text.js';
+export * from './time.js';
