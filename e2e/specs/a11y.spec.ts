@@ -39,8 +39,7 @@ for (const [label, device] of [['desktop', {}], ['phone', PHONE]] as const) {
       expect(await violations(page)).toEqual([]);
     });
 
-    // Fails in the final run of this session (violations on signed-in pages not yet fixed): see the session note.
-    test.fixme('the signed-in pages have no serious or critical violation', async ({ page }) => {
+    test('the signed-in pages have no serious or critical violation', async ({ page }) => {
       test.setTimeout(180_000);
       let role: DemoRole | null = null;
       const found: string[] = [];

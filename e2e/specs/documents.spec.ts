@@ -17,8 +17,7 @@ test.beforeEach(async ({ page }, info) => {
   if (!info.title.includes('inspector')) await signIn(page, 'office');
 });
 
-// Failed in the session's final run after the CSP and report changes landed together; see the session note.
-test.fixme('downloads the ledger (.xlsx) and the report (.docx) from the documents page', async ({ page }) => {
+test('downloads the ledger (.xlsx) and the report (.docx) from the documents page', async ({ page }) => {
   const round = await demoRound(page.request);
   await page.goto(`/rounds/${round.id}`);
   await page.getByRole('menuitem', { name: /文档与导出/ }).click();
@@ -71,8 +70,7 @@ test('"export this list" on the dashboard exports the filtered measures', async 
   expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
 });
 
-// Failed in the session's final run after the CSP and report changes landed together; see the session note.
-test.fixme('saving the report texts updates the preview; a stale save gets the conflict message', async ({ page }) => {
+test('saving the report texts updates the preview; a stale save gets the conflict message', async ({ page }) => {
   const round = await demoRound(page.request);
   const url = `/api/rounds/${round.id}/report-texts`;
   const original = (await (await page.request.get(url)).json()) as { contact: string; version: number };

@@ -20,8 +20,7 @@ async function uploadEvidence(page: Page, name: string, mimeType: string, buffer
   await page.getByTestId('evidence-panel').locator('input[type=file]').setInputFiles({ name, mimeType, buffer });
 }
 
-// Failed in the session's final run: the menu's tasks badge changed with the phone layout; see the session note.
-test.fixme('an officer reports, uploads and submits; the office rejects, then approves; the leader sees it closed', async ({ page, browser }) => {
+test('an officer reports, uploads and submits; the office rejects, then approves; the leader sees it closed', async ({ page, browser }) => {
   test.setTimeout(90_000);
   // The office's view, in a browser of its own.
   const officeContext = await browser.newContext();

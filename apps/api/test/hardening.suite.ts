@@ -103,6 +103,11 @@ export function hardeningSuite(label: string, makeDatabase: () => Promise<TestDa
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['referrer-policy']).toBe('same-origin');
       expect(res.headers['strict-transport-security']).toBeUndefined();
+      // The printable report is shown in the documents page's own frame: this origin may frame it, no other.
+      const report = await api.app.inject({ method: 'GET', url: `/api/rounds/${api.roundId}/report.html`, headers: await api.login('office') });
+      expect(report.statusCode).toBe(200);
+      expect(report.headers['content-security-policy']).toMatch(/script-src 'self';.*frame-ancestors 'self'/);
+      expect(report.headers['x-frame-options']).toBe('SAMEORIGIN');
       const behindProxy = await buildApp({ db: api.db, hasher: testHasher, scheduler: false, trustProxy: true });
       try {
         const https = await behindProxy.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-proto': 'https' } });

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import helmet from '@fastify/helmet';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /**
  * Security headers on every answer — the web app, its files, the API, the API documents, the
@@ -9,7 +9,9 @@ import type { FastifyInstance } from 'fastify';
  *   this origin plus inline ones, because antd (CSS-in-JS) and recharts write <style> elements and
  *   style attributes at run time — 'unsafe-inline' is granted to styles only, never to scripts;
  *   images and fonts also as data:/blob: URLs (antd's icons, downloads); no plugins, no <base>
- *   elsewhere, forms post only here, and no framing by anyone (frame-ancestors 'none').
+ *   elsewhere, forms post only here, and no framing by anyone (frame-ancestors 'none') — except
+ *   the few answers the app itself shows in a frame (the printable report, evidence previews),
+ *   which call `allowFramingBySelf`.
  * - X-Frame-Options DENY (older browsers), X-Content-Type-Options nosniff, Referrer-Policy
  *   same-origin (share-link tokens never leave in a Referer), Cross-Origin-Opener/Resource-Policy
  *   same-origin.
@@ -30,6 +32,19 @@ export const CONTENT_SECURITY_POLICY = {
   formAction: ["'self'"],
   frameAncestors: ["'none'"],
 };
+
+function policyHeader(directives: Record<string, string[]>): string {
+  return Object.entries(directives)
+    .map(([name, values]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`)
+    .join(';');
+}
+
+const FRAMED_BY_SELF_POLICY = policyHeader({ ...CONTENT_SECURITY_POLICY, frameAncestors: ["'self'"] });
+
+/** For an answer the app shows in its own <iframe>: the same policy, but this origin may frame it. */
+export function allowFramingBySelf(reply: FastifyReply): FastifyReply {
+  return reply.header('content-security-policy', FRAMED_BY_SELF_POLICY).header('x-frame-options', 'SAMEORIGIN');
+}
 
 export default fp(async function securityHeaders(app: FastifyInstance) {
   await app.register(helmet, {

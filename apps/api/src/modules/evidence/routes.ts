@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { EVIDENCE_ACCEPT, EVIDENCE_MAX_BYTES, EvidenceDownloadQuery, EvidenceItem, EvidenceUploadQuery, IdParams, isPreviewableEvidence } from '@rectify/domain';
 import { attachment } from '../../lib/download.js';
+import { allowFramingBySelf } from '../../plugins/security-headers.js';
 import { AppError } from '../../lib/errors.js';
 import type { EvidenceStore } from '../../lib/evidence-store.js';
 import { errors } from '../../lib/route-schemas.js';
@@ -53,7 +54,7 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox<{ store: EvidenceStore }>
       // Only types a browser renders without running anything of the file's are shown inline.
       const inline = request.query.inline === true && isPreviewableEvidence(file.mimeType);
       // The preview frames the file in our own page, and only there.
-      if (inline) reply.header('content-security-policy', "frame-ancestors 'self'").header('x-frame-options', 'SAMEORIGIN');
+      if (inline) allowFramingBySelf(reply);
       return reply
         .header('content-type', file.mimeType)
         .header('content-length', file.size)

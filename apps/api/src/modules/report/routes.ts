@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { IdParams, ReportTexts, ReportTextsUpdate } from '@rectify/domain';
 import { actorOf } from '../../plugins/auth.js';
 import { attachment } from '../../lib/download.js';
+import { allowFramingBySelf } from '../../plugins/security-headers.js';
 import { chromiumPrinter, type PdfPrinter } from '../../lib/pdf.js';
 import { errors } from '../../lib/route-schemas.js';
 import { createRoundService } from '../rounds/service.js';
@@ -43,7 +44,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ printer?: PdfPrinter }> =
   app.get('/api/rounds/:id/report.html', {
     config: { access: 'export' },
     schema: { tags, summary: '整改情况通报（打印页） The report as a printable page', params: IdParams, produces: ['text/html'], response: { 200: file, ...errors.read } },
-    handler: async (r, reply) => reply.type('text/html; charset=utf-8').send(await report.html(r.params.id)),
+    handler: async (r, reply) => allowFramingBySelf(reply).type('text/html; charset=utf-8').send(await report.html(r.params.id)),
   });
   app.get('/api/rounds/:id/report.pdf', {
     config: { access: 'export' },
