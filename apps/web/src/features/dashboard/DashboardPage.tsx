@@ -185,6 +185,7 @@ export default function DashboardPage() {
               <div style={{ margin: '10px 0 6px' }}>
                 <Progress
                   type="dashboard"
+                  aria-label={t('dashboard.completion')}
                   percent={percent}
                   size={150}
                   strokeColor={{ '0%': brand.onTrack, '100%': brand.closed }}
@@ -286,6 +287,7 @@ export default function DashboardPage() {
                   render: (_, row) => (
                     <Progress
                       size="small"
+                      aria-label={t('dashboard.col.rate')}
                       percent={Math.round(completionRate(row.counts) * 100)}
                       strokeColor={brand.closed}
                       style={{ margin: 0 }}

@@ -41,7 +41,7 @@ export function ProgressChart({ testId, rows, selectedId, onSelect, axisWidth = 
     <div data-testid={testId} style={{ width: '100%' }}>
       <div style={{ width: '100%', height }} aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height }}>
-          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }} barCategoryGap="22%">
+          <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }} barCategoryGap="22%">
             <CartesianGrid horizontal={false} stroke="#eef0f3" />
             <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12, fill: '#6b7280' }} />
             <YAxis

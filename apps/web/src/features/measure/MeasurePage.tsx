@@ -24,6 +24,7 @@ import { useSetCurrentRound } from '../../app/CurrentRound';
 import { brand } from '../../app/theme';
 import { useLocale, useT } from '../../i18n';
 import { kindLabel } from '../../shared/labels';
+import { useScreen } from '../../shared/useScreen';
 import { LoadError, Loading } from '../../shared/PageState';
 import { DemoTag, OverdueTag, StatusTag } from '../../shared/StatusTag';
 import { ClosureBanner } from './ClosureBanner';
@@ -41,6 +42,7 @@ type TabKey = (typeof TABS)[number];
 
 export default function MeasurePage() {
   const t = useT();
+  const { phone } = useScreen();
   const [locale] = useLocale();
   const id = Number(useParams().id);
   const measure = useMeasure(id);
@@ -242,6 +244,10 @@ export default function MeasurePage() {
 
       <Card styles={{ body: { paddingTop: 4 } }} data-testid="measure-work">
         <Tabs
+          // On a phone the three tabs must fit without antd's "more" menu, whose button inside the
+          // tablist breaks its ARIA structure (axe: aria-required-children).
+          size={phone ? 'small' : undefined}
+          tabBarGutter={phone ? 12 : undefined}
           activeKey={tab}
           onChange={(key) => setParams(key === 'updates' ? {} : { tab: key }, { replace: true })}
           items={[
