@@ -2,7 +2,8 @@ import { expect as baseExpect, test } from '@playwright/test';
 import { demoRound } from '../fixtures/api';
 import { DEMO_PASSWORD, signInRequest } from '../fixtures/auth';
 import { PNG_1X1 } from '../fixtures/files';
-import { expectNoSidewaysScroll, PHONE, shot } from '../fixtures/screen';
+import { expectNoSidewaysScroll, outputDir, PHONE, shot } from '../fixtures/screen';
+import { join } from 'node:path';
 
 // Pages load slowly on a busy 2-core machine: wait longer than the default for what must appear.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -55,6 +56,11 @@ test('on a phone an officer signs in, lands on their tasks, reports progress wit
   await expect(page.getByTestId('measure-list')).toHaveAttribute('data-layout', 'cards');
   await expectNoSidewaysScroll(page, 'dashboard');
   await shot(page, 'dashboard-390.png');
+  // The text columns keep their width: overdue measures as cards, category names beside three narrow counts.
+  await expect(page.getByTestId('overdue-list').locator('[data-layout]')).toHaveAttribute('data-layout', 'cards');
+  const categoryName = await page.getByTestId('category-title').first().boundingBox();
+  expect(categoryName!.width).toBeGreaterThan(120);
+  await page.getByTestId('category-counts').screenshot({ path: join(outputDir, 'dashboard-categories-390.png') });
   for (const [item, url] of [[/问题清单/, /\/tree$/], [/文档/, /\/documents$/], [/人员科室/, /\/people$/], [/巡察轮次/, /\/rounds$/]] as const) {
     await page.getByTestId('menu-button').click();
     await page.getByTestId('menu-drawer').getByRole('menuitem', { name: item }).click();

@@ -9,6 +9,7 @@ import { brand } from '../../app/theme';
 import { useT } from '../../i18n';
 import { LoadError, Loading } from '../../shared/PageState';
 import { DemoTag } from '../../shared/StatusTag';
+import { useScreen } from '../../shared/useScreen';
 import { ExportListButton } from '../documents/ExportListButton';
 import { dashboardFilterToLedger } from '../documents/exportLinks';
 import { useDownload } from '../documents/useDownload';
@@ -32,6 +33,7 @@ function readFilter(params: URLSearchParams): { kind: FilterKind; id: number } |
 
 export default function DashboardPage() {
   const t = useT();
+  const { phone } = useScreen();
   const roundId = Number(useParams().id);
   useSetCurrentRound(roundId);
   const [params, setParams] = useSearchParams();
@@ -258,19 +260,19 @@ export default function DashboardPage() {
                 },
                 {
                   title: t('dashboard.col.closed'),
-                  width: 72,
+                  width: phone ? 56 : 72,
                   align: 'right',
                   render: (_, row) => <span data-testid="closed-count">{row.counts.closed}</span>,
                 },
                 {
                   title: t('dashboard.col.total'),
-                  width: 60,
+                  width: phone ? 44 : 60,
                   align: 'right',
                   render: (_, row) => <span data-testid="total-count">{row.counts.total}</span>,
                 },
                 {
                   title: t('dashboard.col.overdue'),
-                  width: 60,
+                  width: phone ? 44 : 60,
                   align: 'right',
                   render: (_, row) =>
                     row.counts.overdue > 0 ? (
@@ -283,6 +285,8 @@ export default function DashboardPage() {
                 },
                 {
                   title: t('dashboard.col.rate'),
+                  // On a phone the chart beside it shows the share; the names need the width.
+                  hidden: phone,
                   width: 110,
                   render: (_, row) => (
                     <Progress

@@ -1,15 +1,43 @@
-import { Card, Empty, Table, Typography } from 'antd';
+import { Card, Empty, Space, Typography } from 'antd';
 import { CheckCircleOutlined, WarningFilled } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { subsectionNumber, type OverdueMeasure } from '@rectify/domain';
 import { useT } from '../../i18n';
 import { categoryLabel, problemLabel, shortTitle } from '../../shared/labels';
 import { OverdueTag } from '../../shared/StatusTag';
+import { ResponsiveList } from '../../shared/ResponsiveList';
+import { useScreen } from '../../shared/useScreen';
 
 /** `linkMeasures: false` where the reader may not open a measure (the share page). */
 export function OverdueTable({ items, linkMeasures = true }: { items: OverdueMeasure[]; linkMeasures?: boolean }) {
   const t = useT();
+  const { phone } = useScreen();
   const hasItems = items.length > 0;
+  const measureText = (m: OverdueMeasure) => {
+    const body = (
+      <Typography.Paragraph ellipsis={{ rows: 2, tooltip: m.text }} style={{ margin: 0, color: 'inherit' }}>
+        {m.text}
+      </Typography.Paragraph>
+    );
+    return linkMeasures ? (
+      <Link to={`/measures/${m.id}`} style={{ color: '#cf1322' }} data-testid="overdue-measure-link">
+        {body}
+      </Link>
+    ) : (
+      <span style={{ color: '#cf1322' }} data-testid="overdue-measure-text">{body}</span>
+    );
+  };
+  const location = (m: OverdueMeasure) => (
+    <div style={{ fontSize: 12, lineHeight: 1.6 }}>
+      <div title={categoryLabel(m.category)}>
+        {subsectionNumber(m.category.ordinal)}
+        {shortTitle(m.category.title, 16)}
+      </div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {problemLabel(m.problem)}
+      </Typography.Text>
+    </div>
+  );
   return (
     <Card
       data-testid="overdue-list"
@@ -22,64 +50,43 @@ export function OverdueTable({ items, linkMeasures = true }: { items: OverdueMea
       extra={hasItems ? <Typography.Text type="danger">{t('dashboard.overdueCount', { n: items.length })}</Typography.Text> : null}
       styles={{
         header: hasItems ? { background: '#fff1f0', borderBottom: '1px solid #ffccc7' } : undefined,
-        body: { padding: hasItems ? 0 : 16 },
+        body: { padding: hasItems && !phone ? 0 : phone ? 12 : 16 },
       }}
       style={hasItems ? { borderColor: '#ffa39e' } : undefined}
     >
       {hasItems ? (
-        <Table<OverdueMeasure>
-          rowKey="id"
-          size="middle"
-          dataSource={items}
-          pagination={false}
-          columns={[
-            {
-              title: t('dashboard.col.measure'),
-              dataIndex: 'text',
-              render: (text: string, m) => {
-                const body = (
-                  <Typography.Paragraph ellipsis={{ rows: 2, tooltip: text }} style={{ margin: 0, color: 'inherit' }}>
-                    {text}
-                  </Typography.Paragraph>
-                );
-                return linkMeasures ? (
-                  <Link to={`/measures/${m.id}`} style={{ color: '#cf1322' }} data-testid="overdue-measure-link">
-                    {body}
-                  </Link>
-                ) : (
-                  <span style={{ color: '#cf1322' }} data-testid="overdue-measure-text">{body}</span>
-                );
+        <ResponsiveList<OverdueMeasure>
+          rows={items}
+          rowKey={(m) => m.id}
+          card={(m) => (
+            <Card size="small" data-testid="overdue-card">
+              {measureText(m)}
+              {location(m)}
+              <Space size={4} wrap style={{ marginTop: 6 }}>
+                <OverdueTag days={m.daysOverdue} />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {m.leader?.name ?? t('common.none')} · {m.leadDepartment?.name ?? t('common.none')} · {m.deadline}
+                </Typography.Text>
+              </Space>
+            </Card>
+          )}
+          table={{
+            size: 'middle',
+            pagination: false,
+            columns: [
+              { title: t('dashboard.col.measure'), dataIndex: 'text', render: (_: string, m) => measureText(m) },
+              { title: t('dashboard.col.location'), width: 260, render: (_, m) => location(m) },
+              { title: t('dashboard.col.leader'), width: 110, render: (_, m) => m.leader?.name ?? t('common.none') },
+              { title: t('dashboard.col.department'), width: 140, render: (_, m) => m.leadDepartment?.name ?? t('common.none') },
+              { title: t('dashboard.col.deadline'), dataIndex: 'deadline', width: 110 },
+              {
+                title: t('dashboard.col.daysOverdue'),
+                dataIndex: 'daysOverdue',
+                width: 130,
+                render: (days: number) => <OverdueTag days={days} />,
               },
-            },
-            {
-              title: t('dashboard.col.location'),
-              width: 260,
-              render: (_, m) => (
-                <div style={{ fontSize: 12, lineHeight: 1.6 }}>
-                  <div title={categoryLabel(m.category)}>
-                    {subsectionNumber(m.category.ordinal)}
-                    {shortTitle(m.category.title, 16)}
-                  </div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {problemLabel(m.problem)}
-                  </Typography.Text>
-                </div>
-              ),
-            },
-            { title: t('dashboard.col.leader'), width: 110, render: (_, m) => m.leader?.name ?? t('common.none') },
-            {
-              title: t('dashboard.col.department'),
-              width: 140,
-              render: (_, m) => m.leadDepartment?.name ?? t('common.none'),
-            },
-            { title: t('dashboard.col.deadline'), dataIndex: 'deadline', width: 110 },
-            {
-              title: t('dashboard.col.daysOverdue'),
-              dataIndex: 'daysOverdue',
-              width: 130,
-              render: (days: number) => <OverdueTag days={days} />,
-            },
-          ]}
+            ],
+          }}
         />
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.overdueNone')} />
