@@ -107,3 +107,17 @@ export const AUDIT_ACTIONS = [
   'import',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** A vocabulary word read from the database, narrowed once; an unknown one is a broken database, not a user error. */
+function narrow<T extends string>(words: readonly T[], what: string) {
+  return (value: string): T => {
+    const word = words.find((w) => w === value);
+    if (word === undefined) throw new Error(`unknown ${what} in the database: ${value}`);
+    return word;
+  };
+}
+export const toMeasureStatus = narrow(MEASURE_STATUSES, 'measure status');
+export const toMeasureKind = narrow(MEASURE_KINDS, 'measure kind');
+export const toMeetingType = narrow(MEETING_TYPES, 'meeting type');
+export const toLeadingGroupRole = narrow(LEADING_GROUP_ROLES, 'leading group role');
+export const toClosureState = narrow(CLOSURE_STATES, 'closure state');

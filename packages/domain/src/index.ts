@@ -1,6 +1,7 @@
 export * from './enums.js';
 export * from './dates.js';
 export * from './rules.js';
+export * from './queries.js';
 export * from './numerals.js';
 export * from './errors.js';
 export * from './schemas/common.js';

@@ -112,3 +112,32 @@ export function currentRoundOf<T extends { id: number; totals: { total: number; 
   const newestFirst = [...rounds].sort((a, b) => b.id - a.id);
   return newestFirst.find((r) => r.totals.closed < r.totals.total) ?? newestFirst[0] ?? null;
 }
+
+/** A measure's workflow state: what every status change reads and writes. */
+export interface MeasureState {
+  status: MeasureStatus;
+  completedDate: string | null;
+  progress: number;
+}
+
+/**
+ * Every way a measure's status moves, in one place, so "closed means 100 % and dated; not closed
+ * means no completion date" holds whoever moves it: an edit, a ledger import, the closure workflow
+ * or a progress report.
+ */
+export const transitions = {
+  /** An edit or an import that names the status (and perhaps the date and progress). */
+  change: applyStatusChange,
+  /** 申请销号: waits for approval at the progress it had. */
+  requestClosure: (current: MeasureState): MeasureState => ({ status: 'pending_closure', completedDate: null, progress: current.progress }),
+  /** 销号 approved: closed today at 100 %. */
+  close: (current: MeasureState, today: string): MeasureState => applyStatusChange({ ...current, completedDate: null }, { status: 'closed', completedDate: today }, today),
+  /** Rejected or reopened: back in progress, undated, at the progress it had. */
+  reopen: (current: MeasureState): MeasureState => ({ status: 'in_progress', completedDate: null, progress: current.progress }),
+  /** 进展情况 reported: a not-started measure starts; the percent given becomes its progress. */
+  progressReported: (current: MeasureState, percent: number): MeasureState => ({
+    status: current.status === 'not_started' ? 'in_progress' : current.status,
+    completedDate: current.status === 'closed' ? current.completedDate : null,
+    progress: current.status === 'closed' ? 100 : percent,
+  }),
+} as const;

@@ -1,4 +1,4 @@
-import type { ClosureRequest, ClosureState } from '@rectify/domain';
+import { toClosureState, type ClosureRequest } from '@rectify/domain';
 import { toUserRef, userRefSelect } from '../../lib/user-ref.js';
 
 export const closureInclude = {
@@ -30,7 +30,7 @@ export function toClosure(row: ClosureRow): ClosureRequest {
     id: row.id,
     measureId: row.measureId,
     summary: row.summary,
-    state: row.state as ClosureState,
+    state: toClosureState(row.state),
     reason: row.reason,
     requestedAt: row.requestedAt.toISOString(),
     requestedBy: toUserRef(row.requestedBy),

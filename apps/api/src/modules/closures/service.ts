@@ -6,6 +6,9 @@ import {
   type ClosureRequest,
   type ClosureSubmit,
   type MeasureReopen,
+  type MeasureState,
+  toMeasureStatus,
+  transitions,
 } from '@rectify/domain';
 import type { Db, Prisma, Tx } from '@rectify/db';
 import type { Clock } from '../../lib/clock.js';
@@ -40,7 +43,13 @@ export function createClosureService({ db, clock, notifier }: { db: Db; clock: C
     return { closure, measure };
   }
 
-  async function setMeasure(tx: Tx, actor: RequestActor, measure: { id: number; status: string; completedDate: string | null; progress: number; version: number }, data: { status: string; completedDate: string | null; progress: number }) {
+  const stateOf = (m: { status: string; completedDate: string | null; progress: number }): MeasureState => ({
+    status: toMeasureStatus(m.status),
+    completedDate: m.completedDate,
+    progress: m.progress,
+  });
+
+  async function setMeasure(tx: Tx, actor: RequestActor, measure: { id: number; status: string; completedDate: string | null; progress: number; version: number }, data: MeasureState) {
     const { count } = await tx.measure.updateMany({ where: { id: measure.id, version: measure.version }, data: { ...data, version: { increment: 1 } } });
     if (count !== 1) throw versionConflict('measure', measure.id, measure.version + 1);
     await audit(
@@ -63,7 +72,7 @@ export function createClosureService({ db, clock, notifier }: { db: Db; clock: C
           data: { measureId, summary: body.summary.trim(), requestedByUserId: actor.userId, requestedAt: clock.now() },
         });
         await audit(tx, actor, 'closure', closure.id, 'submit', null, auditedClosure(closure), { measureId });
-        await setMeasure(tx, actor, measure, { status: 'pending_closure', completedDate: null, progress: measure.progress });
+        await setMeasure(tx, actor, measure, transitions.requestClosure(stateOf(measure)));
         return closure.id;
       });
       return get(id);
@@ -99,7 +108,7 @@ export function createClosureService({ db, clock, notifier }: { db: Db; clock: C
           data: { state: 'approved', decidedAt: now, decidedByUserId: actor.userId, version: { increment: 1 } },
         });
         await audit(tx, actor, 'closure', id, 'approve', auditedClosure(closure), auditedClosure(decided), { measureId: measure.id });
-        await setMeasure(tx, actor, measure, { status: 'closed', completedDate: today, progress: 100 });
+        await setMeasure(tx, actor, measure, transitions.close(stateOf(measure), today));
         await notifier.closureDecided(tx, measure, { id, state: 'approved', reason: null, requestedByUserId: closure.requestedByUserId }, today);
       });
       notifier.flush();
@@ -114,7 +123,7 @@ export function createClosureService({ db, clock, notifier }: { db: Db; clock: C
           data: { state: 'rejected', reason: body.reason.trim(), decidedAt: clock.now(), decidedByUserId: actor.userId, version: { increment: 1 } },
         });
         await audit(tx, actor, 'closure', id, 'reject', auditedClosure(closure), auditedClosure(decided), { measureId: measure.id });
-        await setMeasure(tx, actor, measure, { status: 'in_progress', completedDate: null, progress: measure.progress });
+        await setMeasure(tx, actor, measure, transitions.reopen(stateOf(measure)));
         await notifier.closureDecided(tx, measure, { id, state: 'rejected', reason: decided.reason, requestedByUserId: closure.requestedByUserId }, clock.today());
       });
       notifier.flush();
@@ -135,7 +144,7 @@ export function createClosureService({ db, clock, notifier }: { db: Db; clock: C
           });
           await audit(tx, actor, 'closure', approved.id, 'reopen', auditedClosure(approved), auditedClosure(reopened), { measureId });
         }
-        await setMeasure(tx, actor, measure, { status: 'in_progress', completedDate: null, progress: measure.progress });
+        await setMeasure(tx, actor, measure, transitions.reopen(stateOf(measure)));
         // The measure's own history says why, whether or not a closure request preceded it.
         await audit(tx, actor, 'measure', measureId, 'reopen', null, null, { extra: { reason } });
       });

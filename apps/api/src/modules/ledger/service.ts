@@ -7,7 +7,7 @@ import {
   type LedgerImport,
   type LedgerRow,
 } from '@rectify/documents';
-import { isOverdue, newMeasureDeadline, roundTitle, type AuditEntity, type LedgerImportPlan as LedgerPlan, type LedgerQuery, type MeasureKind, type MeasureStatus } from '@rectify/domain';
+import { isOverdue, newMeasureDeadline, toMeasureKind, toMeasureStatus, transitions, roundTitle, type AuditEntity, type LedgerImportPlan as LedgerPlan, type LedgerQuery } from '@rectify/domain';
 import type { Db } from '@rectify/db';
 import type { Writable } from 'node:stream';
 import type { Clock } from '../../lib/clock.js';
@@ -52,7 +52,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
         },
       });
       for (const m of batch) {
-        const status = m.status as MeasureStatus;
+        const status = toMeasureStatus(m.status);
         yield {
           categoryOrdinal: m.problem.category.ordinal,
           category: m.problem.category.title,
@@ -71,7 +71,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
           progressText: m.outcome ?? m.updates[0]?.text ?? null,
           evidence: m.evidence.map((e) => e.fileName),
           overdue: isOverdue({ status, deadline: m.deadline }, today),
-          kind: m.kind as MeasureKind,
+          kind: toMeasureKind(m.kind),
         };
       }
       if (batch.length < BATCH) return;
@@ -223,13 +223,17 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
               }
               let measureOrdinal = (await tx.measure.aggregate({ where: { problemId: problem.id }, _max: { ordinal: true } }))._max.ordinal ?? 0;
               for (const m of p.measures) {
-                const status = m.status ?? 'not_started';
+                const state = transitions.change(
+                  { status: 'not_started', completedDate: null, progress: 0 },
+                  { status: m.status ?? 'not_started', completedDate: m.completedDate },
+                  today,
+                );
                 const fields = {
                   kind: m.kind,
-                  status,
+                  status: state.status,
                   deadline: m.deadline,
-                  completedDate: status === 'closed' ? (m.completedDate ?? today) : null,
-                  progress: status === 'closed' ? 100 : undefined,
+                  completedDate: state.completedDate,
+                  progress: state.status === 'closed' ? state.progress : undefined,
                   outcome: m.progressText,
                   leaderId: await person(m.leader),
                   leadDepartmentId: await department(m.leadDepartment),

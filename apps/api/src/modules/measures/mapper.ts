@@ -1,10 +1,11 @@
-import { daysOverdue, isOverdue, roundTitle, type MeasureItem, type MeasureListItem, type MeasureStatus, type MeasureKind } from '@rectify/domain';
+import type { Prisma } from '@rectify/db';
+import { daysOverdue, isOverdue, roundTitle, toMeasureKind, toMeasureStatus, type MeasureItem, type MeasureListItem } from '@rectify/domain';
 
 /** What the queries below select for a measure, and how it becomes the API's MeasureItem. */
 export const measureItemInclude = {
   leader: { select: { id: true, name: true } },
   leadDepartment: { select: { id: true, name: true } },
-} as const;
+} as const satisfies Prisma.MeasureInclude;
 
 export const measurePathInclude = {
   ...measureItemInclude,
@@ -23,48 +24,21 @@ export const measurePathInclude = {
       },
     },
   },
-} as const;
+} as const satisfies Prisma.MeasureInclude;
 
-interface MeasureRow {
-  id: number;
-  problemId: number;
-  manifestationId: number | null;
-  ordinal: number;
-  text: string;
-  kind: string;
-  status: string;
-  deadline: string | null;
-  completedDate: string | null;
-  progress: number;
-  demo: boolean;
-  version: number;
-  leader: { id: number; name: string } | null;
-  leadDepartment: { id: number; name: string } | null;
-}
-
-interface MeasurePathRow extends MeasureRow {
-  problem: {
-    id: number;
-    ordinal: number;
-    title: string;
-    category: {
-      id: number;
-      ordinal: number;
-      title: string;
-      round: { id: number; committee: string; roundName: string; groupName: string };
-    };
-  };
-}
+/** A measure row as the queries that include `measureItemInclude` (or `measurePathInclude`) return it. */
+export type MeasureRow = Prisma.MeasureGetPayload<{ include: typeof measureItemInclude }>;
+export type MeasurePathRow = Prisma.MeasureGetPayload<{ include: typeof measurePathInclude }>;
 
 export function toMeasureItem(row: MeasureRow, today: string): MeasureItem {
-  const facts = { status: row.status as MeasureStatus, deadline: row.deadline };
+  const facts = { status: toMeasureStatus(row.status), deadline: row.deadline };
   return {
     id: row.id,
     problemId: row.problemId,
     manifestationId: row.manifestationId,
     ordinal: row.ordinal,
     text: row.text,
-    kind: row.kind as MeasureKind,
+    kind: toMeasureKind(row.kind),
     status: facts.status,
     deadline: row.deadline,
     completedDate: row.completedDate,

@@ -3,11 +3,13 @@ import {
   isIsoDate,
   measureAccess,
   newMeasureDeadline,
+  notOverdueWhere,
+  overdueWhere,
+  toMeasureStatus,
   type MeasureCreate,
   type MeasureDetail,
   type MeasurePage,
   type MeasureQuery,
-  type MeasureStatus,
   type MeasureUpdate,
   type MeasureBulkUpdate,
   type MeasureBulkResult,
@@ -60,7 +62,7 @@ function bulkDifference(current: Record<string, unknown>, set: MeasureBulkUpdate
 /** The list's filters as a database condition; the ledger export reuses it. */
 export function measureFilter(query: MeasureQuery, today: string): Where {
   const and: Where[] = [];
-  if (query.roundId) and.push({ problem: { category: { roundId: query.roundId } } });
+  if (query.roundId) and.push({ roundId: query.roundId });
   if (query.categoryId) and.push({ problem: { categoryId: query.categoryId } });
   if (query.problemId) and.push({ problemId: query.problemId });
   if (query.status?.length) and.push({ status: { in: query.status } });
@@ -70,9 +72,8 @@ export function measureFilter(query: MeasureQuery, today: string): Where {
       OR: [{ leadDepartmentId: query.departmentId }, { coDepartments: { some: { departmentId: query.departmentId } } }],
     });
   }
-  const overdue: Where = { status: { not: 'closed' }, deadline: { lt: today } };
-  if (query.overdue === true) and.push(overdue);
-  if (query.overdue === false) and.push({ NOT: overdue });
+  if (query.overdue === true) and.push(overdueWhere(today));
+  if (query.overdue === false) and.push(notOverdueWhere(today));
   const q = query.q?.trim();
   if (q) {
     and.push({
@@ -195,7 +196,7 @@ export function createMeasureService({ db, clock, notifier }: MeasureServiceDeps
       const current = await guardMeasure(tx, id, actor, 'measure.update', { fields });
       await checkReferences(tx, current.problemId, body);
       const state = applyStatusChange(
-        { status: current.status as MeasureStatus, completedDate: current.completedDate, progress: current.progress },
+        { status: toMeasureStatus(current.status), completedDate: current.completedDate, progress: current.progress },
         { status: body.status, completedDate: body.completedDate, progress: body.progress },
         clock.today(),
       );
@@ -245,12 +246,12 @@ export function createMeasureService({ db, clock, notifier }: MeasureServiceDeps
           : positionOrder;
       if (query.sort === 'overdue') {
         // Overdue first (longest overdue first), then the rest by deadline: two ordered queries.
-        const overdueWhere: Where = { AND: [where, { status: { not: 'closed' }, deadline: { lt: today } }] };
-        const restWhere: Where = { AND: [where, { NOT: { status: { not: 'closed' }, deadline: { lt: today } } }] };
-        const [overdueCount, restCount] = await Promise.all([db.measure.count({ where: overdueWhere }), db.measure.count({ where: restWhere })]);
+        const lateWhere: Where = { AND: [where, overdueWhere(today)] };
+        const restWhere: Where = { AND: [where, notOverdueWhere(today)] };
+        const [overdueCount, restCount] = await Promise.all([db.measure.count({ where: lateWhere }), db.measure.count({ where: restWhere })]);
         const skip = (page - 1) * pageSize;
         const first = await db.measure.findMany({
-          where: overdueWhere,
+          where: lateWhere,
           include: measurePathInclude,
           orderBy: [{ deadline: 'asc' }, ...positionOrder],
           skip,

@@ -1,4 +1,4 @@
-import { isIsoDate, type ProgressUpdate, type ProgressUpdateCreate } from '@rectify/domain';
+import { isIsoDate, toMeasureStatus, transitions, type ProgressUpdate, type ProgressUpdateCreate } from '@rectify/domain';
 import type { Db } from '@rectify/db';
 import type { Clock } from '../../lib/clock.js';
 import type { RequestActor } from '../../lib/actor.js';
@@ -39,12 +39,15 @@ export function createProgressService({ db, clock }: { db: Db; clock: Clock }) {
           authorId: update.authorId,
           figures: update.figures,
         }, { measureId });
-        const status = measure.status === 'not_started' ? 'in_progress' : measure.status;
-        await tx.measure.update({ where: { id: measureId }, data: { progress: body.percent, status, version: { increment: 1 } } });
+        const { status, progress } = transitions.progressReported(
+          { status: toMeasureStatus(measure.status), completedDate: measure.completedDate, progress: measure.progress },
+          body.percent,
+        );
+        await tx.measure.update({ where: { id: measureId }, data: { progress, status, version: { increment: 1 } } });
         await audit(
           tx, actor, 'measure', measureId, 'update',
           { progress: measure.progress, status: measure.status, version: measure.version },
-          { progress: body.percent, status, version: measure.version + 1 },
+          { progress, status, version: measure.version + 1 },
         );
         return update.id;
       });

@@ -1,4 +1,4 @@
-import { addDays, isOverdue, type ClosureState, type MeasureStatus, type MyTasks, type TaskItem } from '@rectify/domain';
+import { addDays, isOverdue, toClosureState, type MyTasks, type TaskItem } from '@rectify/domain';
 import type { Db, Prisma } from '@rectify/db';
 import type { Clock } from '../../lib/clock.js';
 import type { RequestActor } from '../../lib/actor.js';
@@ -35,7 +35,7 @@ export function createTaskService({ db, clock }: { db: Db; clock: Clock }) {
           ...toMeasureListItem(r, today),
           dueSoon: open && r.deadline !== null && r.deadline >= today && r.deadline <= horizon,
           latestClosure: latest
-            ? { id: latest.id, state: latest.state as ClosureState, reason: latest.reason, decidedAt: latest.decidedAt?.toISOString() ?? null }
+            ? { id: latest.id, state: toClosureState(latest.state), reason: latest.reason, decidedAt: latest.decidedAt?.toISOString() ?? null }
             : null,
         };
       });
@@ -51,7 +51,7 @@ export function createTaskService({ db, clock }: { db: Db; clock: Clock }) {
         today,
         counts: {
           total: open.length,
-          overdue: open.filter((t) => isOverdue({ status: t.status as MeasureStatus, deadline: t.deadline }, today)).length,
+          overdue: open.filter((t) => isOverdue(t, today)).length,
           dueSoon: open.filter((t) => t.dueSoon).length,
           pendingClosure: open.filter((t) => t.status === 'pending_closure').length,
           rejected: open.filter((t) => t.latestClosure?.state === 'rejected' && t.status === 'in_progress').length,
