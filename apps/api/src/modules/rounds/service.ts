@@ -1,12 +1,14 @@
 import {
-  countBy,
   countMeasures,
   daysOverdue,
   emptyCounts,
-  isOverdue,
+  isIsoDate,
   isRectified,
   roundTitle,
-  type MeasureStatus,
+  toLeadingGroupRole,
+  toMeasureStatus,
+  toMeetingType,
+  type ProgressCounts,
   type Round,
   type RoundCreate,
   type RoundRecords,
@@ -14,33 +16,14 @@ import {
   type RoundTree,
   type RoundUpdate,
   type RoundWithTotals,
-  type LeadingGroupRole,
-  type MeetingType,
 } from '@rectify/domain';
 import type { Db } from '@rectify/db';
 import type { Clock } from '../../lib/clock.js';
 import { audited } from '../../lib/audited.js';
 import type { AuditActor } from '../../lib/audit.js';
 import { invalidReference, notFound, validationFailed } from '../../lib/errors.js';
-import { isIsoDate } from '@rectify/domain';
-import { measureItemInclude, toMeasureItem } from '../measures/mapper.js';
-
-const roundInclude = { inspectedUnit: { select: { id: true, name: true } } } as const;
-
-interface RoundRow {
-  id: number;
-  committee: string;
-  roundName: string;
-  groupName: string;
-  inspectedUnit: { id: number; name: string };
-  inspectionStart: string | null;
-  inspectionEnd: string | null;
-  feedbackDate: string | null;
-  rectificationDeadline: string | null;
-  reportDate: string | null;
-  demo: boolean;
-  version: number;
-}
+import { toMeasureItem } from '../measures/mapper.js';
+import { createRoundRepository, roundInclude, type RoundRow, type RoundTotalsRow } from './repository.js';
 
 export function toRound(row: RoundRow): Round {
   return {
@@ -60,6 +43,13 @@ export function toRound(row: RoundRow): Round {
   };
 }
 
+const noTotals = (): RoundTotalsRow => ({ categories: 0, problems: 0, manifestations: 0, ...emptyCounts() });
+
+function withTotals(row: RoundRow, totals: RoundTotalsRow | undefined): RoundWithTotals {
+  const t = totals ?? noTotals();
+  return { ...toRound(row), totals: { ...t, measures: t.total } };
+}
+
 const UNASSIGNED = '（未指定）';
 const DATE_FIELDS = ['inspectionStart', 'inspectionEnd', 'feedbackDate', 'rectificationDeadline', 'reportDate'] as const;
 
@@ -71,61 +61,27 @@ function checkDates(body: Partial<Record<(typeof DATE_FIELDS)[number], string | 
 }
 
 export function createRoundService({ db, clock }: { db: Db; clock: Clock }) {
+  const repo = createRoundRepository(db);
+
   async function requireRound(id: number) {
-    const row = await db.inspectionRound.findUnique({ where: { id }, include: roundInclude });
+    const row = await repo.find(id);
     if (!row) throw notFound('round', id);
     return row;
   }
 
-  /** Totals of many rounds from one pass over their measures. */
-  async function withTotals(rows: RoundRow[]): Promise<RoundWithTotals[]> {
-    const ids = rows.map((r) => r.id);
-    const today = clock.today();
-    const [categories, problems, manifestations, measures] = await Promise.all([
-      db.category.groupBy({ by: ['roundId'], where: { roundId: { in: ids } }, _count: { _all: true } }),
-      db.problem.findMany({ where: { category: { roundId: { in: ids } } }, select: { category: { select: { roundId: true } } } }),
-      db.manifestation.findMany({ where: { problem: { category: { roundId: { in: ids } } } }, select: { problem: { select: { category: { select: { roundId: true } } } } } }),
-      db.measure.findMany({
-        where: { problem: { category: { roundId: { in: ids } } } },
-        select: { status: true, deadline: true, problem: { select: { category: { select: { roundId: true } } } } },
-      }),
-    ]);
-    const tally = <T>(items: T[], key: (t: T) => number) => {
-      const m = new Map<number, number>();
-      for (const item of items) m.set(key(item), (m.get(key(item)) ?? 0) + 1);
-      return m;
-    };
-    const problemCount = tally(problems, (p) => p.category.roundId);
-    const manifestationCount = tally(manifestations, (m) => m.problem.category.roundId);
-    const measureCounts = countBy(
-      measures.map((m) => ({ status: m.status as MeasureStatus, deadline: m.deadline, roundId: m.problem.category.roundId })),
-      (m) => m.roundId,
-      today,
-    );
-    return rows.map((row) => {
-      const counts = measureCounts.get(row.id) ?? emptyCounts();
-      return {
-        ...toRound(row),
-        totals: {
-          categories: categories.find((c) => c.roundId === row.id)?._count._all ?? 0,
-          problems: problemCount.get(row.id) ?? 0,
-          manifestations: manifestationCount.get(row.id) ?? 0,
-          measures: counts.total,
-          ...counts,
-        },
-      };
-    });
+  async function one(row: RoundRow): Promise<RoundWithTotals> {
+    const totals = await repo.totals([row.id], clock.today());
+    return withTotals(row, totals.get(row.id));
   }
 
   return {
     async list(): Promise<RoundWithTotals[]> {
-      const rows = await db.inspectionRound.findMany({ include: roundInclude, orderBy: { id: 'asc' } });
-      return withTotals(rows);
+      const [rows, totals] = await Promise.all([repo.all(), repo.totals('all', clock.today())]);
+      return rows.map((row) => withTotals(row, totals.get(row.id)));
     },
 
     async get(id: number): Promise<RoundWithTotals> {
-      const [round] = await withTotals([await requireRound(id)]);
-      return round!;
+      return one(await requireRound(id));
     },
 
     async create(body: RoundCreate, actor: AuditActor): Promise<RoundWithTotals> {
@@ -137,8 +93,7 @@ export function createRoundService({ db, clock }: { db: Db; clock: Clock }) {
         (tx) => tx.inspectionRound.create({ data: body, include: roundInclude }),
         ({ inspectedUnit, ...fields }) => ({ ...fields, inspectedUnitId: inspectedUnit.id }),
       );
-      const [round] = await withTotals([row]);
-      return round!;
+      return one(row);
     },
 
     async update(id: number, { version, ...fields }: RoundUpdate, actor: AuditActor): Promise<RoundWithTotals> {
@@ -154,20 +109,8 @@ export function createRoundService({ db, clock }: { db: Db; clock: Clock }) {
     async tree(id: number): Promise<RoundTree> {
       const round = await requireRound(id);
       const today = clock.today();
-      const categories = await db.category.findMany({
-        where: { roundId: id },
-        orderBy: [{ ordinal: 'asc' }, { id: 'asc' }],
-        include: {
-          problems: {
-            orderBy: [{ ordinal: 'asc' }, { id: 'asc' }],
-            include: {
-              manifestations: { orderBy: [{ ordinal: 'asc' }, { id: 'asc' }] },
-              measures: { orderBy: [{ ordinal: 'asc' }, { id: 'asc' }], include: measureItemInclude },
-            },
-          },
-        },
-      });
-      const all: { status: MeasureStatus; deadline: string | null }[] = [];
+      const categories = await repo.tree(id);
+      const all: ReturnType<typeof toMeasureItem>[] = [];
       const categoryNodes = categories.map((c) => {
         const problemNodes = c.problems.map((p) => {
           const measures = p.measures.map((m) => toMeasureItem(m, today));
@@ -193,34 +136,18 @@ export function createRoundService({ db, clock }: { db: Db; clock: Clock }) {
     async summary(id: number): Promise<RoundSummary> {
       await requireRound(id);
       const today = clock.today();
-      const [categories, problemCount, manifestationCount, measures] = await Promise.all([
-        db.category.findMany({ where: { roundId: id }, orderBy: [{ ordinal: 'asc' }, { id: 'asc' }], select: { id: true, ordinal: true, title: true } }),
-        db.problem.count({ where: { category: { roundId: id } } }),
-        db.manifestation.count({ where: { problem: { category: { roundId: id } } } }),
-        db.measure.findMany({
-          where: { problem: { category: { roundId: id } } },
-          select: {
-            id: true,
-            text: true,
-            status: true,
-            deadline: true,
-            ...measureItemInclude,
-            problem: { select: { id: true, ordinal: true, title: true, category: { select: { id: true, ordinal: true, title: true } } } },
-          },
-        }),
+      const [structure, categories, byCategory, byLeader, byDepartment, overdue] = await Promise.all([
+        repo.structure(id),
+        repo.categories(id),
+        repo.countsByCategory(id, today),
+        repo.countsByLeader(id, today),
+        repo.countsByDepartment(id, today),
+        repo.overdue(id, today),
       ]);
-      const facts = measures.map((m) => ({ ...m, status: m.status as MeasureStatus }));
-      const totals = countMeasures(facts, today);
-      const byCategoryCounts = countBy(facts, (m) => m.problem.category.id, today);
-      const byLeaderCounts = countBy(facts, (m) => m.leader?.id ?? null, today);
-      const byDepartmentCounts = countBy(facts, (m) => m.leadDepartment?.id ?? null, today);
-      const nameOf = new Map<number, string>();
-      for (const m of facts) {
-        if (m.leader) nameOf.set(m.leader.id, m.leader.name);
-      }
-      const departmentName = new Map<number, string>();
-      for (const m of facts) {
-        if (m.leadDepartment) departmentName.set(m.leadDepartment.id, m.leadDepartment.name);
+      // Every measure belongs to one category: the round's counts are the categories' sum.
+      const totals = emptyCounts();
+      for (const counts of byCategory.values()) {
+        for (const key of Object.keys(totals) as (keyof ProgressCounts)[]) totals[key] += counts[key];
       }
       const byOpenThenName = <T extends { total: number; closed: number; overdue: number; name: string }>(a: T, b: T) =>
         b.overdue - a.overdue || b.total - b.closed - (a.total - a.closed) || b.total - a.total || a.name.localeCompare(b.name, 'zh-CN');
@@ -228,9 +155,7 @@ export function createRoundService({ db, clock }: { db: Db; clock: Clock }) {
         roundId: id,
         today,
         totals: {
-          categories: categories.length,
-          problems: problemCount,
-          manifestations: manifestationCount,
+          ...structure,
           measures: totals.total,
           closed: totals.closed,
           inProgress: totals.inProgress,
@@ -238,39 +163,33 @@ export function createRoundService({ db, clock }: { db: Db; clock: Clock }) {
           pendingClosure: totals.pendingClosure,
           overdue: totals.overdue,
         },
-        byCategory: categories.map((c) => ({ categoryId: c.id, ordinal: c.ordinal, title: c.title, ...(byCategoryCounts.get(c.id) ?? emptyCounts()) })),
-        byLeader: [...byLeaderCounts].map(([leaderId, counts]) => ({ leaderId, name: leaderId === null ? UNASSIGNED : nameOf.get(leaderId)!, ...counts })).sort(byOpenThenName),
-        byDepartment: [...byDepartmentCounts]
-          .map(([departmentId, counts]) => ({ departmentId, name: departmentId === null ? UNASSIGNED : departmentName.get(departmentId)!, ...counts }))
-          .sort(byOpenThenName),
-        overdue: facts
-          .filter((m) => isOverdue(m, today))
-          .map((m) => ({
+        byCategory: categories.map((c) => ({ categoryId: c.id, ordinal: c.ordinal, title: c.title, ...(byCategory.get(c.id) ?? emptyCounts()) })),
+        byLeader: byLeader.map((g) => ({ leaderId: g.id, name: g.name ?? UNASSIGNED, ...g.counts })).sort(byOpenThenName),
+        byDepartment: byDepartment.map((g) => ({ departmentId: g.id, name: g.name ?? UNASSIGNED, ...g.counts })).sort(byOpenThenName),
+        overdue: overdue.map((m) => {
+          const status = toMeasureStatus(m.status);
+          return {
             id: m.id,
             text: m.text,
-            deadline: m.deadline!,
-            daysOverdue: daysOverdue(m, today),
-            status: m.status,
+            deadline: m.deadline ?? today,
+            daysOverdue: daysOverdue({ status, deadline: m.deadline }, today),
+            status,
             leader: m.leader,
             leadDepartment: m.leadDepartment,
             category: m.problem.category,
             problem: { id: m.problem.id, ordinal: m.problem.ordinal, title: m.problem.title },
-          }))
-          .sort((a, b) => b.daysOverdue - a.daysOverdue || a.id - b.id),
+          };
+        }),
       };
     },
 
     async records(id: number): Promise<RoundRecords> {
       await requireRound(id);
-      const [regulations, meetings, leadingGroup] = await Promise.all([
-        db.regulation.findMany({ where: { roundId: id }, orderBy: { id: 'asc' }, include: { measures: { select: { measureId: true } } } }),
-        db.meeting.findMany({ where: { roundId: id }, orderBy: [{ date: 'asc' }, { id: 'asc' }] }),
-        db.leadingGroupMember.findMany({ where: { roundId: id }, orderBy: { id: 'asc' }, include: { person: { select: { id: true, name: true, title: true } } } }),
-      ]);
+      const [regulations, meetings, leadingGroup] = await repo.records(id);
       return {
         regulations: regulations.map((r) => ({ id: r.id, title: r.title, issuedDate: r.issuedDate, measureIds: r.measures.map((m) => m.measureId), demo: r.demo, version: r.version })),
-        meetings: meetings.map((m) => ({ id: m.id, type: m.type as MeetingType, date: m.date, topic: m.topic, demo: m.demo, version: m.version })),
-        leadingGroup: leadingGroup.map((g) => ({ id: g.id, person: g.person, role: g.role as LeadingGroupRole, demo: g.demo })),
+        meetings: meetings.map((m) => ({ id: m.id, type: toMeetingType(m.type), date: m.date, topic: m.topic, demo: m.demo, version: m.version })),
+        leadingGroup: leadingGroup.map((g) => ({ id: g.id, person: g.person, role: toLeadingGroupRole(g.role), demo: g.demo })),
       };
     },
   };

@@ -1,0 +1,142 @@
+import { PrismaNamespace as Sql, type Db, type Prisma } from '@rectify/db';
+import { overdueWhere, type ProgressCounts } from '@rectify/domain';
+import { countColumns, toCounts, toNumber, type CountRow, type SqlCount } from '../../lib/sql.js';
+import { measureItemInclude } from '../measures/mapper.js';
+
+/**
+ * The rounds' data access. Every count is computed by the database (GROUP BY with conditional
+ * sums, filtered by the denormalised, indexed `roundId`); no statement binds more values than a
+ * page of rounds, so SQLite's bind-variable limit cannot be reached however many rounds there are.
+ */
+
+export const roundInclude = { inspectedUnit: { select: { id: true, name: true } } } as const satisfies Prisma.InspectionRoundInclude;
+export type RoundRow = Prisma.InspectionRoundGetPayload<{ include: typeof roundInclude }>;
+
+/** The most rounds one statement may name: a page, never a table. */
+export const MAX_ROUNDS_PER_QUERY = 200;
+
+export interface StructureCounts {
+  categories: number;
+  problems: number;
+  manifestations: number;
+}
+export type RoundTotalsRow = StructureCounts & ProgressCounts;
+
+const summaryOverdueSelect = {
+  id: true,
+  text: true,
+  status: true,
+  deadline: true,
+  ...measureItemInclude,
+  problem: { select: { id: true, ordinal: true, title: true, category: { select: { id: true, ordinal: true, title: true } } } },
+} as const satisfies Prisma.MeasureSelect;
+
+const treeInclude = {
+  problems: {
+    orderBy: [{ ordinal: 'asc' }, { id: 'asc' }],
+    include: {
+      manifestations: { orderBy: [{ ordinal: 'asc' }, { id: 'asc' }] },
+      measures: { orderBy: [{ ordinal: 'asc' }, { id: 'asc' }], include: measureItemInclude },
+    },
+  },
+} as const satisfies Prisma.CategoryInclude;
+
+export function createRoundRepository(db: Db) {
+  /** `WHERE <column> IN (ids)` for a page of rounds; nothing for all of them. */
+  function scope(column: string, ids: readonly number[] | 'all') {
+    if (ids === 'all') return Sql.empty;
+    if (ids.length > MAX_ROUNDS_PER_QUERY) throw new Error(`at most ${MAX_ROUNDS_PER_QUERY} rounds per statement, got ${ids.length}`);
+    return Sql.sql`WHERE ${Sql.raw(column)} IN (${Sql.join(ids)})`;
+  }
+
+  return {
+    find: (id: number) => db.inspectionRound.findUnique({ where: { id }, include: roundInclude }),
+
+    all: () => db.inspectionRound.findMany({ include: roundInclude, orderBy: { id: 'asc' } }),
+
+    /** Totals of the given rounds (a page) or of every round, in two grouped statements. */
+    async totals(ids: readonly number[] | 'all', today: string): Promise<Map<number, RoundTotalsRow>> {
+      const out = new Map<number, RoundTotalsRow>();
+      if (ids !== 'all' && ids.length === 0) return out;
+      const [structure, measures] = await Promise.all([
+        db.$queryRaw<{ what: string; roundId: SqlCount; n: SqlCount }[]>`
+          SELECT 'categories' AS "what", c."roundId" AS "roundId", COUNT(*) AS "n" FROM "Category" c ${scope('c."roundId"', ids)} GROUP BY c."roundId"
+          UNION ALL
+          SELECT 'problems', p."roundId", COUNT(*) FROM "Problem" p ${scope('p."roundId"', ids)} GROUP BY p."roundId"
+          UNION ALL
+          SELECT 'manifestations', p."roundId", COUNT(*) FROM "Manifestation" x JOIN "Problem" p ON p."id" = x."problemId" ${scope('p."roundId"', ids)} GROUP BY p."roundId"`,
+        db.$queryRaw<(CountRow & { roundId: SqlCount })[]>`
+          SELECT m."roundId" AS "roundId", ${countColumns(today)} FROM "Measure" m ${scope('m."roundId"', ids)} GROUP BY m."roundId"`,
+      ]);
+      const row = (roundId: number) => {
+        let r = out.get(roundId);
+        if (!r) out.set(roundId, (r = { categories: 0, problems: 0, manifestations: 0, ...toCounts(undefined) }));
+        return r;
+      };
+      for (const s of structure) {
+        const r = row(toNumber(s.roundId));
+        if (s.what === 'categories' || s.what === 'problems' || s.what === 'manifestations') r[s.what] = toNumber(s.n);
+      }
+      for (const m of measures) Object.assign(row(toNumber(m.roundId)), toCounts(m));
+      return out;
+    },
+
+    /** How many categories, problems and manifestations one round has. */
+    async structure(id: number): Promise<StructureCounts> {
+      const [row] = await db.$queryRaw<Record<keyof StructureCounts, SqlCount>[]>`
+        SELECT (SELECT COUNT(*) FROM "Category" c WHERE c."roundId" = ${id}) AS "categories",
+               (SELECT COUNT(*) FROM "Problem" p WHERE p."roundId" = ${id}) AS "problems",
+               (SELECT COUNT(*) FROM "Manifestation" x JOIN "Problem" p ON p."id" = x."problemId" WHERE p."roundId" = ${id}) AS "manifestations"`;
+      return { categories: toNumber(row?.categories ?? 0), problems: toNumber(row?.problems ?? 0), manifestations: toNumber(row?.manifestations ?? 0) };
+    },
+
+    categories: (id: number) =>
+      db.category.findMany({ where: { roundId: id }, orderBy: [{ ordinal: 'asc' }, { id: 'asc' }], select: { id: true, ordinal: true, title: true } }),
+
+    /** A round's measures counted by category. */
+    async countsByCategory(id: number, today: string): Promise<Map<number, ProgressCounts>> {
+      const rows = await db.$queryRaw<(CountRow & { key: SqlCount })[]>`
+        SELECT p."categoryId" AS "key", ${countColumns(today)}
+          FROM "Measure" m JOIN "Problem" p ON p."id" = m."problemId"
+         WHERE m."roundId" = ${id}
+         GROUP BY p."categoryId"`;
+      return new Map(rows.map((r) => [toNumber(r.key), toCounts(r)]));
+    },
+
+    /** A round's measures counted by leader (null: none named), with the leader's name. */
+    async countsByLeader(id: number, today: string) {
+      const rows = await db.$queryRaw<(CountRow & { key: SqlCount; name: string | null })[]>`
+        SELECT m."leaderId" AS "key", l."name" AS "name", ${countColumns(today)}
+          FROM "Measure" m LEFT JOIN "Person" l ON l."id" = m."leaderId"
+         WHERE m."roundId" = ${id}
+         GROUP BY m."leaderId", l."name"`;
+      return rows.map((r) => ({ id: r.key === null ? null : toNumber(r.key), name: r.name, counts: toCounts(r) }));
+    },
+
+    /** A round's measures counted by lead department (null: none named), with its name. */
+    async countsByDepartment(id: number, today: string) {
+      const rows = await db.$queryRaw<(CountRow & { key: SqlCount; name: string | null })[]>`
+        SELECT m."leadDepartmentId" AS "key", d."name" AS "name", ${countColumns(today)}
+          FROM "Measure" m LEFT JOIN "Department" d ON d."id" = m."leadDepartmentId"
+         WHERE m."roundId" = ${id}
+         GROUP BY m."leadDepartmentId", d."name"`;
+      return rows.map((r) => ({ id: r.key === null ? null : toNumber(r.key), name: r.name, counts: toCounts(r) }));
+    },
+
+    /** A round's overdue measures, longest overdue first. */
+    overdue: (id: number, today: string) =>
+      db.measure.findMany({ where: { roundId: id, ...overdueWhere(today) }, select: summaryOverdueSelect, orderBy: [{ deadline: 'asc' }, { id: 'asc' }] }),
+
+    /** The whole hierarchy of a round, in order. */
+    tree: (id: number) => db.category.findMany({ where: { roundId: id }, orderBy: [{ ordinal: 'asc' }, { id: 'asc' }], include: treeInclude }),
+
+    records: (id: number) =>
+      Promise.all([
+        db.regulation.findMany({ where: { roundId: id }, orderBy: { id: 'asc' }, include: { measures: { select: { measureId: true } } } }),
+        db.meeting.findMany({ where: { roundId: id }, orderBy: [{ date: 'asc' }, { id: 'asc' }] }),
+        db.leadingGroupMember.findMany({ where: { roundId: id }, orderBy: { id: 'asc' }, include: { person: { select: { id: true, name: true, title: true } } } }),
+      ]),
+  };
+}
+
+export type RoundRepository = ReturnType<typeof createRoundRepository>;
