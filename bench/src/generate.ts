@@ -12,13 +12,14 @@ export interface Shape {
   measures: number;
   updatesPerMeasure: number;
   evidencePerMeasure: number;
-  /** measures in round 1 (the ledger export) and round 2 (the tree) */
+  /** measures in round 1 (the ledger export), round 2 (the tree) and round 3 (the cold dashboard) */
   largestRound: number;
   treeRound: number;
+  dashboardRound: number;
 }
 export const shapes: Record<Exclude<Size, 'demo'>, Shape> = {
-  city: { rounds: 180, measures: 9_000, updatesPerMeasure: 20, evidencePerMeasure: 2, largestRound: 2_000, treeRound: 100 },
-  province: { rounds: 1_800, measures: 90_000, updatesPerMeasure: 20, evidencePerMeasure: 2, largestRound: 2_000, treeRound: 100 },
+  city: { rounds: 180, measures: 9_000, updatesPerMeasure: 20, evidencePerMeasure: 2, largestRound: 2_000, treeRound: 100, dashboardRound: 1_000 },
+  province: { rounds: 1_800, measures: 90_000, updatesPerMeasure: 20, evidencePerMeasure: 2, largestRound: 2_000, treeRound: 100, dashboardRound: 1_000 },
 };
 
 type Value = string | number | boolean | null;
@@ -98,16 +99,17 @@ export interface Generated {
   benchPersonId: number;
   largestRoundId: number;
   treeRoundId: number;
+  dashboardRoundId: number;
 }
 
-/** Measures per round: round 1 the largest, round 2 the tree round, the rest share what is left. */
+/** Measures per round: round 1 the largest, round 2 the tree round, round 3 the dashboard's, the rest share what is left. */
 function measuresPerRound(shape: Shape, random: () => number): number[] {
-  const rest = shape.measures - shape.largestRound - shape.treeRound;
-  const others = shape.rounds - 2;
+  const rest = shape.measures - shape.largestRound - shape.treeRound - shape.dashboardRound;
+  const others = shape.rounds - 3;
   const weights = Array.from({ length: others }, () => 0.5 + random());
   const total = weights.reduce((a, b) => a + b, 0);
   const sizes = weights.map((w) => Math.max(3, Math.round((w / total) * rest)));
-  return [shape.largestRound, shape.treeRound, ...sizes];
+  return [shape.largestRound, shape.treeRound, shape.dashboardRound, ...sizes];
 }
 
 export async function generate(writer: Writer, shape: Shape, today: Date): Promise<Generated> {
@@ -193,7 +195,7 @@ export async function generate(writer: Writer, shape: Shape, today: Date): Promi
   }
   counts.rounds = sizes.length;
   // The bench account's person leads measures in unit 2 (rounds 1, 1+units, …): "my tasks" has work.
-  return { counts, benchPersonId: personOf(2, 0), largestRoundId: 1, treeRoundId: 2 };
+  return { counts, benchPersonId: personOf(2, 0), largestRoundId: 1, treeRoundId: 2, dashboardRoundId: 3 };
 }
 
 /** Tables whose ids were assigned here: PostgreSQL's sequences must move past them. */

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
+import { chromium } from 'playwright-core';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { createDb, loadDemoRound, migrate, parseDatabaseUrl, referenceRound } from '@rectify/db';
@@ -37,12 +38,16 @@ function option(name: string, allowed: readonly string[], fallback: string): str
 const dbKind = option('db', ['sqlite', 'postgres'], 'sqlite') as 'sqlite' | 'postgres';
 const size = option('size', ['demo', 'city', 'province'], 'demo') as Size;
 
-interface Setup {
+/** The rounds each measurement asks about. */
+interface Rounds {
+  largestRoundId: number;
+  treeRoundId: number;
+  dashboardRoundId: number;
+}
+interface Setup extends Rounds {
   url: string;
   counts: Partial<Counts>;
   benchPersonId: number | null;
-  largestRoundId: number;
-  treeRoundId: number;
   raw: RawDriver;
   cleanup(): Promise<void>;
 }
@@ -67,18 +72,27 @@ async function fill(writer: Writer) {
   return generated;
 }
 
+/** Demo size: the reference round through the app's own loader; it stands for every round asked about. */
+async function demoRounds(url: string): Promise<Rounds | null> {
+  if (size !== 'demo') return null;
+  const database = createDb(url);
+  const loaded = await loadDemoRound(database.db, referenceRound);
+  await database.close();
+  if (!loaded.loaded || loaded.roundId === null) throw new Error(`demo round not loaded: ${loaded.reason}`);
+  return { largestRoundId: loaded.roundId, treeRoundId: loaded.roundId, dashboardRoundId: loaded.roundId };
+}
+
+function roundsOf(demo: Rounds | null, generated: Awaited<ReturnType<typeof fill>>): Rounds {
+  const from = generated ?? demo;
+  if (!from) throw new Error('no data set');
+  return { largestRoundId: from.largestRoundId, treeRoundId: from.treeRoundId, dashboardRoundId: from.dashboardRoundId };
+}
+
 async function setupSqlite(dir: string): Promise<Setup> {
   const url = `file:${join(dir, 'bench.db')}`;
   const target = parseDatabaseUrl(url);
   await migrate(target);
-  let largestRoundId = 1, treeRoundId = 1, counts: Partial<Counts> = {};
-  if (size === 'demo') {
-    const database = createDb(url);
-    const loaded = await loadDemoRound(database.db, referenceRound);
-    await database.close();
-    if (!loaded.loaded || loaded.roundId === null) throw new Error(`demo round not loaded: ${loaded.reason}`);
-    largestRoundId = treeRoundId = loaded.roundId;
-  }
+  const demo = await demoRounds(url);
   const db = new Database(target.location);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
@@ -89,13 +103,11 @@ async function setupSqlite(dir: string): Promise<Setup> {
   await writer.insert('User', USER_COLUMNS, [await benchUserRow(personId)]);
   db.exec('COMMIT');
   db.exec('ANALYZE');
-  if (generated) ({ counts, largestRoundId, treeRoundId } = generated);
   return {
     url,
-    counts,
+    counts: generated?.counts ?? {},
     benchPersonId: personId,
-    largestRoundId,
-    treeRoundId,
+    ...roundsOf(demo, generated),
     raw: {
       async query(sql, params) {
         return db.prepare(sql).all(...params);
@@ -116,14 +128,7 @@ async function setupPostgres(): Promise<Setup> {
   await admin.query(`CREATE DATABASE ${name}`);
   const url = PG_ADMIN.replace(/\/[^/]*$/, `/${name}`);
   await migrate(parseDatabaseUrl(url));
-  let largestRoundId = 1, treeRoundId = 1, counts: Partial<Counts> = {};
-  if (size === 'demo') {
-    const database = createDb(url);
-    const loaded = await loadDemoRound(database.db, referenceRound);
-    await database.close();
-    if (!loaded.loaded || loaded.roundId === null) throw new Error(`demo round not loaded: ${loaded.reason}`);
-    largestRoundId = treeRoundId = loaded.roundId;
-  }
+  const demo = await demoRounds(url);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const writer = pgWriter(client);
@@ -136,13 +141,11 @@ async function setupPostgres(): Promise<Setup> {
   }
   await client.query('COMMIT');
   await client.query('ANALYZE');
-  if (generated) ({ counts, largestRoundId, treeRoundId } = generated);
   return {
     url,
-    counts,
+    counts: generated?.counts ?? {},
     benchPersonId: personId,
-    largestRoundId,
-    treeRoundId,
+    ...roundsOf(demo, generated),
     raw: {
       async query(sql, params) {
         // The same text with $n placeholders.
@@ -197,11 +200,63 @@ interface LoadResult {
   errors: number;
 }
 
+/**
+ * Waits until the server answers /api/health promptly again: requests still queued from a slow
+ * route (autocannon stops sending, the server goes on answering) must not be charged to the next.
+ */
+async function settle(): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const t = performance.now();
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok && performance.now() - t < 50) return;
+    } catch {
+      // still busy
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the server did not become idle within 120 s');
+}
+
 async function load(name: string, path: string, cookie: string): Promise<LoadResult> {
+  await settle();
   const result = await autocannon({ url: `http://127.0.0.1:${PORT}${path}`, connections: 10, duration: DURATION, headers: { cookie } });
   // A route that answered nothing within the run counts as a failure, not as 0 ms.
   const unanswered = result.requests.total === 0 ? 1 : 0;
   return { name, path, reqPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, non2xx: result.non2xx, errors: result.errors + result.timeouts + unanswered };
+}
+
+/**
+ * The dashboard of the 1,000-measure round opened cold (new browser context: no cache, no
+ * storage) in Debian's chromium: from navigation to the figures and the measure list on screen.
+ */
+async function coldDashboard(cookie: string, roundId: number): Promise<{ roundId: number; msEach: number[]; median: number } | { skipped: string }> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+  } catch (error) {
+    return { skipped: `no chromium at ${executablePath} (${(error as Error).message.split('\n')[0]})` };
+  }
+  const [name, value] = cookie.split('=') as [string, string];
+  const msEach: number[] = [];
+  try {
+    for (let i = 0; i < 3; i++) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+      await context.addCookies([{ name, value, domain: '127.0.0.1', path: '/' }]);
+      const page = await context.newPage();
+      const t = performance.now();
+      await page.goto(`http://127.0.0.1:${PORT}/rounds/${roundId}`);
+      await page.getByTestId('completion-detail').waitFor({ state: 'visible', timeout: 60_000 });
+      await page.getByTestId('measure-list').first().waitFor({ state: 'visible', timeout: 60_000 });
+      msEach.push(Math.round(performance.now() - t));
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  const sorted = [...msEach].sort((a, b) => a - b);
+  return { roundId, msEach, median: sorted[1] ?? NaN };
 }
 
 async function timeRaw(name: string, raw: RawDriver, sql: string, params: (string | number)[]) {
@@ -219,6 +274,7 @@ async function timeRaw(name: string, raw: RawDriver, sql: string, params: (strin
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), `rectify-bench-${size}-`));
+  const loadAverageAtStart = loadavg();
   console.log(`bench: ${dbKind}, ${size}; machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const started = performance.now();
   const setup = dbKind === 'sqlite' ? await setupSqlite(dataDir) : await setupPostgres();
@@ -250,13 +306,19 @@ async function main() {
       ['overdue, all rounds', '/api/measures?overdue=true&sort=deadline&pageSize=50'],
       ['my tasks', '/api/me/tasks'],
     ];
+    // The programme view's figures, where this build has the route.
+    if ((await fetch(`http://127.0.0.1:${PORT}/api/programme`, { headers: { cookie } })).ok) routes.push(['programme figures', '/api/programme']);
+    else console.log('programme figures: skipped (no /api/programme in this build)');
     const results: LoadResult[] = [];
     for (const [name, path] of routes) {
       const r = await load(name, path, cookie);
       results.push(r);
       console.log(`${name.padEnd(34)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${String(r.p50).padStart(5)} ms  p99 ${String(r.p99).padStart(5)} ms  non-2xx ${r.non2xx}  errors ${r.errors}`);
     }
-    console.log('programme figures: skipped (no such route in main)');
+
+    await settle();
+    const dashboard = await coldDashboard(cookie, setup.dashboardRoundId);
+    console.log('median' in dashboard ? `dashboard of round ${dashboard.roundId}, cold: ${dashboard.msEach.join(' / ')} ms (median ${dashboard.median})` : `cold dashboard: skipped, ${dashboard.skipped}`);
 
     // The ledger: one request at a time, as an office user would ask for it.
     const before = memory(pid);
@@ -300,13 +362,14 @@ async function main() {
       at: new Date().toISOString(),
       db: dbKind,
       size,
-      machine: { cores: cpus().length, loadAverageAtStart: loadavg(), note: 'shared 2-core machine, loaded by other work during the run' },
+      machine: { cores: cpus().length, loadAverageAtStart, loadAverageAtEnd: loadavg() },
       counts: setup.counts,
       setupSeconds,
       durationPerRouteSeconds: DURATION,
       connections: 10,
       routes: results,
       ledger,
+      coldDashboard: dashboard,
       raw,
       apiOverRaw: ratios,
       rss: { idleMb: idle.rssMb, peakMb: peak.hwmMb },
