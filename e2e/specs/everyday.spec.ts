@@ -25,7 +25,7 @@ async function seedRound(request: APIRequestContext, unitId: number) {
   for (let i = 1; i <= 10; i++) {
     measures.push(await ok(await request.post('/api/measures', { data: { problemId: problem.id, text: `第${i}项待分工的整改措施（e2e）` } })));
   }
-  return { round, measures };
+  return { round, problem, measures };
 }
 
 test('the office adds a person and a department from the pickers and assigns ten measures in one go', async ({ page }) => {
@@ -90,6 +90,35 @@ test('the office adds a person and a department from the pickers and assigns ten
   await page.goto(`/people?unit=${demo.inspectedUnit.id}&tab=people`);
   await expect(page.getByTestId('people-list')).toContainText(personName);
   await shot(page, 'people.png');
+});
+
+test('in the tree the office ticks a whole problem and sets the deadline of its ten measures', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'office');
+  const demo = await ok<{ inspectedUnit: { id: number } }>(await page.request.get(`/api/rounds/${(await demoRound(page.request)).id}`));
+  const { round, problem, measures } = await seedRound(page.request, demo.inspectedUnit.id);
+
+  await page.goto(`/rounds/${round.id}/tree`);
+  await page.getByTestId('tree-select').click();
+  await expect(page.getByTestId('tree-bulk-edit')).toBeDisabled();
+  // Ticking the problem ticks every measure under it.
+  await page.locator('.ant-tree-treenode').filter({ has: page.getByTestId(`tree-problem-${problem.id}`) }).locator('.ant-tree-checkbox').click();
+  await expect(page.getByTestId('tree-selected-count')).toHaveText('已选 10 项');
+  await shot(page, 'tree-bulk.png', false);
+  await page.getByTestId('tree-bulk-edit').click();
+  const modal = page.locator('.ant-modal-content').filter({ has: page.getByTestId('bulk-form') });
+  await modal.getByLabel('完成时限').check();
+  await modal.getByTestId('bulk-deadline').click();
+  await page.keyboard.type('2099-04-30');
+  await page.keyboard.press('Enter');
+  await modal.getByTestId('bulk-apply').click();
+  await expect(page.getByTestId('bulk-summary')).toContainText('已修改 10 项');
+  await page.getByTestId('bulk-close').click();
+  // Nothing failed, so nothing stays ticked.
+  await expect(page.getByTestId('tree-selected-count')).not.toContainText('已选');
+  for (const m of measures) {
+    expect((await ok<{ deadline: string }>(await page.request.get(`/api/measures/${m.id}`))).deadline).toBe('2099-04-30');
+  }
 });
 
 test('the inspector sees no write controls', async ({ page }) => {

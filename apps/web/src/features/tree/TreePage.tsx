@@ -1,12 +1,14 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Empty, Input, Space, Typography } from 'antd';
-import { MinusSquareOutlined, PlusOutlined, PlusSquareOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, MinusSquareOutlined, PlusOutlined, PlusSquareOutlined } from '@ant-design/icons';
+import type { MeasureItem } from '@rectify/domain';
 import { useParams } from 'react-router';
 import { useDepartments, usePeople, useRoundTree } from '../../api/hooks';
 import { useSetCurrentRound } from '../../app/CurrentRound';
 import { useT } from '../../i18n';
 import { LoadError, Loading } from '../../shared/PageState';
 import { DemoTag } from '../../shared/StatusTag';
+import { BulkEditModal, useMayBulkEdit } from '../measure/BulkEditModal';
 import { allKeys, filterCategories, nodeKey } from './filterTree';
 import { TreeActionsContext, type TreeActions } from './NodeActions';
 import { NodeDialog } from './NodeDialog';
@@ -27,6 +29,16 @@ export default function TreePage() {
   const [query, setQuery] = useState('');
   const [expanded, setExpanded] = useState<string[] | null>(null);
   const [dialog, setDialog] = useState<TreeDialog | null>(null);
+  const mayBulk = useMayBulkEdit();
+  // null: not selecting; otherwise the tree's ticked keys (measures, and the problems and categories ticked whole).
+  const [checked, setChecked] = useState<string[] | null>(null);
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const measuresByKey = useMemo(() => {
+    const map = new Map<string, MeasureItem>();
+    for (const c of tree.data?.categories ?? []) for (const p of c.problems) for (const m of p.measures) map.set(nodeKey.measure(m.id), m);
+    return map;
+  }, [tree.data]);
+  const selectedMeasures = (checked ?? []).flatMap((key) => measuresByKey.get(key) ?? []);
 
   const categories = useMemo(() => (tree.data ? filterCategories(tree.data, query) : []), [tree.data, query]);
   const searching = query.trim() !== '';
@@ -87,11 +99,27 @@ export default function TreePage() {
             <Button icon={<MinusSquareOutlined />} onClick={() => { setQuery(''); setExpanded([]); }}>
               {t('tree.collapseAll')}
             </Button>
+            {mayBulk && checked === null && (
+              <Button icon={<CheckSquareOutlined />} onClick={() => setChecked([])} data-testid="tree-select">
+                {t('bulk.select')}
+              </Button>
+            )}
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'category', mode: 'create' })}>
               {t('tree.addCategory')}
             </Button>
           </Space>
         </div>
+        {checked !== null && (
+          <div className="rectify-bulk-bar" data-testid="tree-bulk-bar" style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', marginTop: 12 }}>
+            <Typography.Text data-testid="tree-selected-count">
+              {selectedMeasures.length ? t('bulk.selected', { n: selectedMeasures.length }) : t('bulk.selectHint')}
+            </Typography.Text>
+            <Button type="primary" disabled={!selectedMeasures.length} onClick={() => setBulkOpen(true)} data-testid="tree-bulk-edit">
+              {t('bulk.select')}
+            </Button>
+            <Button onClick={() => setChecked(null)}>{t('bulk.clear')}</Button>
+          </div>
+        )}
       </Card>
 
       <Card styles={{ body: { padding: '12px 12px 12px 4px' } }}>
@@ -104,6 +132,7 @@ export default function TreePage() {
               onExpand={(keys) => {
                 if (!searching) setExpanded(keys);
               }}
+              selection={checked === null ? undefined : { checkedKeys: checked, onCheck: setChecked }}
             />
           </TreeActionsContext.Provider>
         ) : (
@@ -120,6 +149,19 @@ export default function TreePage() {
           people={people.data}
           departments={departments.data}
           onClose={() => setDialog(null)}
+        />
+      )}
+      {mayBulk && (
+        <BulkEditModal
+          open={bulkOpen}
+          organizationId={organizationId}
+          measures={selectedMeasures}
+          onClose={() => setBulkOpen(false)}
+          onDone={(result) => {
+            // Keep ticked only what failed, so it can be looked at and tried again.
+            const failed = new Set(result.failed.map((f) => nodeKey.measure(f.id)));
+            setChecked((keys) => (keys ?? []).filter((key) => failed.has(key)));
+          }}
         />
       )}
     </Space>

@@ -108,10 +108,12 @@ function problemNode(t: TFunction, p: ProblemNode, query: string): DataNode {
   if (p.manifestations.length)
     children.push({
       key: nodeKey.manifestations(p.id),
+      checkable: false,
       title: <GroupTitle>{t('tree.manifestations')}（{p.manifestations.length}）</GroupTitle>,
       children: p.manifestations.map((m) => ({
         key: nodeKey.manifestation(m.id),
         isLeaf: true,
+        checkable: false,
         title: (
           <NodeRow actions={<ManifestationActions manifestation={m} />}>
             <span style={{ lineHeight: 1.7 }}>
@@ -179,10 +181,12 @@ interface Props {
   query: string;
   expandedKeys: string[];
   onExpand: (keys: string[]) => void;
+  /** Selecting measures for 批量设置: a box on every measure, and on its problem and category to tick them all. */
+  selection?: { checkedKeys: string[]; onCheck: (keys: string[]) => void };
 }
 
 /** The round's hierarchy: categories → problems → manifestations and measures, with each node's actions. */
-export function TreeView({ categories, query, expandedKeys, onExpand }: Props) {
+export function TreeView({ categories, query, expandedKeys, onExpand, selection }: Props) {
   const t = useT();
   const treeData = useMemo(() => categories.map((c) => categoryNode(t, c, query)), [t, categories, query]);
   const rows = useMemo(() => visibleRows(treeData, new Set(expandedKeys)), [treeData, expandedKeys]);
@@ -197,6 +201,9 @@ export function TreeView({ categories, query, expandedKeys, onExpand }: Props) {
       treeData={treeData}
       expandedKeys={expandedKeys}
       onExpand={(keys) => onExpand(keys.map(String))}
+      checkable={!!selection}
+      checkedKeys={selection?.checkedKeys}
+      onCheck={(keys) => selection?.onCheck((Array.isArray(keys) ? keys : keys.checked).map(String))}
       height={height}
       virtual
     />
