@@ -350,3 +350,69 @@ describe('docxToText', () => {
     expect((err as Error).message).toContain('.docx');
   });
 });
+
+describe('level inference from the order of the markers', () => {
+  const levels = (r: TextImportPreview) => r.categories.map((c) => c.problems.map((p) => [p.manifestations.length, p.measures.length]));
+
+  it('reads problems → measures listed as （1） and says it guessed', () => {
+    const r = parseReportText(
+      ['某局关于巡察反馈问题整改情况的报告', '二、整改落实情况', '1.理论学习不深入', '（1）修订党组理论学习中心组学习计划，每月集中学习一次。', '（2）开展读书班。', '2.调查研究不够', '（1）班子成员每人每年牵头一项调研课题。'].join('\n'),
+    );
+    expect(levels(r)).toEqual([[[0, 2], [0, 1]]]);
+    expect(r.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('层级按编号出现的顺序推断：“1.”为问题，“（1）”为整改措施'));
+  });
+
+  it('reads （1） as findings when measures follow under them, without any heading words', () => {
+    const r = parseReportText(
+      ['二、整改落实情况', '（一）政治建设', '1.理论学习不深入', '（1）学习计划不具体。', '一是修订学习计划。二是每月检查。', '（2）学习记录不全。', '建立学习台账。'].join('\n'),
+    );
+    expect(levels(r)).toEqual([[[2, 3]]]);
+    expect(r.categories[0]!.problems[0]!.manifestations.map((m) => m.text)).toEqual(['学习计划不具体', '学习记录不全']);
+  });
+
+  it('puts the words before the order: 关于“…”问题的整改 is a problem wherever it first appears', () => {
+    const r = parseReportText(['二、整改落实情况', '（1）关于“甲”问题的整改。一是A。二是B。', '（2）关于“乙”问题的整改。一是C。'].join('\n'));
+    expect(r.categories[0]!.problems.map((p) => p.title)).toEqual(['甲', '乙']);
+    expect(levels(r)).toEqual([[[0, 2], [0, 1]]]);
+  });
+
+  it('joins a marker left alone on its line and drops page numbers copied from a PDF', () => {
+    const r = parseReportText(
+      ['某局关于巡察整改情况的通报', '二、整改落实情况', '（一）', '政治建设方面', '1.', '关于“学习不深入”问题的整改。', '一是修订学习计划，每月', '— 2 —', '集中学习一次。二是开展读书班。'].join('\n'),
+    );
+    expect(r.categories.map((c) => c.title)).toEqual(['政治建设方面']);
+    expect(r.categories[0]!.problems[0]!.measures.map((m) => m.text)).toEqual(['修订学习计划，每月集中学习一次。', '开展读书班。']);
+    expect(r.warnings).toEqual([]);
+  });
+});
+
+describe('declared figures in common phrasings', () => {
+  const declared = (s: string) => parseReportText(`${s}\n二、整改落实情况\n（一）政治建设方面\n1.关于“甲”问题的整改。\n一是A。`).declared;
+
+  it('keeps problem counts apart from measure counts', () => {
+    expect(declared('巡察反馈25个问题，已完成整改19个，剩余6个正在整改。制定整改措施80条，已完成72条，正在推进5条，长期坚持3条。')).toEqual({
+      problems: 25,
+      problemsClosed: 19,
+      problemsRemaining: 6,
+      measures: 80,
+      closed: 72,
+      inProgress: 5,
+      longTerm: 3,
+    });
+  });
+
+  it('reads 建章立制, 追回资金, 问责 and meetings by their common names', () => {
+    expect(
+      declared('召开党组会议2次、党委会1次、专题推进会3次、专题研究会1次、民主生活会1次、组织生活会2次。建章立制5项，追回资金3000元，问责4人。'),
+    ).toEqual({
+      regulations: 5,
+      fundsRecovered: 0.3,
+      accountable: 4,
+      meetings: [
+        { type: 'leadership', count: 3 },
+        { type: 'special', count: 4 },
+        { type: 'org_life', count: 3 },
+      ],
+    });
+  });
+});

@@ -61,10 +61,23 @@ export function normalizeLine(raw: string): string {
   s = widenPunctuation(s);
   // Numbering dots are written 1. 1． 1、 — one form keeps the heading patterns simple.
   s = s.replace(/^(\d{1,3})\s*[．.]\s*(?!\d)/, '$1.');
+  // Stray spaces: inside a marker (（ 一 ）, 1 、), next to full-width punctuation, between a
+  // Chinese character and a number (整改措施 14 条). Spaces between two Chinese words stay: titles use them.
+  s = s.replace(/^（\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*）\s*/, '（$1）');
+  s = s.replace(/^(\d{1,3}|[一二三四五六七八九十]{1,3})\s+([、）])\s*/, '$1$2');
+  s = s.replace(/^(\d{1,3}[.、）]|[一二三四五六七八九十]{1,3}、)\s+/, '$1');
+  s = s.replace(/([，。；：、！？（“‘《])[ \t\u3000\u00a0]+/g, '$1').replace(/[ \t\u3000\u00a0]+([，。；：、！？）”’》])/g, '$1');
+  s = s.replace(/([\u4e00-\u9fff])[ \t\u3000\u00a0]+(?=\d)/g, '$1').replace(/(\d)[ \t\u3000\u00a0]+(?=[\u4e00-\u9fff])/g, '$1');
   return s.replace(EDGE_SPACE, '');
 }
 
+/** A page number a PDF viewer copies along with the text: — 3 — / - 3 - / 第3页 / 3/12. */
+const PAGE_NUMBER = /^(?:[-—–－]{1,2}\s*\d{1,3}\s*[-—–－]{1,2}|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
+
 /** Splits into lines (any newline convention) and normalises each, keeping 1-based line numbers. */
 export function toLines(text: string): Line[] {
-  return text.split(/\r\n|\r|\n|\u2028|\u2029/).map((raw, i) => ({ no: i + 1, text: normalizeLine(raw) }));
+  return text
+    .split(/\r\n|\r|\n|\u2028|\u2029/)
+    .map((raw, i) => ({ no: i + 1, text: normalizeLine(raw) }))
+    .filter((l) => !PAGE_NUMBER.test(l.text));
 }

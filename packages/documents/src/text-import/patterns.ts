@@ -63,7 +63,7 @@ export const MANIFESTATION_LABEL = /^(?:(?:具体|主要)表现(?:为|在)?[：:
 export const MEASURE_LABEL = /^(?:整改(?:措施|情况|落实情况|成效|进展)|落实情况)[：:]\s*/;
 
 /** Ends a sentence or clause, so a line ending otherwise was probably wrapped. */
-export const ENDS_CLAUSE = /[。！？；：”’）》….!?;:]$/;
+export const ENDS_CLAUSE = /[。！？；：….!?;:]$/;
 
 /** Number in digits or Chinese numerals: 14 / 十四. */
 export function parseCount(token: string): number | undefined {

@@ -1,5 +1,5 @@
 import { fromChineseNumeral, isIsoDate } from '@rectify/domain';
-import { COUNT, categoryHeading, dottedHeading, guanyuHeading, parseCount } from './patterns.js';
+import { COUNT, ENDS_CLAUSE, categoryHeading, dottedHeading, guanyuHeading, parseCount } from './patterns.js';
 import type { DeclaredMeetingType, Line, ParsedDeclared, ParsedRound } from './types.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -101,10 +101,16 @@ export function readHeader(head: Line[], all: Line[]): HeaderFacts {
   // The opening is the prose between the title and the first heading; at most a few paragraphs,
   // so a text without section headings does not turn whole into an "opening".
   const openingLines: Line[] = [];
+  let prevNo = -1;
   for (const l of nonEmpty.slice(titleStart >= 0 ? titleEnd + 1 : 0)) {
     if (categoryHeading(l.text) || dottedHeading(l.text) || guanyuHeading(l.text) || openingLines.length >= 3) break;
     // Without a title, only real sentences count, not letterhead lines.
-    if (titleStart >= 0 || l.text.length > 40 || /[。，]/.test(l.text)) openingLines.push(l);
+    if (!(titleStart >= 0 || l.text.length > 40 || /[。，]/.test(l.text))) continue;
+    // A line that does not end its sentence was wrapped (text copied from a PDF): join it.
+    const prev = openingLines.at(-1);
+    if (prev && !ENDS_CLAUSE.test(prev.text) && l.no === prevNo + 1) openingLines[openingLines.length - 1] = { no: prev.no, text: prev.text + l.text };
+    else openingLines.push(l);
+    prevNo = l.no;
   }
   if (openingLines.length) round.opening = openingLines.map((l) => l.text).join('\n');
 
@@ -167,38 +173,117 @@ export function findContact(lines: Line[], from: number, to: number): { text: st
 }
 
 const MEETINGS: { re: string; type: DeclaredMeetingType }[] = [
-  { re: '(?:领导)?班子(?:会议|会)|党组(?:会议|会)|党委(?:会议|会)|局务(?:会议|会)|局长办公会议?', type: 'leadership' },
-  { re: '专题(?:会议|会)|专题研究会', type: 'special' },
-  { re: '组织生活会|民主生活会', type: 'org_life' },
-  { re: '推进会|调度会|部署会|座谈会|警示教育会', type: 'other' },
+  {
+    re: '(?:党组|党委|党工委|党总支|支委|局党组|局)?(?:领导)?班子(?:会议|会)|支委(?:会议|会)|支部委员会(?:会议)?|(?:党组|党委|党工委)(?:扩大)?(?:会议|会)|局务(?:会议|会)|(?:局长|主任|校长|总经理)办公(?:会议|会)|村(?:两委|“两委”)(?:班子)?(?:会议|会)|董事会(?:会议)?|校务(?:会议|会)',
+    type: 'leadership',
+  },
+  { re: '专题(?:推进|研究|部署|调度)?(?:会议|会)|整改(?:工作)?(?:推进|调度|部署)(?:会议|会)', type: 'special' },
+  { re: '(?:专题)?(?:组织生活会|民主生活会)', type: 'org_life' },
+  { re: '(?:工作)?(?:推进会|调度会|部署会|座谈会|警示教育(?:大)?会|动员(?:大)?会)', type: 'other' },
 ];
+
+const UNIT = '(?:个|项|条|件)';
+
+/**
+ * What a "completed N" figure counts: problems (巡察反馈25个问题，已完成整改19个) or measures
+ * (列出47项整改措施……已完成整改46项) — the noun it names, else the nearest one before it in the sentence.
+ */
+function subjectOf(text: string, index: number, own: string | undefined): 'problems' | 'measures' {
+  if (own) return /问题/.test(own) ? 'problems' : 'measures';
+  const start = Math.max(text.lastIndexOf('。', index), text.lastIndexOf('\n', index)) + 1;
+  const before = text.slice(start, index);
+  const problem = before.lastIndexOf('问题');
+  const measure = Math.max(before.lastIndexOf('措施'), before.lastIndexOf('任务'), before.lastIndexOf('事项'));
+  return problem > measure ? 'problems' : 'measures';
+}
 
 /** Counts the report states in section 一: problems, findings, measures, closed, meetings, rules. */
 export function readDeclared(text: string): ParsedDeclared {
   const d: ParsedDeclared = {};
-  const first = (re: RegExp) => {
-    const m = re.exec(text);
-    return m ? parseCount(m[1]!) : undefined;
+  const first = (...res: RegExp[]) => {
+    for (const re of res) {
+      const m = re.exec(text);
+      if (m) return parseCount(m[1]!);
+    }
+    return undefined;
   };
   const set = <K extends keyof ParsedDeclared>(key: K, value: ParsedDeclared[K] | undefined) => {
-    if (value !== undefined) d[key] = value;
+    if (value !== undefined && d[key] === undefined) d[key] = value;
   };
-  set('problems', first(new RegExp(`${COUNT}(?:个|项|条)(?:具体)?问题`)));
-  set('manifestations', first(new RegExp(`${COUNT}(?:个|项|条)(?:具体)?(?:问题)?表现`)));
-  set('measures', first(new RegExp(`${COUNT}(?:项|条|个)(?:具体)?整改(?:措施|任务|事项)`)));
-  set('closed', first(new RegExp(`(?:已经?)?(?:全部)?(?:完成整改|整改完成|完成|办结|销号)${COUNT}(?:项|个|条)`)));
-  set('remaining', first(new RegExp(`(?:剩余|尚余|尚有|还有|余下|未完成)${COUNT}(?:项|个|条)`)));
+  set(
+    'problems',
+    first(
+      new RegExp(`${COUNT}${UNIT}(?:具体|方面|突出|主要)?问题`),
+      new RegExp(`(?:反馈|梳理出?|指出|发现|交办|移交)(?:的)?(?:具体|突出|主要)?问题(?:共)?${COUNT}${UNIT}`),
+    ),
+  );
+  set(
+    'manifestations',
+    first(new RegExp(`${COUNT}${UNIT}(?:具体)?(?:问题)?表现`), new RegExp(`具体表现(?:共)?${COUNT}${UNIT}`)),
+  );
+  set(
+    'measures',
+    first(
+      new RegExp(`${COUNT}${UNIT}(?:具体)?整改(?:措施|任务|事项)`),
+      new RegExp(`整改(?:措施|任务|事项)(?:共)?${COUNT}${UNIT}`),
+    ),
+  );
+
+  // Completed and remaining: of the problems or of the measures, each kept apart.
+  const closedRe = new RegExp(
+    `(?:已经?)?(?:全部)?(?:完成整改|整改完成|整改到位|完成|办结|销号)(问题|措施|任务)?${COUNT}${UNIT}(问题|措施|任务)?`,
+    'g',
+  );
+  for (const m of text.matchAll(closedRe)) {
+    const n = parseCount(m[2]!);
+    if (n === undefined) continue;
+    set(subjectOf(text, m.index, m[1] ?? m[3]) === 'problems' ? 'problemsClosed' : 'closed', n);
+  }
+  // 20项整改措施已全部完成 / 目前已全部完成整改: all of what the sentence counted.
+  for (const m of text.matchAll(/(?:已经?)?全部(?:完成整改|整改完成|整改到位|完成|办结|销号)/g)) {
+    const subject = subjectOf(text, m.index, undefined);
+    const total = subject === 'problems' ? d.problems : d.measures;
+    if (total !== undefined) set(subject === 'problems' ? 'problemsClosed' : 'closed', total);
+  }
+  const remainingRe = new RegExp(`(?:剩余|尚余|尚有|还有|余下|其余|未完成)(问题|措施|任务)?${COUNT}${UNIT}(问题|措施|任务)?`, 'g');
+  for (const m of text.matchAll(remainingRe)) {
+    const n = parseCount(m[2]!);
+    if (n === undefined) continue;
+    set(subjectOf(text, m.index, m[1] ?? m[3]) === 'problems' ? 'problemsRemaining' : 'remaining', n);
+  }
+  // Measures still in progress; "剩余1个问题正在整改" is a problem count, read above.
+  for (const re of [
+    new RegExp(`(?:正在推进|正在整改|持续推进中|推进中|整改中)(?:的)?${COUNT}${UNIT}`, 'g'),
+    new RegExp(`${COUNT}${UNIT}(?:正在推进|正在整改|推进中|整改中)`, 'g'),
+  ]) {
+    for (const m of text.matchAll(re)) {
+      if (subjectOf(text, m.index, undefined) === 'measures') set('inProgress', parseCount(m[1]!));
+    }
+  }
+  set(
+    'longTerm',
+    first(new RegExp(`(?:需)?长期坚持(?:的)?${COUNT}${UNIT}`), new RegExp(`${COUNT}${UNIT}(?:需)?长期坚持`)),
+  );
   set(
     'regulations',
-    first(new RegExp(`${COUNT}(?:项|个|份|部|件)(?:规章)?制度`)) ??
-      first(new RegExp(`制度(?:（[^）]*）)?${COUNT}(?:项|个|份|部|件)`)),
+    first(
+      new RegExp(`建章立制${COUNT}(?:项|个|份|部|件)`),
+      new RegExp(`${COUNT}(?:项|个|份|部|件)(?:规章)?制度`),
+      new RegExp(`制度(?:（[^）]*）)?(?:共)?${COUNT}(?:项|个|份|部|件)`),
+    ),
+  );
+  const funds = /(?:追回|收回|追缴|挽回|清退|退还)(?:[^，。；\d]{0,8}?)(?:资金|款项|损失|经济损失)(?:共)?(\d+(?:\.\d+)?)\s*(万元|元)/.exec(text);
+  if (funds) d.fundsRecovered = Math.round((funds[2] === '万元' ? Number(funds[1]) : Number(funds[1]) / 10_000) * 10_000) / 10_000;
+  set(
+    'accountable',
+    first(
+      new RegExp(`(?:问责|追责问责|追责|处理处分|问责处理)(?:干部|党员|人员)?(?:共)?${COUNT}(?:人|名)`),
+      new RegExp(`问责人数(?:为|共)?${COUNT}`),
+    ),
   );
 
   const meetings: { type: DeclaredMeetingType; count: number }[] = [];
-  const pattern = new RegExp(
-    `(?:${MEETINGS.map((m) => `(${m.re})`).join('|')})(?:共)?${COUNT}次`,
-    'g',
-  );
+  const pattern = new RegExp(`(?:${MEETINGS.map((m) => `(${m.re})`).join('|')})(?:[^，。；、：\\d次]{0,8}?)(?:共)?${COUNT}次`, 'g');
   for (const m of text.matchAll(pattern)) {
     const typeIndex = MEETINGS.findIndex((_, i) => m[i + 1] !== undefined);
     const count = parseCount(m[MEETINGS.length + 1]!);
@@ -217,7 +302,7 @@ export function findRegulations(text: string): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(/《([^《》\n]{1,100})》/g)) {
     const name = m[1]!.replace(/[（(][^）)]*[）)]$/, '');
-    if (/(规定|制度|办法|细则|准则)$/.test(name) && !found.includes(m[0])) found.push(m[0]);
+    if (/(规定|制度|办法|细则|准则|规则)$/.test(name) && !found.includes(m[0])) found.push(m[0]);
   }
   return found;
 }

@@ -1,11 +1,14 @@
 export interface ParsedMeasure {
   ordinal: number;
   text: string;
+  /** 1-based line of the source text it was read from. */
+  line: number;
 }
 
 export interface ParsedManifestation {
   ordinal: number;
   text: string;
+  line: number;
 }
 
 export interface ParsedProblem {
@@ -48,8 +51,18 @@ export interface ParsedDeclared {
   problems?: number;
   manifestations?: number;
   measures?: number;
+  /** Measures completed / remaining (已完成整改46项，剩余1项). */
   closed?: number;
   remaining?: number;
+  /** Problems completed / remaining (巡察反馈25个问题，已完成整改19个), kept apart from measures. */
+  problemsClosed?: number;
+  problemsRemaining?: number;
+  inProgress?: number;
+  longTerm?: number;
+  /** 追回资金, in 万元. */
+  fundsRecovered?: number;
+  /** 问责 N 人. */
+  accountable?: number;
   regulations?: number;
   meetings?: { type: DeclaredMeetingType; count: number }[];
 }

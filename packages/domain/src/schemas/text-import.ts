@@ -33,8 +33,9 @@ export const TextImportPreviewSchema = Type.Object({
           numbered: Type.Boolean(),
           title: Type.String(),
           line: Type.Integer(),
-          manifestations: Type.Array(Type.Object({ ordinal: Type.Integer(), text: Type.String() })),
-          measures: Type.Array(Type.Object({ ordinal: Type.Integer(), text: Type.String() })),
+          // line: where in the source text the item was read, so the review can show it.
+          manifestations: Type.Array(Type.Object({ ordinal: Type.Integer(), text: Type.String(), line: Type.Integer() })),
+          measures: Type.Array(Type.Object({ ordinal: Type.Integer(), text: Type.String(), line: Type.Integer() })),
         }),
       ),
     }),
@@ -43,8 +44,17 @@ export const TextImportPreviewSchema = Type.Object({
     problems: Opt(Type.Integer()),
     manifestations: Opt(Type.Integer()),
     measures: Opt(Type.Integer()),
+    /** Measures completed / remaining. */
     closed: Opt(Type.Integer()),
     remaining: Opt(Type.Integer()),
+    /** Problems completed / remaining, kept apart from the measures. */
+    problemsClosed: Opt(Type.Integer()),
+    problemsRemaining: Opt(Type.Integer()),
+    inProgress: Opt(Type.Integer()),
+    longTerm: Opt(Type.Integer()),
+    /** 追回资金, in 万元. */
+    fundsRecovered: Opt(Type.Number()),
+    accountable: Opt(Type.Integer()),
     regulations: Opt(Type.Integer()),
     meetings: Opt(Type.Array(Type.Object({ type: MeetingTypeSchema, count: Type.Integer() }))),
   }),

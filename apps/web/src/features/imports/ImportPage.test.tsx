@@ -20,8 +20,8 @@ const parsed: TextImportPreviewResult = {
           line: 12,
           manifestations: [],
           measures: [
-            { ordinal: 1, text: '第一项措施' },
-            { ordinal: 2, text: '第二项措施' },
+            { ordinal: 1, text: '第一项措施', line: 13 },
+            { ordinal: 2, text: '第二项措施', line: 13 },
           ],
         },
       ],
