@@ -41,6 +41,8 @@ import { reportRoutes } from './modules/report/routes.js';
 import { dashboardPrintRoutes } from './modules/dashboard/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 import { shareLinkRoutes } from './modules/share-links/routes.js';
+import { postponementRoutes } from './modules/postponements/routes.js';
+import { timelineRoutes } from './modules/timeline/routes.js';
 import type { PdfPrinter } from './lib/pdf.js';
 import { createWorkGate, type WorkGate } from './lib/work-gate.js';
 
@@ -174,6 +176,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(progressRoutes);
   await app.register(evidenceRoutes, { store });
   await app.register(closureRoutes);
+  await app.register(postponementRoutes);
+  await app.register(timelineRoutes);
   await app.register(auditRoutes);
   await app.register(notificationRoutes);
   await app.register(ledgerRoutes);

@@ -129,12 +129,15 @@ export function everydaySuite(label: string, makeDatabase: () => Promise<TestDat
       const officer = await api.as('officer', { method: 'POST', url: '/api/measures/bulk', payload: { measures: [{ id: mine.id, version: mine.version }], set: { deadline: '2024-01-01' } } });
       expect(officer.statusCode).toBe(403);
       expect(json<{ error: { details: { fields: string[] } } }>(officer).error.details.fields).toEqual(['deadline']);
+      // A leader moves a deadline through 延期 only (the office approves), never by typing over it.
+      const leaderDeadline = await api.as('leader', { method: 'POST', url: '/api/measures/bulk', payload: { measures: [{ id: mine.id, version: mine.version }], set: { deadline: '2024-01-01' } } });
+      expect(leaderDeadline.statusCode).toBe(403);
       const leader = json<MeasureBulkResult>(
         await api.as('leader', {
           method: 'POST',
           url: '/api/measures/bulk',
           headers: { 'accept-language': 'en' },
-          payload: { measures: [mine, foreign].map((m) => ({ id: m.id, version: m.version })), set: { deadline: '2024-01-01' } },
+          payload: { measures: [mine, foreign].map((m) => ({ id: m.id, version: m.version })), set: { kind: 'immediate' } },
         }),
       );
       expect(leader.changed.map((c) => c.id)).toEqual([mine.id]);

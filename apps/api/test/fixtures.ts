@@ -92,6 +92,12 @@ export function builders(api: TestApi, w: World) {
       const closure = await ok<{ id: number; version: number }>(admin('POST', `/api/measures/${m.id}/closure`, { summary: '已完成整改' }));
       return { measure: m, closure };
     },
+    /** A measure with a pending 延期 request (asked by the officer); the request. */
+    postponement: async () => {
+      const m = await b.measure();
+      const p = await ok<{ id: number; version: number }>(api.as('officer', { method: 'POST', url: `/api/measures/${m.id}/postponements`, payload: { requestedDeadline: '2023-12-31', reason: '需协调第三方' } }));
+      return { measure: m, postponement: p };
+    },
     closed: async () => {
       const p = await b.pending();
       await ok(admin('POST', `/api/closures/${p.closure.id}/approve`, {}));
@@ -135,8 +141,9 @@ export async function fingerprint(api: TestApi) {
       db.shareLink.count(),
       db.shareLink.count({ where: { revokedAt: { not: null } } }),
     ]);
+  const [postponements, pv] = await Promise.all([db.postponement.count(), db.postponement.aggregate({ _sum: { version: true } })]);
   return {
-    audit, measures, categories, problems, manifestations, people, departments, rounds, users, closures, evidence, updates, unread, shareLinks, revokedLinks,
-    versions: [mv._sum.version, uv._sum.version, rv._sum.version, cv._sum.version],
+    audit, measures, categories, problems, manifestations, people, departments, rounds, users, closures, evidence, updates, unread, shareLinks, revokedLinks, postponements,
+    versions: [mv._sum.version, uv._sum.version, rv._sum.version, cv._sum.version, pv._sum.version],
   };
 }

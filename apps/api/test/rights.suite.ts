@@ -94,14 +94,17 @@ export function rightsSuite(label: string, makeDatabase: () => Promise<TestDatab
 
       'POST /api/measures': { allow: OFFICE, prepare: async () => ({ url: '/api/measures', payload: { problemId: w.problemId, text: '新措施' } }) },
       'PATCH /api/measures/:id': { allow: OWNERS, prepare: async () => { const m = await b.measure(); return { url: `/api/measures/${m.id}`, payload: { version: m.version, progress: 40, outcome: '已完成部分' } }; } },
-      // Leaders may plan (leader, departments, deadline, kind) the measures they lead; officers may not plan at all.
-      'POST /api/measures/bulk': { allow: DECIDERS, prepare: async () => { const m = await b.measure(); return { url: '/api/measures/bulk', payload: { measures: [{ id: m.id, version: m.version }], set: { deadline: '2023-12-31' } } }; } },
+      // Leaders may plan (leader, departments, kind) the measures they lead; officers may not plan at all; deadlines move by 延期.
+      'POST /api/measures/bulk': { allow: DECIDERS, prepare: async () => { const m = await b.measure(); return { url: '/api/measures/bulk', payload: { measures: [{ id: m.id, version: m.version }], set: { kind: 'immediate' } } }; } },
       'DELETE /api/measures/:id': { allow: OFFICE, prepare: async () => ({ url: `/api/measures/${(await b.measure()).id}` }) },
       'POST /api/measures/:id/updates': { allow: OWNERS, prepare: async () => ({ url: `/api/measures/${(await b.measure()).id}/updates`, payload: { date: '2023-08-10', text: '已推进', percent: 30 } }) },
       'POST /api/measures/:id/evidence': { allow: OWNERS, prepare: async () => ({ url: `/api/measures/${(await b.measure()).id}/evidence`, ...multipart('照片.png', files.png()) }) },
       'POST /api/measures/:id/closure': { allow: OWNERS, prepare: async () => { const m = await b.measure(); await b.evidence(m.id); return { url: `/api/measures/${m.id}/closure`, payload: { summary: '已完成' } }; } },
       'POST /api/closures/:id/approve': { allow: DECIDERS, prepare: async () => ({ url: `/api/closures/${(await b.pending()).closure.id}/approve`, payload: {} }) },
       'POST /api/closures/:id/reject': { allow: DECIDERS, prepare: async () => ({ url: `/api/closures/${(await b.pending()).closure.id}/reject`, payload: { reason: '佐证不足' } }) },
+      'POST /api/measures/:id/postponements': { allow: OWNERS, prepare: async () => ({ url: `/api/measures/${(await b.measure()).id}/postponements`, payload: { requestedDeadline: '2023-12-31', reason: '需协调第三方' } }) },
+      'POST /api/postponements/:id/approve': { allow: OFFICE, prepare: async () => ({ url: `/api/postponements/${(await b.postponement()).postponement.id}/approve`, payload: {} }) },
+      'POST /api/postponements/:id/refuse': { allow: OFFICE, prepare: async () => ({ url: `/api/postponements/${(await b.postponement()).postponement.id}/refuse`, payload: { reason: '理由不充分' } }) },
       'POST /api/measures/:id/reopen': { allow: OFFICE, prepare: async () => ({ url: `/api/measures/${(await b.closed()).id}/reopen`, payload: { reason: '回头看发现反弹' } }) },
 
       'POST /api/notifications/:id/read': {
@@ -211,6 +214,8 @@ export function rightsSuite(label: string, makeDatabase: () => Promise<TestDatab
         ['leader', 'POST', `/api/measures/${departmental.id}/updates`, { date: '2023-08-01', text: 'x', percent: 10 }],
         // Fields beyond their role: an officer may not move the deadline or close by PATCH; a leader may not set the status.
         ['officer', 'PATCH', `/api/measures/${departmental.id}`, { version: departmental.version, deadline: '2024-01-01' }],
+        ['officer', 'POST', `/api/measures/${foreign.id}/postponements`, { requestedDeadline: '2024-01-01', reason: 'x' }],
+        ['leader', 'POST', `/api/measures/${departmental.id}/postponements`, { requestedDeadline: '2024-01-01', reason: 'x' }],
         ['officer', 'PATCH', `/api/measures/${departmental.id}`, { version: departmental.version, status: 'closed' }],
       ];
       for (const [role, method, url, payload] of tries) {

@@ -65,7 +65,17 @@ export const closureStateLabels: Labels<ClosureState> = {
   reopened: { 'zh-CN': '已重新打开', en: 'Reopened' },
 };
 
-export const NOTIFICATION_KINDS = ['due_soon', 'overdue', 'closure_approved', 'closure_rejected', 'assigned'] as const;
+export const NOTIFICATION_KINDS = [
+  'due_soon',
+  'overdue',
+  'closure_approved',
+  'closure_rejected',
+  'assigned',
+  'postponement_requested',
+  'postponement_approved',
+  'postponement_refused',
+  'warning',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const notificationKindLabels: Labels<NotificationKind> = {
@@ -74,6 +84,20 @@ export const notificationKindLabels: Labels<NotificationKind> = {
   closure_approved: { 'zh-CN': '销号已通过', en: 'Closure approved' },
   closure_rejected: { 'zh-CN': '销号被退回', en: 'Closure rejected' },
   assigned: { 'zh-CN': '新分配的整改措施', en: 'Measure assigned to you' },
+  postponement_requested: { 'zh-CN': '延期申请待审核', en: 'Postponement requested' },
+  postponement_approved: { 'zh-CN': '延期申请已同意', en: 'Postponement approved' },
+  postponement_refused: { 'zh-CN': '延期申请未同意', en: 'Postponement refused' },
+  warning: { 'zh-CN': '整改预警', en: 'Early warning' },
+};
+
+/** 延期申请: pending until the office approves (the deadline moves) or refuses it (nothing changes). */
+export const POSTPONEMENT_STATES = ['pending', 'approved', 'refused'] as const;
+export type PostponementState = (typeof POSTPONEMENT_STATES)[number];
+
+export const postponementStateLabels: Labels<PostponementState> = {
+  pending: { 'zh-CN': '待审核', en: 'Pending' },
+  approved: { 'zh-CN': '已同意', en: 'Approved' },
+  refused: { 'zh-CN': '未同意', en: 'Refused' },
 };
 
 /** The rows the audit log tracks, and what can happen to them. */
@@ -90,6 +114,7 @@ export const AUDIT_ENTITIES = [
   'evidence',
   'progress_update',
   'share_link',
+  'postponement',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -121,3 +146,4 @@ export const toMeasureKind = narrow(MEASURE_KINDS, 'measure kind');
 export const toMeetingType = narrow(MEETING_TYPES, 'meeting type');
 export const toLeadingGroupRole = narrow(LEADING_GROUP_ROLES, 'leading group role');
 export const toClosureState = narrow(CLOSURE_STATES, 'closure state');
+export const toPostponementState = narrow(POSTPONEMENT_STATES, 'postponement state');

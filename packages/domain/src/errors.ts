@@ -53,6 +53,22 @@ export const errorMessages = {
     'zh-CN': '该销号申请已处理，不能重复审核',
     en: 'This closure request has already been decided',
   },
+  POSTPONEMENT_NOT_PENDING: {
+    'zh-CN': '该延期申请已处理，不能重复审核',
+    en: 'This postponement request has already been decided',
+  },
+  POSTPONEMENT_PENDING: {
+    'zh-CN': '该整改措施已有待审核的延期申请',
+    en: 'This measure already has a postponement request waiting for a decision',
+  },
+  POSTPONEMENT_NOT_LATER: {
+    'zh-CN': '申请的新时限须晚于当前完成时限',
+    en: 'The requested deadline must be later than the current one',
+  },
+  POSTPONEMENT_NOT_APPLICABLE: {
+    'zh-CN': '长期坚持或没有完成时限的整改措施无需申请延期',
+    en: 'A long-term measure, or one without a deadline, cannot be postponed',
+  },
   MEASURE_NOT_CLOSED: {
     'zh-CN': '该整改措施尚未销号，无需重新打开',
     en: 'This measure is not closed, so it cannot be reopened',

@@ -21,3 +21,5 @@ export * from './schemas/text-import.js';
 export * from './schemas/share-link.js';
 export * from './text.js';
 export * from './time.js';
+export * from './schemas/postponement.js';
+export * from './schemas/time.js';

@@ -34,6 +34,10 @@ export type Access =
   | 'closure.decide'
   /** Reopen a closed measure. */
   | 'measure.reopen'
+  /** 申请延期: ask for a later deadline for a measure one answers for (leader: leads it; officer: answers for it). */
+  | 'postponement.request'
+  /** Approve or refuse a postponement (the office). */
+  | 'postponement.decide'
   /** Query the audit log across entities. */
   | 'audit.read'
   /** Accounts: create, edit, reset passwords. */
@@ -51,6 +55,8 @@ export const ACCESS_LEVELS: readonly Access[] = [
   'measure.reopen',
   'audit.read',
   'users.manage',
+  'postponement.request',
+  'postponement.decide',
 ];
 
 /** Who the signed-in account is, as far as the rules care. */
@@ -68,17 +74,17 @@ export interface MeasureOwnership {
 }
 
 /** Actions that depend on which measure they touch. */
-const MEASURE_SCOPED: ReadonlySet<Access> = new Set(['measure.update', 'measure.progress', 'closure.decide']);
+const MEASURE_SCOPED: ReadonlySet<Access> = new Set(['measure.update', 'measure.progress', 'closure.decide', 'postponement.request']);
 
 /** What each role may attempt at all (for measure-scoped actions: on at least some measures). */
 const ROLE_ACCESS: Record<Role, ReadonlySet<Access>> = {
   admin: new Set(ACCESS_LEVELS),
   office: new Set<Access>([
     'public', 'authenticated', 'read', 'export', 'hierarchy.write', 'measure.update', 'measure.progress',
-    'closure.decide', 'measure.reopen', 'audit.read',
+    'closure.decide', 'measure.reopen', 'audit.read', 'postponement.request', 'postponement.decide',
   ]),
-  leader: new Set<Access>(['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress', 'closure.decide']),
-  officer: new Set<Access>(['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress']),
+  leader: new Set<Access>(['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress', 'closure.decide', 'postponement.request']),
+  officer: new Set<Access>(['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress', 'postponement.request']),
   inspector: new Set<Access>(['public', 'authenticated', 'read', 'export']),
 };
 
@@ -104,14 +110,18 @@ export function answersFor(actor: Pick<Actor, 'personId' | 'departmentId'>, meas
 
 /** Fields of a measure that a PATCH may change, by role (`version` is always allowed). */
 export const MEASURE_FIELDS = [
-  'text', 'manifestationId', 'ordinal', 'kind', 'status', 'deadline', 'completedDate', 'leaderId',
+  'text', 'manifestationId', 'ordinal', 'kind', 'status', 'deadline', 'startDate', 'completedDate', 'leaderId',
   'leadDepartmentId', 'coDepartmentIds', 'progress', 'outcome',
 ] as const;
 export type MeasureField = (typeof MEASURE_FIELDS)[number];
 
-/** Officers report progress; leaders also plan their measures; status moves through the closure workflow for both. */
+/**
+ * Officers report progress; leaders also plan their measures; status moves through the closure
+ * workflow for both, and the deadline through the postponement workflow (延期: asked for, approved by
+ * the office), never by typing over it.
+ */
 const OFFICER_FIELDS: readonly MeasureField[] = ['progress', 'outcome'];
-const LEADER_FIELDS: readonly MeasureField[] = MEASURE_FIELDS.filter((f) => f !== 'status' && f !== 'completedDate');
+const LEADER_FIELDS: readonly MeasureField[] = MEASURE_FIELDS.filter((f) => f !== 'status' && f !== 'completedDate' && f !== 'deadline');
 
 export function editableMeasureFields(role: Role): readonly MeasureField[] {
   switch (role) {
@@ -154,6 +164,8 @@ export function can(role: Role | null, action: Access, context: PolicyContext = 
       return role === 'leader' ? leads(actor, measure) : answersFor(actor, measure);
     case 'closure.decide':
       return role === 'leader' && leads(actor, measure);
+    case 'postponement.request':
+      return role === 'leader' ? leads(actor, measure) : answersFor(actor, measure);
     default:
       return false;
   }
@@ -182,6 +194,8 @@ export interface MeasureAccess {
   progress: boolean;
   decideClosure: boolean;
   reopen: boolean;
+  requestPostponement: boolean;
+  decidePostponement: boolean;
 }
 
 export function measureAccess(actor: Actor, measure: MeasureOwnership): MeasureAccess {
@@ -191,5 +205,7 @@ export function measureAccess(actor: Actor, measure: MeasureOwnership): MeasureA
     progress: can(actor.role, 'measure.progress', context),
     decideClosure: can(actor.role, 'closure.decide', context),
     reopen: can(actor.role, 'measure.reopen', context),
+    requestPostponement: can(actor.role, 'postponement.request', context),
+    decidePostponement: can(actor.role, 'postponement.decide', context),
   };
 }

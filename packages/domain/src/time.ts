@@ -302,3 +302,8 @@ export function roundHistory(measures: readonly MeasureNow[], audit: readonly Hi
   for (const events of byMeasure.values()) out.push(...events);
   return out;
 }
+
+/** A status as the audit log's JSON holds it (unknown values read as null). */
+export function toMeasureStatusValue(value: unknown): MeasureStatus | null {
+  return value === 'not_started' || value === 'in_progress' || value === 'pending_closure' || value === 'closed' ? value : null;
+}

@@ -11,9 +11,9 @@ describe('policy', () => {
   it('gives each role its route-level rights (the matrix of the product brief)', () => {
     const table: Record<Role, Access[]> = {
       admin: [...ACCESS_LEVELS],
-      office: ['public', 'authenticated', 'read', 'export', 'hierarchy.write', 'measure.update', 'measure.progress', 'closure.decide', 'measure.reopen', 'audit.read'],
-      leader: ['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress', 'closure.decide'],
-      officer: ['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress'],
+      office: ['public', 'authenticated', 'read', 'export', 'hierarchy.write', 'measure.update', 'measure.progress', 'closure.decide', 'measure.reopen', 'audit.read', 'postponement.request', 'postponement.decide'],
+      leader: ['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress', 'closure.decide', 'postponement.request'],
+      officer: ['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress', 'postponement.request'],
       inspector: ['public', 'authenticated', 'read', 'export'],
     };
     for (const role of ROLES) expect(accessOf(role), role).toEqual(table[role]);
@@ -57,15 +57,23 @@ describe('policy', () => {
     const ctx = { actor: officerActor, measure: inOfficersDepartment };
     expect(can('officer', 'measure.update', { ...ctx, fields: ['version', 'progress', 'outcome'] })).toBe(true);
     expect(can('officer', 'measure.update', { ...ctx, fields: ['version', 'deadline'] })).toBe(false);
-    expect(can('leader', 'measure.update', { actor: leaderActor, measure: ledByLeader, fields: ['deadline', 'leadDepartmentId'] })).toBe(true);
+    expect(can('leader', 'measure.update', { actor: leaderActor, measure: ledByLeader, fields: ['startDate', 'leadDepartmentId'] })).toBe(true);
+    // A deadline moves through 延期 (asked for, approved by the office), never typed over by a leader.
+    expect(can('leader', 'measure.update', { actor: leaderActor, measure: ledByLeader, fields: ['deadline'] })).toBe(false);
+    expect(can('leader', 'postponement.request', { actor: leaderActor, measure: ledByLeader })).toBe(true);
+    expect(can('leader', 'postponement.request', { actor: leaderActor, measure: foreign })).toBe(false);
+    expect(can('officer', 'postponement.request', ctx)).toBe(true);
+    expect(can('officer', 'postponement.decide', ctx)).toBe(false);
+    expect(can('leader', 'postponement.decide', { actor: leaderActor, measure: ledByLeader })).toBe(false);
+    expect(can('office', 'postponement.decide')).toBe(true);
     expect(can('leader', 'measure.update', { actor: leaderActor, measure: ledByLeader, fields: ['status'] })).toBe(false);
     expect(can('office', 'measure.update', { fields: ['status', 'completedDate'] })).toBe(true);
     expect(forbiddenMeasureFields('officer', ['version', 'progress', 'deadline', 'status'])).toEqual(['deadline', 'status']);
   });
 
   it('tells the measure page which buttons to show', () => {
-    expect(measureAccess({ role: 'officer', ...officerActor }, inOfficersDepartment)).toEqual({ update: true, progress: true, decideClosure: false, reopen: false });
-    expect(measureAccess({ role: 'office', personId: null, departmentId: null }, foreign)).toEqual({ update: true, progress: true, decideClosure: true, reopen: true });
-    expect(measureAccess({ role: 'inspector', personId: null, departmentId: null }, foreign)).toEqual({ update: false, progress: false, decideClosure: false, reopen: false });
+    expect(measureAccess({ role: 'officer', ...officerActor }, inOfficersDepartment)).toEqual({ update: true, progress: true, decideClosure: false, reopen: false, requestPostponement: true, decidePostponement: false });
+    expect(measureAccess({ role: 'office', personId: null, departmentId: null }, foreign)).toEqual({ update: true, progress: true, decideClosure: true, reopen: true, requestPostponement: true, decidePostponement: true });
+    expect(measureAccess({ role: 'inspector', personId: null, departmentId: null }, foreign)).toEqual({ update: false, progress: false, decideClosure: false, reopen: false, requestPostponement: false, decidePostponement: false });
   });
 });

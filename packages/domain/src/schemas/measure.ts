@@ -2,6 +2,10 @@ import { Type, type Static } from '@sinclair/typebox';
 import { MEASURE_KINDS, MEASURE_STATUSES } from '../enums.js';
 import { Id, IsoDate, LongText, Nullable, Ordinal, Page, PageQuery, Ref, Timestamp, Version } from './common.js';
 import { ClosureRequest, UserRef } from './closure.js';
+import { WARNING_LEVELS } from '../time.js';
+import { Postponement } from './postponement.js';
+
+export const WarningLevelSchema = Type.Union(WARNING_LEVELS.map((l) => Type.Literal(l)));
 
 export const MeasureKindSchema = Type.Union(MEASURE_KINDS.map((k) => Type.Literal(k)));
 export const MeasureStatusSchema = Type.Union(MEASURE_STATUSES.map((s) => Type.Literal(s)));
@@ -25,6 +29,13 @@ export const MeasureItem = Type.Object({
   leadDepartment: Nullable(Ref),
   demo: Type.Boolean(),
   version: Version,
+  /** The day work started (the round's feedback date unless set). */
+  startDate: Type.Optional(Nullable(IsoDate)),
+  /** 原定时限: the deadline before the first approved postponement; null while never postponed. */
+  originalDeadline: Type.Optional(Nullable(IsoDate)),
+  postponementCount: Type.Optional(Type.Integer({ minimum: 0 })),
+  /** 三色预警, computed by the API with the round's thresholds (packages/domain warningLevel). */
+  warningLevel: Type.Optional(WarningLevelSchema),
 });
 export type MeasureItem = Static<typeof MeasureItem>;
 
@@ -71,6 +82,8 @@ export const MeasureAccessSchema = Type.Object({
   progress: Type.Boolean(),
   decideClosure: Type.Boolean(),
   reopen: Type.Boolean(),
+  requestPostponement: Type.Optional(Type.Boolean()),
+  decidePostponement: Type.Optional(Type.Boolean()),
 });
 
 export const MeasureDetail = Type.Composite([
@@ -90,6 +103,8 @@ export const MeasureDetail = Type.Composite([
     locked: Type.Optional(Type.Boolean()),
     /** What the signed-in account may do with this measure (absent when unknown). */
     myAccess: Type.Optional(MeasureAccessSchema),
+    /** Every 延期申请 of the measure, newest first. */
+    postponements: Type.Optional(Type.Array(Postponement)),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   }),
@@ -102,6 +117,7 @@ const editable = {
   kind: Type.Optional(MeasureKindSchema),
   status: Type.Optional(MeasureStatusSchema),
   deadline: Type.Optional(Nullable(IsoDate)),
+  startDate: Type.Optional(Nullable(IsoDate)),
   completedDate: Type.Optional(Nullable(IsoDate)),
   leaderId: Type.Optional(Nullable(Id)),
   leadDepartmentId: Type.Optional(Nullable(Id)),

@@ -52,6 +52,10 @@ const roundFields = {
   feedbackDate: Type.Optional(Nullable(IsoDate)),
   rectificationDeadline: Type.Optional(Nullable(IsoDate)),
   reportDate: Type.Optional(Nullable(IsoDate)),
+  /** 三色预警 thresholds (defaults 20 and 10 days, 20 points behind schedule). */
+  warnDueSoonDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+  warnVerySoonDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
+  behindScheduleMargin: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
 };
 export const RoundCreate = Type.Object(
   { ...roundFields, inspectedUnitId: Id },

@@ -1,10 +1,12 @@
 import type { Prisma } from '@rectify/db';
-import { daysOverdue, isOverdue, roundTitle, toMeasureKind, toMeasureStatus, type MeasureItem, type MeasureListItem } from '@rectify/domain';
+import { daysOverdue, isOverdue, measureStart, roundTitle, toMeasureKind, toMeasureStatus, warningLevel, type MeasureItem, type MeasureListItem } from '@rectify/domain';
 
 /** What the queries below select for a measure, and how it becomes the API's MeasureItem. */
 export const measureItemInclude = {
   leader: { select: { id: true, name: true } },
   leadDepartment: { select: { id: true, name: true } },
+  /** The round's feedback date and warning thresholds: the warning level reads them. */
+  round: { select: { feedbackDate: true, warnDueSoonDays: true, warnVerySoonDays: true, behindScheduleMargin: true } },
 } as const satisfies Prisma.MeasureInclude;
 
 export const measurePathInclude = {
@@ -49,6 +51,10 @@ export function toMeasureItem(row: MeasureRow, today: string): MeasureItem {
     leadDepartment: row.leadDepartment,
     demo: row.demo,
     version: row.version,
+    startDate: measureStart(row, row.round),
+    originalDeadline: row.originalDeadline,
+    postponementCount: row.postponementCount,
+    warningLevel: warningLevel({ ...facts, kind: toMeasureKind(row.kind), startDate: measureStart(row, row.round), progress: row.progress }, today, row.round),
   };
 }
 

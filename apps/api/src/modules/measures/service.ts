@@ -28,6 +28,7 @@ import { toUserRef, userRefSelect } from '../../lib/user-ref.js';
 import { closureInclude, toClosure } from '../closures/mapper.js';
 import type { Notifier } from '../notifications/service.js';
 import { measurePathInclude, toMeasureListItem } from './mapper.js';
+import { postponementsOfMeasure } from '../postponements/repository.js';
 
 export interface MeasureServiceDeps {
   db: Db;
@@ -91,8 +92,8 @@ const positionOrder: Prisma.MeasureOrderByWithRelationInput[] = [
   { id: 'asc' },
 ];
 
-function checkDates(body: { deadline?: string | null; completedDate?: string | null }) {
-  for (const field of ['deadline', 'completedDate'] as const) {
+function checkDates(body: { deadline?: string | null; startDate?: string | null; completedDate?: string | null }) {
+  for (const field of ['deadline', 'startDate', 'completedDate'] as const) {
     const value = body[field];
     if (value && !isIsoDate(value)) throw validationFailed(field, 'format');
   }
@@ -107,7 +108,7 @@ export function createMeasureService({ db, clock, notifier }: MeasureServiceDeps
   ) {
     const problem = await db.problem.findUnique({
       where: { id: problemId },
-      select: { id: true, roundId: true, round: { select: { inspectedUnitId: true, rectificationDeadline: true } } },
+      select: { id: true, roundId: true, round: { select: { inspectedUnitId: true, rectificationDeadline: true, feedbackDate: true } } },
     });
     if (!problem) throw invalidReference('problemId', problemId);
     const unitId = problem.round.inspectedUnitId;
@@ -183,6 +184,7 @@ export function createMeasureService({ db, clock, notifier }: MeasureServiceDeps
       evidenceCount: row._count.evidence,
       locked: row.status === 'closed',
       ...(actor ? { myAccess: measureAccess(actor, row) } : {}),
+      postponements: await postponementsOfMeasure(db, id),
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     };
@@ -302,6 +304,7 @@ export function createMeasureService({ db, clock, notifier }: MeasureServiceDeps
             kind: body.kind ?? 'deadline',
             ...state,
             deadline: newMeasureDeadline(body.deadline, problem.round.rectificationDeadline),
+            startDate: body.startDate ?? problem.round.feedbackDate,
             leaderId: body.leaderId ?? null,
             leadDepartmentId: body.leadDepartmentId ?? null,
             outcome: body.outcome ?? null,

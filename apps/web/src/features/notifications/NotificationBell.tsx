@@ -12,6 +12,10 @@ const kindColor: Record<NotificationKind, string> = {
   closure_approved: 'green',
   closure_rejected: 'volcano',
   assigned: 'blue',
+  postponement_requested: 'purple',
+  postponement_approved: 'green',
+  postponement_refused: 'volcano',
+  warning: 'gold',
 };
 
 /** The header bell: unread count (polled every minute), the latest notifications, mark as read. */

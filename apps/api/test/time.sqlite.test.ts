@@ -1,0 +1,4 @@
+import { sqliteDatabase } from './harness.js';
+import { timeSuite } from './time.suite.js';
+
+timeSuite('SQLite', async () => sqliteDatabase());

@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, todayInShanghai, type AuditEntry, type MeasureDetail, type NotificationList, type Postponement, type PostponementQueueItem, type RoundTree, type Timeline, type TimeSummary } from '@rectify/domain';
+import { warningLevelsInSql } from '../src/modules/timeline/repository.js';
+import { startApi, type TestApi, type TestDatabase } from './harness.js';
+import { builders, json, world, type World } from './fixtures.js';
+
+/**
+ * Time (issue 9): 延期 asked for, refused, approved (the deadline moves, the original is kept, the
+ * count goes up), never typed over by a leader; the three-colour warning computed by the API with
+ * the round's thresholds and counted in SQL exactly as the pure rule says; the timeline and the
+ * burn-up replayed from the dated history. The clock is injected: today is the real day here, so
+ * that the audit's own timestamps (the history) and the clock agree.
+ */
+export function timeSuite(label: string, makeDatabase: () => Promise<TestDatabase | null>) {
+  describe(`time on ${label}`, () => {
+    let api: TestApi;
+    let w: World;
+    let b: ReturnType<typeof builders>;
+    const today = todayInShanghai();
+
+    beforeAll(async () => {
+      const db = await makeDatabase();
+      if (!db) return;
+      api = await startApi(db, { today });
+      w = await world(api);
+      b = builders(api, w);
+    });
+    afterAll(async () => {
+      await api?.close();
+    });
+
+    const measure = async (id: number) => json<MeasureDetail>(await api.request({ method: 'GET', url: `/api/measures/${id}` }));
+    const notices = async (user: string) => json<NotificationList>(await api.as(user, { method: 'GET', url: '/api/notifications?limit=100' })).items;
+
+    it('asks, refuses, then approves a postponement: the deadline moves, the original stays, the count goes up', async () => {
+      const m = await b.measure({ deadline: addDays(today, 5) });
+      expect(m).toMatchObject({ originalDeadline: null, postponementCount: 0, postponements: [] });
+      const ask = (payload: object, user = 'officer') => api.as(user, { method: 'POST', url: `/api/measures/${m.id}/postponements`, payload });
+
+      // Not later than the current deadline: refused as bad input, nothing written.
+      const early = await ask({ requestedDeadline: addDays(today, 5), reason: '来不及' });
+      expect(early.statusCode).toBe(400);
+      expect(json<{ error: { code: string } }>(early).error.code).toBe('POSTPONEMENT_NOT_LATER');
+      const missingReason = await ask({ requestedDeadline: addDays(today, 30) });
+      expect(missingReason.statusCode).toBe(400);
+
+      const first = await ask({ requestedDeadline: addDays(today, 30), reason: '需等待财政拨款' });
+      expect(first.statusCode).toBe(201);
+      const p1 = json<Postponement>(first);
+      expect(p1).toMatchObject({ state: 'pending', previousDeadline: addDays(today, 5), requestedDeadline: addDays(today, 30), requestedBy: { id: w.userIds.officer } });
+      // One pending request at a time.
+      expect((await ask({ requestedDeadline: addDays(today, 40), reason: '再延' }, 'leader')).statusCode).toBe(409);
+      // The office hears of it, and sees it in its queue.
+      expect((await notices('office')).some((n) => n.kind === 'postponement_requested' && n.measureId === m.id)).toBe(true);
+      const queue = json<PostponementQueueItem[]>(await api.request({ method: 'GET', url: `/api/postponements?roundId=${api.roundId}` }));
+      expect(queue.find((q) => q.id === p1.id)?.measure).toMatchObject({ id: m.id, deadline: addDays(today, 5) });
+
+      // Refused without a reason: 400; with one: nothing changes on the measure, the owners hear why.
+      expect((await api.request({ method: 'POST', url: `/api/postponements/${p1.id}/refuse`, payload: {} })).statusCode).toBe(400);
+      const refused = json<Postponement>(await api.request({ method: 'POST', url: `/api/postponements/${p1.id}/refuse`, payload: { version: p1.version, reason: '理由不充分' } }));
+      expect(refused).toMatchObject({ state: 'refused', reviewReason: '理由不充分', reviewedBy: { id: w.userIds.office } });
+      expect(await measure(m.id)).toMatchObject({ deadline: addDays(today, 5), originalDeadline: null, postponementCount: 0, version: m.version });
+      expect((await notices('officer')).find((n) => n.kind === 'postponement_refused' && n.measureId === m.id)?.text).toContain('理由不充分');
+      // Decided once only.
+      const twice = await api.request({ method: 'POST', url: `/api/postponements/${p1.id}/approve`, payload: {} });
+      expect(twice.statusCode).toBe(409);
+      expect(json<{ error: { code: string } }>(twice).error.code).toBe('POSTPONEMENT_NOT_PENDING');
+
+      // Asked again by the leader, approved by the office.
+      const p2 = json<Postponement>(await ask({ requestedDeadline: addDays(today, 30), reason: '需等待财政拨款，已补充说明' }, 'leader'));
+      expect((await api.request({ method: 'POST', url: `/api/postponements/${p2.id}/approve`, payload: { version: p2.version + 5 } })).statusCode).toBe(409);
+      expect((await api.as('leader', { method: 'POST', url: `/api/postponements/${p2.id}/approve`, payload: {} })).statusCode).toBe(403);
+      const approved = json<Postponement>(await api.request({ method: 'POST', url: `/api/postponements/${p2.id}/approve`, payload: { version: p2.version } }));
+      expect(approved.state).toBe('approved');
+      const after = await measure(m.id);
+      expect(after).toMatchObject({ deadline: addDays(today, 30), originalDeadline: addDays(today, 5), postponementCount: 1, version: m.version + 1 });
+      expect(after.postponements!.map((p) => [p.id, p.state])).toEqual([[p2.id, 'approved'], [p1.id, 'refused']]);
+      expect((await notices('officer')).some((n) => n.kind === 'postponement_approved' && n.measureId === m.id)).toBe(true);
+
+      // A second postponement keeps the first original deadline.
+      const p3 = json<Postponement>(await ask({ requestedDeadline: addDays(today, 60), reason: '施工延误' }));
+      await api.request({ method: 'POST', url: `/api/postponements/${p3.id}/approve`, payload: {} });
+      expect(await measure(m.id)).toMatchObject({ deadline: addDays(today, 60), originalDeadline: addDays(today, 5), postponementCount: 2 });
+
+      // All of it in the audit, tied to the measure.
+      const history = json<AuditEntry[]>(await api.request({ method: 'GET', url: `/api/measures/${m.id}/history` }));
+      const postponementRows = history.filter((e) => e.entity === 'postponement').map((e) => e.action).sort();
+      expect(postponementRows).toEqual(['approve', 'approve', 'reject', 'submit', 'submit', 'submit']);
+      const moves = history.filter((e) => e.entity === 'measure' && e.action === 'update' && 'deadline' in e.changes);
+      expect(moves).toHaveLength(2);
+    });
+
+    it('does not let a leader or an officer type over a deadline; the office still may', async () => {
+      const m = await b.measure({ deadline: addDays(today, 5) });
+      const leader = await api.as('leader', { method: 'PATCH', url: `/api/measures/${m.id}`, payload: { version: m.version, deadline: addDays(today, 90) } });
+      expect(leader.statusCode).toBe(403);
+      expect(json<{ error: { details: { fields: string[] } } }>(leader).error.details.fields).toEqual(['deadline']);
+      expect((await api.as('officer', { method: 'PATCH', url: `/api/measures/${m.id}`, payload: { version: m.version, deadline: addDays(today, 90) } })).statusCode).toBe(403);
+      expect((await measure(m.id)).deadline).toBe(addDays(today, 5));
+      const office = await api.request({ method: 'PATCH', url: `/api/measures/${m.id}`, payload: { version: m.version, deadline: addDays(today, 6) } });
+      expect(office.statusCode).toBe(200);
+    });
+
+    it('refuses to postpone a long-term measure, one without a deadline, and a closed one', async () => {
+      const longTerm = await b.measure({ kind: 'long_term' });
+      const undated = await b.measure({ deadline: null });
+      for (const id of [longTerm.id, undated.id]) {
+        const res = await api.as('officer', { method: 'POST', url: `/api/measures/${id}/postponements`, payload: { requestedDeadline: addDays(today, 30), reason: '延期' } });
+        expect(res.statusCode).toBe(409);
+        expect(json<{ error: { code: string } }>(res).error.code).toBe('POSTPONEMENT_NOT_APPLICABLE');
+      }
+      const closed = await b.closed();
+      const res = await api.as('officer', { method: 'POST', url: `/api/measures/${closed.id}/postponements`, payload: { requestedDeadline: '2099-01-01', reason: '延期' } });
+      expect(res.statusCode).toBe(409);
+      expect(json<{ error: { code: string } }>(res).error.code).toBe('MEASURE_LOCKED');
+    });
+
+    it('computes the warning level with the round’s thresholds, and counts in SQL exactly what the rule says', async () => {
+      // Started yesterday: not behind schedule (the demo round's feedback date is years ago).
+      const made = {
+        overdue: await b.measure({ startDate: addDays(today, -1), deadline: addDays(today, -1) }),
+        dueToday: await b.measure({ startDate: addDays(today, -1), deadline: today }),
+        urgent: await b.measure({ startDate: addDays(today, -1), deadline: addDays(today, 10) }),
+        dueSoon: await b.measure({ startDate: addDays(today, -1), deadline: addDays(today, 11) }),
+        lastGreen: await b.measure({ startDate: addDays(today, -1), deadline: addDays(today, 20) }),
+        none: await b.measure({ startDate: addDays(today, -1), deadline: addDays(today, 21) }),
+        // 序时进度: 80 % of the time gone, 10 % done.
+        behind: await b.measure({ startDate: addDays(today, -80), deadline: addDays(today, 20), progress: 10 }),
+        longTerm: await b.measure({ kind: 'long_term', deadline: addDays(today, -5) }),
+      };
+      const level = async (id: number) => (await measure(id)).warningLevel;
+      expect({
+        overdue: await level(made.overdue.id),
+        dueToday: await level(made.dueToday.id),
+        urgent: await level(made.urgent.id),
+        dueSoon: await level(made.dueSoon.id),
+        lastGreen: await level(made.lastGreen.id),
+        none: await level(made.none.id),
+        behind: await level(made.behind.id),
+        longTerm: await level(made.longTerm.id),
+      }).toEqual({ overdue: 'overdue', dueToday: 'urgent', urgent: 'urgent', dueSoon: 'due_soon', lastGreen: 'due_soon', none: 'none', behind: 'urgent', longTerm: 'none' });
+
+      // The round's own thresholds.
+      const round = json<{ version: number }>(await api.request({ method: 'GET', url: `/api/rounds/${api.roundId}` }));
+      const patched = await api.request({ method: 'PATCH', url: `/api/rounds/${api.roundId}`, payload: { version: round.version, warnDueSoonDays: 30, warnVerySoonDays: 5, behindScheduleMargin: 80 } });
+      expect(patched.statusCode).toBe(200);
+      expect(await level(made.urgent.id)).toBe('due_soon');
+      expect(await level(made.none.id)).toBe('due_soon');
+      expect(await level(made.behind.id)).toBe('due_soon');
+
+      // Every measure of the round (the demo's 47 and ours): SQL and the API agree, and the summary counts them.
+      const tree = json<RoundTree>(await api.request({ method: 'GET', url: `/api/rounds/${api.roundId}/tree` }));
+      const fromTree = new Map(tree.categories.flatMap((c) => c.problems.flatMap((p) => p.measures.map((x) => [x.id, x.warningLevel] as const))));
+      const inSql = await warningLevelsInSql(api.db, api.roundId, today);
+      expect(inSql.size).toBe(fromTree.size);
+      expect(Object.fromEntries(inSql)).toEqual(Object.fromEntries(fromTree));
+      const summary = json<TimeSummary>(await api.request({ method: 'GET', url: `/api/rounds/${api.roundId}/time-summary` }));
+      const count = (l: string) => [...fromTree.values()].filter((x) => x === l).length;
+      expect(summary.levels).toEqual({ none: count('none'), due_soon: count('due_soon'), urgent: count('urgent'), overdue: count('overdue') });
+      expect(summary.thresholds).toEqual({ warnDueSoonDays: 30, warnVerySoonDays: 5, behindScheduleMargin: 80 });
+      expect(summary.postponed).toBe(await api.db.measure.count({ where: { roundId: api.roundId, postponementCount: { gt: 0 } } }));
+      expect(summary.postponed).toBeGreaterThanOrEqual(1);
+      expect(summary.dueNext14).toBe(
+        await api.db.measure.count({ where: { roundId: api.roundId, status: { not: 'closed' }, kind: { not: 'long_term' }, deadline: { gte: today, lte: addDays(today, 14) } } }),
+      );
+      expect(summary.longTerm).toBeGreaterThanOrEqual(1);
+      const back = json<{ version: number }>(await api.request({ method: 'GET', url: `/api/rounds/${api.roundId}` }));
+      await api.request({ method: 'PATCH', url: `/api/rounds/${api.roundId}`, payload: { version: back.version, warnDueSoonDays: 20, warnVerySoonDays: 10, behindScheduleMargin: 20 } });
+    });
+
+    it('draws the timeline (original deadline as a ghost) and replays the burn-up from the history: a reopening steps it down', async () => {
+      const timeline = async () => json<Timeline>(await api.request({ method: 'GET', url: `/api/rounds/${api.roundId}/timeline` }));
+      const before = await timeline();
+      const last = (t: Timeline) => t.burnUp[t.burnUp.length - 1]!;
+      expect(before.burnUp[0]!.date).toBe(before.feedbackDate);
+      expect(last(before).date).toBe(today);
+      expect(last(before).total).toBe(before.rows.length);
+      expect(last(before).closed).toBe(before.rows.filter((r) => r.status === 'closed').length);
+      // The demo round's 46 closed measures were closed on their own dates, before today.
+      expect(before.burnUp.some((p) => p.date < today && p.closed > 0)).toBe(true);
+
+      const postponed = before.rows.find((r) => r.postponementCount > 0)!;
+      expect(postponed.originalEnd).not.toBeNull();
+      expect(postponed.originalEnd! < postponed.end!).toBe(true);
+
+      const closed = await b.closed();
+      const withClosed = await timeline();
+      expect(last(withClosed)).toEqual({ date: today, total: last(before).total + 1, closed: last(before).closed + 1 });
+      const row = withClosed.rows.find((r) => r.id === closed.id)!;
+      expect(row).toMatchObject({ status: 'closed', closedOn: today, start: before.feedbackDate });
+      await api.request({ method: 'POST', url: `/api/measures/${closed.id}/reopen`, payload: { reason: '回头看发现反弹' } });
+      const reopened = await timeline();
+      expect(last(reopened)).toEqual({ date: today, total: last(before).total + 1, closed: last(before).closed });
+      const category = reopened.categories.find((c) => c.id === row.category.id)!;
+      expect(category.burnUp[category.burnUp.length - 1]!.total).toBe(reopened.rows.filter((r) => r.category.id === row.category.id).length);
+    });
+  });
+}
