@@ -8,6 +8,12 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 export interface PasswordHasher {
   hash(password: string): Promise<string>;
   verify(password: string, stored: string): Promise<boolean>;
+  /**
+   * A stored-hash string with this hasher's cost whose key is random bytes: no password matches
+   * it, and checking one against it costs what checking a real one does. Made without hashing, so
+   * start-up does not pay a 32 MiB scrypt that the allocator then keeps.
+   */
+  decoy(): string;
 }
 
 const KEY_LENGTH = 32;
@@ -33,6 +39,9 @@ export function scryptHasher({ logN = 15, r = 8, p = 1 }: { logN?: number; r?: n
       const salt = randomBytes(16);
       const key = await derive(password, salt, optionsFor(logN, r, p));
       return ['scrypt', logN, r, p, salt.toString('base64'), key.toString('base64')].join('$');
+    },
+    decoy() {
+      return ['scrypt', logN, r, p, randomBytes(16).toString('base64'), randomBytes(KEY_LENGTH).toString('base64')].join('$');
     },
     async verify(password, stored) {
       const parts = stored.split('$');

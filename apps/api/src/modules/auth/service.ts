@@ -30,7 +30,7 @@ export const SIGN_IN_LIMIT: RateLimit = { max: 5, windowMs: 15 * 60 * 1000 };
 export function createAuthService({ db, clock, hasher, sessions, limiter, failureDelayMs }: AuthServiceDeps) {
   // Unknown usernames are checked against this hash too, so a wrong name and a wrong password take
   // the same time.
-  const decoy = hasher.hash('decoy password, never valid');
+  const decoy = hasher.decoy();
 
   return {
     /** Signs in; the same 401 for an unknown name, a wrong password and a deactivated account. */
@@ -39,7 +39,7 @@ export function createAuthService({ db, clock, hasher, sessions, limiter, failur
       const key = `login:${name}|${ip}`;
       await takeAttempt(limiter, key, SIGN_IN_LIMIT, 'TOO_MANY_ATTEMPTS');
       const row = await db.user.findUnique({ where: { username: name }, include: accountInclude });
-      const ok = row ? await hasher.verify(password, row.passwordHash) : (await hasher.verify(password, await decoy), false);
+      const ok = row ? await hasher.verify(password, row.passwordHash) : (await hasher.verify(password, decoy), false);
       if (!row || !ok || !row.active) {
         await wait(failureDelayMs);
         throw new AppError(401, 'INVALID_CREDENTIALS');

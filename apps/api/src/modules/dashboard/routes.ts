@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { renderDashboardHtml } from '@rectify/documents';
 import { IdParams } from '@rectify/domain';
 import { attachment } from '../../lib/download.js';
+import { loadDocuments } from '../../lib/documents.js';
 import { AppError } from '../../lib/errors.js';
 import { chromiumPrinter, type PdfPrinter } from '../../lib/pdf.js';
 import { errors } from '../../lib/route-schemas.js';
@@ -17,7 +17,7 @@ export const dashboardPrintRoutes: FastifyPluginAsyncTypebox<{ printer?: PdfPrin
   const rounds = createRoundService({ db: app.db, clock: app.clock });
   const printer = options.printer ?? chromiumPrinter();
   const html = async (roundId: number, locale: 'zh-CN' | 'en') => {
-    const [tree, summary] = await Promise.all([rounds.tree(roundId), rounds.summary(roundId)]);
+    const [tree, summary, { renderDashboardHtml }] = await Promise.all([rounds.tree(roundId), rounds.summary(roundId), loadDocuments()]);
     return { html: renderDashboardHtml({ tree, summary, locale }), unit: tree.round.inspectedUnit.name, today: summary.today };
   };
 

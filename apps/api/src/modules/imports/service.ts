@@ -1,6 +1,6 @@
-import { docxToText, parseReportText, UnreadableDocumentError, UnsafeArchiveError } from '@rectify/documents';
 import { newMeasureDeadline, type AuditEntity, type RoundWithTotals, type TextImportConfirm, type TextImportPreviewResult } from '@rectify/domain';
 import type { Db } from '@rectify/db';
+import { loadDocuments } from '../../lib/documents.js';
 import { audit, type AuditActor } from '../../lib/audit.js';
 import { AppError, archiveRefused } from '../../lib/errors.js';
 import type { RoundService } from '../rounds/service.js';
@@ -8,11 +8,13 @@ import type { RoundService } from '../rounds/service.js';
 /** Import from text: a published report or feedback text → a hierarchy to review → a new round. */
 export function createTextImportService({ db, rounds }: { db: Db; rounds: RoundService }) {
   return {
-    preview(text: string): TextImportPreviewResult {
+    async preview(text: string): Promise<TextImportPreviewResult> {
+      const { parseReportText } = await loadDocuments();
       return parseReportText(text);
     },
 
     async previewDocument(bytes: Buffer, fileName: string | null): Promise<TextImportPreviewResult> {
+      const { docxToText, parseReportText, UnreadableDocumentError, UnsafeArchiveError } = await loadDocuments();
       const isText = fileName ? /\.txt$/i.test(fileName) : !bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'));
       if (isText) {
         const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');

@@ -1,12 +1,5 @@
-import {
-  UnsafeArchiveError,
-  InvalidLedgerFileError,
-  ledgerCsv,
-  parseLedgerXlsx,
-  writeLedgerXlsx,
-  type LedgerImport,
-  type LedgerRow,
-} from '@rectify/documents';
+import type { LedgerImport, LedgerRow } from '@rectify/documents';
+import { loadDocuments } from '../../lib/documents.js';
 import { isOverdue, newMeasureDeadline, toMeasureKind, toMeasureStatus, transitions, roundTitle, type AuditEntity, type LedgerImportPlan as LedgerPlan, type LedgerQuery } from '@rectify/domain';
 import type { Db } from '@rectify/db';
 import type { Writable } from 'node:stream';
@@ -79,6 +72,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
   }
 
   async function parse(bytes: Buffer): Promise<LedgerImport> {
+    const { InvalidLedgerFileError, parseLedgerXlsx, UnsafeArchiveError } = await loadDocuments();
     try {
       return await parseLedgerXlsx(bytes);
     } catch (error) {
@@ -150,12 +144,14 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
     rows,
     async writeXlsx(roundId: number, query: LedgerQuery, out: Writable) {
       const title = roundTitle(await requireRound(roundId));
+      const { writeLedgerXlsx } = await loadDocuments();
       await writeLedgerXlsx(rows(roundId, query), out, { title, today: clock.today() });
     },
     async csv(roundId: number, query: LedgerQuery): Promise<string> {
       await requireRound(roundId);
       const all: LedgerRow[] = [];
       for await (const row of rows(roundId, query)) all.push(row);
+      const { ledgerCsv } = await loadDocuments();
       return ledgerCsv(all);
     },
     async preview(roundId: number, bytes: Buffer): Promise<LedgerPlan> {

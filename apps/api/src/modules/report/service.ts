@@ -1,4 +1,5 @@
-import { buildReportModel, renderReportDocx, renderReportHtml, type ReportData } from '@rectify/documents';
+import type { ReportData } from '@rectify/documents';
+import { loadDocuments } from '../../lib/documents.js';
 import type { ReportTexts, ReportTextsUpdate } from '@rectify/domain';
 import type { Db } from '@rectify/db';
 import type { Clock } from '../../lib/clock.js';
@@ -57,12 +58,15 @@ export function createReportService({ db, clock, rounds, printer }: { db: Db; cl
       return texts(roundId);
     },
     async model(roundId: number) {
+      const { buildReportModel } = await loadDocuments();
       return buildReportModel(await data(roundId));
     },
     async docx(roundId: number): Promise<Buffer> {
+      const { buildReportModel, renderReportDocx } = await loadDocuments();
       return renderReportDocx(buildReportModel(await data(roundId)));
     },
     async html(roundId: number): Promise<string> {
+      const { buildReportModel, renderReportHtml } = await loadDocuments();
       return renderReportHtml(buildReportModel(await data(roundId)));
     },
     async pdf(roundId: number): Promise<Buffer> {

@@ -1,0 +1,6 @@
+/**
+ * @rectify/documents brings docx, exceljs and mammoth: ~35 MB of memory and over a second of
+ * start-up that most processes never use between two exports. It is loaded on the first import,
+ * export or report, not at start (idle RSS target: issue 7).
+ */
+export const loadDocuments = () => import('@rectify/documents');
