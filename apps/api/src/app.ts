@@ -43,6 +43,7 @@ import { importRoutes } from './modules/imports/routes.js';
 import { shareLinkRoutes } from './modules/share-links/routes.js';
 import { postponementRoutes } from './modules/postponements/routes.js';
 import { timelineRoutes } from './modules/timeline/routes.js';
+import { supervisionRoutes } from './modules/supervision/routes.js';
 import type { PdfPrinter } from './lib/pdf.js';
 import { createWorkGate, type WorkGate } from './lib/work-gate.js';
 
@@ -178,6 +179,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(closureRoutes);
   await app.register(postponementRoutes);
   await app.register(timelineRoutes);
+  await app.register(supervisionRoutes);
   await app.register(auditRoutes);
   await app.register(notificationRoutes);
   await app.register(ledgerRoutes);

@@ -141,9 +141,9 @@ export async function fingerprint(api: TestApi) {
       db.shareLink.count(),
       db.shareLink.count({ where: { revokedAt: { not: null } } }),
     ]);
-  const [postponements, pv] = await Promise.all([db.postponement.count(), db.postponement.aggregate({ _sum: { version: true } })]);
+  const [postponements, pv, notices] = await Promise.all([db.postponement.count(), db.postponement.aggregate({ _sum: { version: true } }), db.supervisionNotice.count()]);
   return {
-    audit, measures, categories, problems, manifestations, people, departments, rounds, users, closures, evidence, updates, unread, shareLinks, revokedLinks, postponements,
+    audit, measures, categories, problems, manifestations, people, departments, rounds, users, closures, evidence, updates, unread, shareLinks, revokedLinks, postponements, notices,
     versions: [mv._sum.version, uv._sum.version, rv._sum.version, cv._sum.version, pv._sum.version],
   };
 }

@@ -105,6 +105,7 @@ export function rightsSuite(label: string, makeDatabase: () => Promise<TestDatab
       'POST /api/measures/:id/postponements': { allow: OWNERS, prepare: async () => ({ url: `/api/measures/${(await b.measure()).id}/postponements`, payload: { requestedDeadline: '2023-12-31', reason: '需协调第三方' } }) },
       'POST /api/postponements/:id/approve': { allow: OFFICE, prepare: async () => ({ url: `/api/postponements/${(await b.postponement()).postponement.id}/approve`, payload: {} }) },
       'POST /api/postponements/:id/refuse': { allow: OFFICE, prepare: async () => ({ url: `/api/postponements/${(await b.postponement()).postponement.id}/refuse`, payload: { reason: '理由不充分' } }) },
+      'POST /api/rounds/:id/supervision-notices': { allow: OFFICE, prepare: async () => ({ url: `/api/rounds/${api.roundId}/supervision-notices`, payload: { measureIds: [(await b.measure()).id] } }) },
       'POST /api/measures/:id/reopen': { allow: OFFICE, prepare: async () => ({ url: `/api/measures/${(await b.closed()).id}/reopen`, payload: { reason: '回头看发现反弹' } }) },
 
       'POST /api/notifications/:id/read': {

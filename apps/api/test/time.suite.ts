@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayInShanghai, type AuditEntry, type MeasureDetail, type NotificationList, type Postponement, type PostponementQueueItem, type RoundTree, type Timeline, type TimeSummary } from '@rectify/domain';
+import { addDays, todayInShanghai, type AuditEntry, type MeasureDetail, type NotificationList, type Postponement, type PostponementQueueItem, type RoundTree, type SupervisionNotice, type Timeline, type TimeSummary } from '@rectify/domain';
+import JSZip from 'jszip';
 import { warningLevelsInSql } from '../src/modules/timeline/repository.js';
 import { startApi, type TestApi, type TestDatabase } from './harness.js';
 import { builders, json, world, type World } from './fixtures.js';
@@ -193,6 +194,79 @@ export function timeSuite(label: string, makeDatabase: () => Promise<TestDatabas
       expect(last(reopened)).toEqual({ date: today, total: last(before).total + 1, closed: last(before).closed });
       const category = reopened.categories.find((c) => c.id === row.category.id)!;
       expect(category.burnUp[category.burnUp.length - 1]!.total).toBe(reopened.rows.filter((r) => r.category.id === row.category.id).length);
+    });
+    it('sends the three-colour warnings escalating with the level, each level once per measure', async () => {
+      const m = await b.measure({ startDate: addDays(today, -1), deadline: addDays(today, 15) });
+      // The round's principal (组长 of the leading group) gets an account, so the red notice reaches it.
+      const head = await api.db.leadingGroupMember.findFirst({ where: { roundId: api.roundId, role: 'head' } });
+      const principal = head ? await api.db.user.create({ data: { username: b.unique('principal'), passwordHash: 'x', role: 'inspector', personId: head.personId } }) : null;
+      const warned = async () =>
+        (await api.db.notification.findMany({ where: { measureId: m.id, kind: 'warning' }, select: { userId: true, dedupeKey: true } }))
+          .map((n) => `${n.dedupeKey.split(':')[1]}:${n.userId}`)
+          .sort();
+      const scan = () => api.app.notifier.scanWarnings(today);
+      const setDeadline = async (deadline: string) => {
+        const current = await measure(m.id);
+        expect((await api.request({ method: 'PATCH', url: `/api/measures/${m.id}`, payload: { version: current.version, deadline } })).statusCode).toBe(200);
+      };
+      const { officer, leader, office } = w.userIds as Record<string, number>;
+
+      await scan();
+      expect(await warned()).toEqual([`due_soon:${officer}`]);
+      expect(await scan()).toBe(0);
+
+      await setDeadline(addDays(today, 5));
+      await scan();
+      expect(await warned()).toEqual([`due_soon:${officer}`, `urgent:${leader}`, `urgent:${officer}`].sort());
+
+      await setDeadline(addDays(today, -2));
+      await scan();
+      const red = [`overdue:${officer}`, `overdue:${leader}`, `overdue:${office}`, ...(principal ? [`overdue:${principal.id}`] : [])];
+      expect(await warned()).toEqual([`due_soon:${officer}`, `urgent:${leader}`, `urgent:${officer}`, ...red].sort());
+      expect(head).not.toBeNull();
+      expect(await scan()).toBe(0);
+      const note = await api.db.notification.findFirst({ where: { measureId: m.id, userId: office, kind: 'warning' } });
+      expect(note?.title).toContain('红色预警');
+      expect(note?.text).toContain('已过 2 天');
+    });
+
+    it('issues numbered 督办函 to one department or leader, lists them on the measures and in the audit, and renders them', async () => {
+      const a = await b.measure({ deadline: addDays(today, -3) });
+      const c = await b.measure({ deadline: addDays(today, 4) });
+      const foreign = await b.measure({ leadDepartmentId: w.otherDepartmentId, leaderId: null });
+      const issue = (payload: object, user = 'office') => api.as(user, { method: 'POST', url: `/api/rounds/${api.roundId}/supervision-notices`, payload });
+
+      const mixed = await issue({ measureIds: [a.id, foreign.id] });
+      expect(mixed.statusCode).toBe(400);
+      expect(json<{ error: { code: string } }>(mixed).error.code).toBe('NOTICE_MIXED_TARGETS');
+      expect((await issue({ measureIds: [a.id] }, 'leader')).statusCode).toBe(403);
+      const closed = await b.closed();
+      expect((await issue({ measureIds: [closed.id] })).statusCode).toBe(409);
+
+      const first = await issue({ measureIds: [a.id, c.id], replyBy: addDays(today, 7), request: '请分管领导亲自过问。' });
+      expect(first.statusCode).toBe(201);
+      const notice = json<SupervisionNotice>(first);
+      const year = Number(today.slice(0, 4));
+      expect(notice).toMatchObject({ code: `督办〔${year}〕${notice.number}号`, target: 'department', issuedOn: today, replyBy: addDays(today, 7) });
+      expect(notice.measures.map((x) => [x.id, x.level])).toEqual([[a.id, 'overdue'], [c.id, 'urgent']]);
+      const second = json<SupervisionNotice>(await issue({ measureIds: [c.id], target: 'leader' }));
+      expect(second.number).toBe(notice.number + 1);
+      expect(second.targetName).toMatch(/同志$/);
+
+      const onMeasure = json<SupervisionNotice[]>(await api.request({ method: 'GET', url: `/api/measures/${c.id}/supervision-notices` }));
+      expect(onMeasure.map((n) => n.id)).toEqual([second.id, notice.id]);
+      const history = json<AuditEntry[]>(await api.request({ method: 'GET', url: `/api/measures/${a.id}/history` }));
+      expect(history.some((e) => e.entity === 'supervision_notice' && e.action === 'issue')).toBe(true);
+      expect((await notices('officer')).some((n) => n.measureId === a.id && n.title.includes(notice.code))).toBe(true);
+
+      const doc = await api.as('inspector', { method: 'GET', url: `/api/supervision-notices/${notice.id}/notice.docx` });
+      expect(doc.statusCode).toBe(200);
+      expect(doc.headers['content-type']).toContain('wordprocessingml');
+      const xml = await (await JSZip.loadAsync(doc.rawPayload)).file('word/document.xml')!.async('string');
+      expect(xml).toContain(notice.code);
+      expect(xml).toContain('请分管领导亲自过问。');
+      expect(xml).toContain(a.text);
+      expect((await api.request({ method: 'GET', url: '/api/supervision-notices/999999/notice.docx' })).statusCode).toBe(404);
     });
   });
 }

@@ -115,6 +115,7 @@ export const AUDIT_ENTITIES = [
   'progress_update',
   'share_link',
   'postponement',
+  'supervision_notice',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -130,6 +131,7 @@ export const AUDIT_ACTIONS = [
   'password_reset',
   'revoke',
   'import',
+  'issue',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -69,6 +69,14 @@ export const errorMessages = {
     'zh-CN': '长期坚持或没有完成时限的整改措施无需申请延期',
     en: 'A long-term measure, or one without a deadline, cannot be postponed',
   },
+  NOTICE_MIXED_TARGETS: {
+    'zh-CN': '一份督办函只能针对同一个科室或同一位责任领导的整改措施',
+    en: 'One supervision notice covers the measures of one department or one leader only',
+  },
+  NOTICE_MEASURE_CLOSED: {
+    'zh-CN': '已销号的整改措施无需督办',
+    en: 'A closed measure needs no supervision notice',
+  },
   MEASURE_NOT_CLOSED: {
     'zh-CN': '该整改措施尚未销号，无需重新打开',
     en: 'This measure is not closed, so it cannot be reopened',

@@ -23,3 +23,4 @@ export * from './text.js';
 export * from './time.js';
 export * from './schemas/postponement.js';
 export * from './schemas/time.js';
+export * from './schemas/supervision.js';

@@ -38,6 +38,8 @@ export type Access =
   | 'postponement.request'
   /** Approve or refuse a postponement (the office). */
   | 'postponement.decide'
+  /** Issue a 督办函 (supervision notice) (the office). */
+  | 'supervision.issue'
   /** Query the audit log across entities. */
   | 'audit.read'
   /** Accounts: create, edit, reset passwords. */
@@ -57,6 +59,7 @@ export const ACCESS_LEVELS: readonly Access[] = [
   'users.manage',
   'postponement.request',
   'postponement.decide',
+  'supervision.issue',
 ];
 
 /** Who the signed-in account is, as far as the rules care. */
@@ -81,7 +84,7 @@ const ROLE_ACCESS: Record<Role, ReadonlySet<Access>> = {
   admin: new Set(ACCESS_LEVELS),
   office: new Set<Access>([
     'public', 'authenticated', 'read', 'export', 'hierarchy.write', 'measure.update', 'measure.progress',
-    'closure.decide', 'measure.reopen', 'audit.read', 'postponement.request', 'postponement.decide',
+    'closure.decide', 'measure.reopen', 'audit.read', 'postponement.request', 'postponement.decide', 'supervision.issue',
   ]),
   leader: new Set<Access>(['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress', 'closure.decide', 'postponement.request']),
   officer: new Set<Access>(['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress', 'postponement.request']),

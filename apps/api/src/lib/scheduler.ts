@@ -16,9 +16,9 @@ export interface DailyJobResult {
   digests: number;
 }
 
-/** The daily job: deadline notices (idempotent), their e-mail copies, the digest, expired sessions. */
+/** The daily job: deadline notices and three-colour warnings (idempotent), their e-mail copies, the digest, expired sessions. */
 export async function runDailyJob(notifier: Notifier, sessions: SessionStore, day?: string): Promise<DailyJobResult> {
-  const notified = await notifier.scanDeadlines(day);
+  const notified = (await notifier.scanDeadlines(day)) + (await notifier.scanWarnings(day));
   const emailed = await notifier.dispatchEmails();
   const digests = await notifier.sendDigests(day);
   await sessions.purgeExpired();

@@ -1,5 +1,5 @@
 import { PrismaNamespace as Sql, type Db } from '@rectify/db';
-import { MEASURE_STATUSES, type MeasureStatus } from '@rectify/domain';
+import { MEASURE_STATUSES, warningLevelSql, type MeasureStatus, type SqlDialect, type WarningLevel } from '@rectify/domain';
 
 /**
  * The daily deadline scan's data access: set-based statements whose SQL text is the same on
@@ -86,4 +86,57 @@ export async function insertNotifications(db: Db, rows: NewNotification[], creat
       ON CONFLICT ("dedupeKey") DO NOTHING`;
   }
   return inserted;
+}
+
+/** Who hears of a measure's warning, by level: the officers, + its leader, + the office and the unit's principal. */
+export type WarningAudience = 'department' | 'leader' | 'office' | 'principal';
+
+export interface WarningRecipient {
+  measureId: number;
+  text: string;
+  deadline: string;
+  level: Exclude<WarningLevel, 'none'>;
+  userId: number;
+  via: WarningAudience;
+}
+
+/**
+ * Every open, dated, not long-term measure with a warning level (the rule's SQL form, with each
+ * round's thresholds), each with the active accounts its level reaches: 绿 due soon → the officers
+ * of its lead department; 黄 urgent → + its leader; 红 overdue → + the office (整改办公室) and the
+ * unit's principal (the head, 组长, of the round's leading group). One statement.
+ */
+export async function warningRecipients(db: Db, dialect: SqlDialect, today: string): Promise<WarningRecipient[]> {
+  const level = Sql.raw(warningLevelSql(dialect, today));
+  const rows = await db.$queryRaw<{ measureId: number; text: string; deadline: string; level: string; userId: number; via: string }[]>`
+    WITH w AS (
+      SELECT m."id" AS "id", m."text" AS "text", m."deadline" AS "deadline", m."leaderId" AS "leaderId",
+             m."leadDepartmentId" AS "leadDepartmentId", m."roundId" AS "roundId", ${level} AS "level"
+        FROM "Measure" m JOIN "InspectionRound" r ON r."id" = m."roundId"
+       WHERE m."status" <> 'closed' AND m."deadline" IS NOT NULL AND m."kind" <> 'long_term'
+    )
+    SELECT w."id" AS "measureId", w."text" AS "text", w."deadline" AS "deadline", w."level" AS "level", u."id" AS "userId", 'department' AS "via"
+      FROM w JOIN "Person" p ON p."departmentId" = w."leadDepartmentId" JOIN "User" u ON u."personId" = p."id" AND u."active" = true
+     WHERE w."level" <> 'none'
+    UNION
+    SELECT w."id", w."text", w."deadline", w."level", u."id", 'leader'
+      FROM w JOIN "User" u ON u."personId" = w."leaderId" AND u."active" = true
+     WHERE w."level" IN ('urgent', 'overdue')
+    UNION
+    SELECT w."id", w."text", w."deadline", w."level", u."id", 'office'
+      FROM w JOIN "User" u ON u."role" = 'office' AND u."active" = true
+     WHERE w."level" = 'overdue'
+    UNION
+    SELECT w."id", w."text", w."deadline", w."level", u."id", 'principal'
+      FROM w JOIN "LeadingGroupMember" g ON g."roundId" = w."roundId" AND g."role" = 'head'
+      JOIN "User" u ON u."personId" = g."personId" AND u."active" = true
+     WHERE w."level" = 'overdue'`;
+  return rows.map((r) => ({
+    measureId: Number(r.measureId),
+    text: r.text,
+    deadline: r.deadline,
+    level: r.level === 'overdue' ? 'overdue' : r.level === 'urgent' ? 'urgent' : 'due_soon',
+    userId: Number(r.userId),
+    via: r.via === 'leader' ? 'leader' : r.via === 'office' ? 'office' : r.via === 'principal' ? 'principal' : 'department',
+  }));
 }

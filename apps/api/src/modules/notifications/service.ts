@@ -12,7 +12,16 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
 import type { Mailer } from '../../lib/mailer.js';
-import { deadlineNotificationKeys, deadlineRecipients, insertNotifications, type DeadlineRecipient, type NewNotification } from './repository.js';
+import {
+  deadlineNotificationKeys,
+  deadlineRecipients,
+  insertNotifications,
+  warningRecipients,
+  type DeadlineRecipient,
+  type NewNotification,
+  type WarningRecipient,
+} from './repository.js';
+import { dialectOf } from '../timeline/repository.js';
 
 /** How many days ahead a deadline counts as "due soon". */
 export const DUE_SOON_DAYS = 7;
@@ -47,6 +56,29 @@ export const deadlineNotice: DeadlineRule = ({ measureId, text, status, deadline
 
 export const deadlineRules: DeadlineRule[] = [deadlineNotice];
 
+/**
+ * 三色预警: one notice per level per measure (and deadline: a postponed measure's warnings start
+ * again) and account. Higher levels reach more people (see warningRecipients); each level is sent
+ * once, so an escalation adds the new level's notice without repeating the earlier ones.
+ */
+export function warningNotice({ measureId, text, deadline, level, userId }: WarningRecipient, today: string): NewNotification {
+  const days = daysBetween(today, deadline);
+  const colour = level === 'overdue' ? '红色预警' : level === 'urgent' ? '黄色预警' : '绿色预警';
+  return {
+    userId,
+    kind: 'warning',
+    measureId,
+    title: `${colour}：${notificationKindLabels.warning['zh-CN']}`,
+    text:
+      level === 'overdue'
+        ? `【${colour}】整改措施「${short(text)}」的完成时限 ${deadline} 已过 ${-days} 天，请立即督促整改。`
+        : level === 'urgent'
+          ? `【${colour}】整改措施「${short(text)}」将于 ${deadline} 到期（还有 ${days} 天）或进度落后于序时进度，请加快推进。`
+          : `【${colour}】整改措施「${short(text)}」将于 ${deadline} 到期（还有 ${days} 天），请抓紧推进。`,
+    dedupeKey: `warning:${level}:${measureId}:${deadline}:${userId}`,
+  };
+}
+
 interface MeasureFacts {
   id: number;
   text: string;
@@ -67,7 +99,7 @@ export interface NotifyInput {
 /**
  * In-app notifications, and their e-mail copies when a mailer is configured. Services call
  * `notify` inside their transaction (the notice exists exactly when the change does) and `flush`
- * after it commits; the daily job calls `scanDeadlines`, `flush` and `sendDigests`.
+ * after it commits; the daily job calls `scanDeadlines`, `scanWarnings`, `flush` and `sendDigests`.
  */
 export function createNotifier({ db, clock, mailer, log }: { db: Db; clock: Clock; mailer: Mailer | null; log?: FastifyBaseLogger }) {
   /** The active accounts that answer for a measure: its leader's, and those of its lead department's people. */
@@ -159,6 +191,20 @@ export function createNotifier({ db, clock, mailer, log }: { db: Db; clock: Cloc
           const notice = rule(recipient, today);
           if (notice && !notified.has(notice.dedupeKey)) fresh.set(notice.dedupeKey, notice);
         }
+      }
+      return insertNotifications(db, [...fresh.values()], clock.now());
+    },
+
+    /**
+     * 三色预警, escalating with the level, each level once per measure, deadline and account: one
+     * query for who hears of which measure's level, then multi-row INSERTs; a key already used (an
+     * earlier day, another instance) is skipped by the database.
+     */
+    async scanWarnings(today = clock.today()): Promise<number> {
+      const fresh = new Map<string, NewNotification>();
+      for (const recipient of await warningRecipients(db, dialectOf(db), today)) {
+        const notice = warningNotice(recipient, today);
+        fresh.set(notice.dedupeKey, notice);
       }
       return insertNotifications(db, [...fresh.values()], clock.now());
     },
