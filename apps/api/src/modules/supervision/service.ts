@@ -5,11 +5,11 @@ import {
   type SupervisionNotice,
   type SupervisionNoticeCreate,
 } from '@rectify/domain';
-import { renderSupervisionNoticeDocx } from '@rectify/documents';
 import type { Db } from '@rectify/db';
 import type { Clock } from '../../lib/clock.js';
 import type { RequestActor } from '../../lib/actor.js';
 import { audit } from '../../lib/audit.js';
+import { loadDocuments } from '../../lib/documents.js';
 import { AppError, invalidReference, notFound } from '../../lib/errors.js';
 import type { Notifier } from '../notifications/service.js';
 import { findNotice, nextNoticeNumber, toLevel, noticeMeasures, noticeRound, noticesOfMeasure, noticesOfRound, toNotice } from './repository.js';
@@ -103,6 +103,7 @@ export function createSupervisionService({ db, clock, notifier }: { db: Db; cloc
       if (!round) throw notFound('round', notice.roundId);
       const kept = new Map(notice.measures.map((m) => [m.measureId, m]));
       const code = `督办〔${notice.year}〕${notice.number}号`;
+      const { renderSupervisionNoticeDocx } = await loadDocuments();
       const bytes = await renderSupervisionNoticeDocx({
         issuer: `${round.inspectedUnit.name}巡察整改工作领导小组办公室`,
         code,
