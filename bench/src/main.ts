@@ -298,12 +298,12 @@ async function main() {
     const today = new Date().toISOString().slice(0, 10);
     const routes: [string, string][] = [
       ['me', '/api/auth/me'],
-      ['rounds list', '/api/rounds'],
+      ['rounds list', '/api/rounds?limit=50'],
       ['round summary (100 measures)', `/api/rounds/${setup.treeRoundId}/summary`],
       ['round summary (largest)', `/api/rounds/${setup.largestRoundId}/summary`],
       ['tree (100-measure round)', `/api/rounds/${setup.treeRoundId}/tree`],
       ['measures, round + status filter', `/api/measures?roundId=${setup.treeRoundId}&status=in_progress&status=not_started`],
-      ['overdue, all rounds', '/api/measures?overdue=true&sort=deadline&pageSize=50'],
+      ['overdue, all rounds', '/api/measures?overdue=true&sort=deadline&limit=50'],
       ['my tasks', '/api/me/tasks'],
     ];
     // The programme view's figures, where this build has the route.

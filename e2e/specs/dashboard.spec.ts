@@ -38,16 +38,17 @@ test('the dashboard shows the five categories and antd speaks Chinese', async ({
   await expect(page.getByTestId('chart-category').locator('.recharts-bar-rectangle').first()).toBeVisible();
   await expect(page.getByTestId('chart-leader').locator('.recharts-bar-rectangle').first()).toBeVisible();
 
-  // antd's own texts come from its zh_CN locale: the page-size changer reads "10 条/页".
+  // The list comes a page (20) at a time from the server; "加载更多" fetches the next one.
   const list = page.getByTestId('measure-list');
-  await expect(list.locator('.ant-pagination-options .ant-select-selection-item')).toHaveText('10 条/页');
-  await expect(list.locator('.ant-pagination-total-text, .ant-pagination-item')).not.toHaveCount(0);
+  await expect(list.getByTestId('measure-list-more-count')).toHaveText(`已显示 ${Math.min(20, round.totals.measures)} / 共 ${round.totals.measures} 项`);
+  await list.getByTestId('measure-list-more').click();
+  await expect(list.getByTestId('measure-list-more-count')).toHaveText(`已显示 ${Math.min(40, round.totals.measures)} / 共 ${round.totals.measures} 项`);
 
   // Clicking a category row filters the list; a category with no overdue measure then shows only
   // its own measures, and the filter can be removed again.
   await page.getByTestId(`category-row-${summary.byCategory[0]!.categoryId}`).click();
   await expect(page.getByTestId('measure-filter')).toContainText('方面：（一）');
-  await expect(list.locator('.ant-table-row')).toHaveCount(Math.min(10, summary.byCategory[0]!.total));
+  await expect(list.locator('.ant-table-row')).toHaveCount(Math.min(20, summary.byCategory[0]!.total));
   await page.getByTestId('clear-filter').click();
   await expect(page.getByTestId('measure-filter')).toHaveCount(0);
   await expect(page.getByTestId('measure-list-total')).toHaveText(`共 ${round.totals.measures} 项`);

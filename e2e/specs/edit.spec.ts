@@ -17,7 +17,7 @@ test('a closed measure is locked; reopening it moves the dashboard chart without
     categoryId: category.categoryId,
     status: 'closed',
     sort: 'position',
-    pageSize: 1,
+    limit: 1,
   });
   const original = await getMeasure(request, items[0]!.id);
   expect(original.status).toBe('closed');
@@ -74,7 +74,7 @@ test('a stale version gets the conflict message, and the latest data can be load
   const request = page.request;
   const round = await demoRound(request);
   // Closed measures are locked: take an open one.
-  const { items } = await findMeasures(request, { roundId: round.id, status: 'in_progress', sort: 'position', pageSize: 1 });
+  const { items } = await findMeasures(request, { roundId: round.id, status: 'in_progress', sort: 'position', limit: 1 });
   const measure = await getMeasure(request, items[0]!.id);
 
   await page.goto(`/measures/${measure.id}`);

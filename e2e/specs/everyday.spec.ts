@@ -125,7 +125,7 @@ test('the inspector sees no write controls', async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, 'inspector');
   const round = await demoRound(page.request);
-  const measures = await ok<{ items: { id: number }[] }>(await page.request.get(`/api/measures?roundId=${round.id}&pageSize=1`));
+  const measures = await ok<{ items: { id: number }[] }>(await page.request.get(`/api/measures?roundId=${round.id}&limit=1`));
   await page.goto(`/rounds/${round.id}`);
   await expect(page.getByTestId('measure-list')).toBeVisible();
   await expect(page.getByTestId('measure-list').locator('.ant-checkbox')).toHaveCount(0);
@@ -148,8 +148,8 @@ test('the dashboard prints on A4 with every measure, and downloads as a PDF hold
   const squeeze = (s: string) => s.replace(/\s+/g, '');
 
   // A leader lands on the dashboard of the current round (the newest with open measures).
-  const rounds = (await (await page.request.get('/api/rounds')).json()) as { id: number; totals: { total: number; closed: number } }[];
-  const current = [...rounds].sort((a, b) => b.id - a.id).find((r) => r.totals.closed < r.totals.total)!;
+  const rounds = ((await (await page.request.get('/api/rounds?direction=desc&limit=200')).json()) as { items: { id: number; totals: { total: number; closed: number } }[] }).items;
+  const current = rounds.find((r) => r.totals.closed < r.totals.total)!;
   await page.goto('/');
   await expect(page).toHaveURL(new RegExp(`/rounds/${current.id}$`));
   await page.goto(`/rounds/${round.id}`);

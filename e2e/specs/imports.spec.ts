@@ -50,7 +50,7 @@ test('imports the reference report from pasted text: review, correct, confirm â†
 
   // The internal ledger completes what the published text left out: the demo round's ledger,
   // imported into the new round, adds the missing measures and creates the people and offices.
-  const rounds = (await (await page.request.get('/api/rounds')).json()) as { id: number }[];
+  const rounds = ((await (await page.request.get('/api/rounds')).json()) as { items: { id: number }[] }).items;
   const ledger = await (await page.request.get(`/api/rounds/${rounds[0]!.id}/ledger.xlsx`)).body();
   await page.goto(`/rounds/${id}/documents`);
   await page.getByTestId('ledger-upload').locator('input[type=file]').setInputFiles({

@@ -38,7 +38,7 @@ test('every page passes the Content-Security-Policy; headers forbid framing and 
 
   await signIn(page, 'admin');
   const round = await demoRound(page.request);
-  const measures = await findMeasures(page.request, { roundId: round.id, pageSize: 1 });
+  const measures = await findMeasures(page.request, { roundId: round.id, limit: 1 });
   const pages: [string, RegExp][] = [
     ['/', /巡察/],
     [`/rounds/${round.id}`, /整改/],

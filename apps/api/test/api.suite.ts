@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MeasureDetail, MeasurePage, RoundSummary, RoundTree, RoundWithTotals } from '@rectify/domain';
+import type { CurrentRound, MeasureDetail, MeasurePage, RoundPage, RoundSummary, RoundTree, RoundWithTotals } from '@rectify/domain';
 import { roundIdMismatches, startApi, type TestApi, type TestDatabase } from './harness.js';
 
 const CATEGORY_TITLES = [
@@ -49,8 +49,11 @@ export function apiSuite(label: string, makeDatabase: () => Promise<TestDatabase
     });
 
     it('lists the demo round with the totals of the reference report', async () => {
-      const rounds = json<RoundWithTotals[]>(await get('/api/rounds'));
+      const page = json<RoundPage>(await get('/api/rounds'));
+      expect(page).toMatchObject({ total: 1, nextCursor: null });
+      const rounds = page.items;
       expect(rounds).toHaveLength(1);
+      expect(json<CurrentRound>(await get('/api/rounds/current')).round?.id).toBe(rounds[0]!.id);
       expect(rounds[0]!.title).toBe('中共城中区十一届委员会第三轮巡察第一巡察组');
       expect(rounds[0]!.inspectedUnit.name).toBe('城中区文化体育广电和旅游局');
       expect(rounds[0]!.totals).toMatchObject({ categories: 5, problems: 14, manifestations: 39, measures: 47, closed: 46, inProgress: 1, overdue: 1 });
@@ -88,11 +91,27 @@ export function apiSuite(label: string, makeDatabase: () => Promise<TestDatabase
     });
 
     it('filters and pages the measure list', async () => {
-      const all = json<MeasurePage>(await get(`/api/measures?roundId=${roundId}&pageSize=10`));
+      const all = json<MeasurePage>(await get(`/api/measures?roundId=${roundId}&limit=10`));
       expect(all.total).toBe(47);
       expect(all.items).toHaveLength(10);
-      const page5 = json<MeasurePage>(await get(`/api/measures?roundId=${roundId}&pageSize=10&page=5`));
-      expect(page5.items).toHaveLength(7);
+      // Walk the pages: 10 + 10 + 10 + 10 + 7, each after the last, nothing twice, in position order.
+      const seen = [...all.items];
+      let cursor = all.nextCursor;
+      while (cursor) {
+        const next = json<MeasurePage>(await get(`/api/measures?roundId=${roundId}&limit=10&cursor=${cursor}`));
+        seen.push(...next.items);
+        cursor = next.nextCursor;
+      }
+      expect(seen).toHaveLength(47);
+      expect(new Set(seen.map((m) => m.id)).size).toBe(47);
+      const tree = json<RoundTree>(await get(`/api/rounds/${roundId}/tree`));
+      expect(seen.map((m) => m.id)).toEqual(tree.categories.flatMap((c) => c.problems.flatMap((p) => p.measures.map((m) => m.id))));
+      const bad = await get(`/api/measures?roundId=${roundId}&cursor=bm90LWEtY3Vyc29y`);
+      expect(bad.statusCode).toBe(400);
+      expect(json<{ error: { code: string } }>(bad).error.code).toBe('INVALID_CURSOR');
+      // A cursor of another order is refused, not misread.
+      expect((await get(`/api/measures?roundId=${roundId}&limit=10&sort=deadline&cursor=${all.nextCursor}`)).statusCode).toBe(400);
+      expect((await get(`/api/measures?limit=201`)).statusCode).toBe(400);
       expect(json<MeasurePage>(await get(`/api/measures?roundId=${roundId}&status=closed`)).total).toBe(46);
       expect(json<MeasurePage>(await get(`/api/measures?roundId=${roundId}&status=closed&status=in_progress`)).total).toBe(47);
       expect(json<MeasurePage>(await get(`/api/measures?roundId=${roundId}&overdue=false`)).total).toBe(46);
@@ -106,10 +125,17 @@ export function apiSuite(label: string, makeDatabase: () => Promise<TestDatabase
       expect(json<MeasurePage>(await get(`/api/measures?categoryId=${category.categoryId}`)).total).toBe(category.total);
       const text = json<MeasurePage>(await get(`/api/measures?q=${encodeURIComponent('健身器材')}`));
       expect(text.items.some((m) => m.text.includes('健身器材'))).toBe(true);
-      const sorted = json<MeasurePage>(await get(`/api/measures?roundId=${roundId}&sort=overdue&pageSize=3`));
-      expect(sorted.items[0]!.overdue).toBe(true);
-      expect(sorted.items[1]!.overdue).toBe(false);
-      expect(sorted.items[0]!.path.category.title).toBe(CATEGORY_TITLES[0]);
+      const late = json<MeasurePage>(await get(`/api/measures?roundId=${roundId}&overdue=true&sort=deadline&limit=3`));
+      expect(late.items.map((m) => m.overdue)).toEqual([true]);
+      expect(late.items[0]!.path.category.title).toBe(CATEGORY_TITLES[0]);
+      const byDeadline = json<MeasurePage>(await get(`/api/measures?roundId=${roundId}&sort=deadline&direction=desc&limit=50`));
+      const dates = byDeadline.items.map((m) => m.deadline);
+      const dated = dates.filter((d): d is string => d !== null);
+      expect(dated).toEqual([...dated].sort().reverse());
+      expect(dates.slice(dated.length).every((d) => d === null)).toBe(true);
+      const recent = json<MeasurePage>(await get(`/api/measures?roundId=${roundId}&sort=updatedAt&direction=desc&limit=5`));
+      expect(recent.items).toHaveLength(5);
+      expect(recent.nextCursor).not.toBeNull();
     });
 
     it('updates a measure with the version it read, and the roll-ups follow', async () => {

@@ -96,7 +96,7 @@ export function documentsSuite(label: string, makeDatabase: () => Promise<TestDa
       const xml = await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string');
       expect(xml).toContain('仿宋_GB2312');
 
-      const page = json<MeasurePage>(await get(`/api/measures?roundId=${roundId}&status=closed&pageSize=1`));
+      const page = json<MeasurePage>(await get(`/api/measures?roundId=${roundId}&status=closed&limit=1`));
       const m = page.items[0]!;
       // A closed measure is locked against edits: it goes back to in progress through the office's reopen.
       const reopened = await api.request({ method: 'POST', url: `/api/measures/${m.id}/reopen`, payload: { reason: '测试：重新打开' } });

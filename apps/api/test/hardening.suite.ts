@@ -200,7 +200,7 @@ export function hardeningSuite(label: string, makeDatabase: () => Promise<TestDa
         expectClientError(await api.request({ method: 'POST', url: '/api/categories', payload: { roundId: String(api.roundId), title: '方面' } }), 400, 'VALIDATION_FAILED');
         expectClientError(await api.request({ method: 'PATCH', url: `/api/measures/${measure.id}`, payload: { version: String(measure.version) } }), 400, 'VALIDATION_FAILED');
         expect(await fingerprint(api)).toEqual(before);
-        const page = await api.request({ method: 'GET', url: `/api/measures?roundId=${api.roundId}&pageSize=2` });
+        const page = await api.request({ method: 'GET', url: `/api/measures?roundId=${api.roundId}&limit=2` });
         expect(page.statusCode, page.body).toBe(200);
       });
     });

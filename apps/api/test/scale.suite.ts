@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MeasurePage, RoundSummary, RoundWithTotals } from '@rectify/domain';
+import type { CurrentRound, MeasurePage, RoundPage, RoundSummary, RoundWithTotals } from '@rectify/domain';
 import { isOverdue, toMeasureStatus } from '@rectify/domain';
 import { startApi, REPORT_DAY, type TestApi, type TestDatabase } from './harness.js';
 import { json } from './fixtures.js';
@@ -50,10 +50,27 @@ export function scaleSuite(label: string, makeDatabase: () => Promise<TestDataba
     });
 
     it('lists every round with its totals counted by the database', async () => {
-      const res = await api.request({ method: 'GET', url: '/api/rounds' });
-      expect(res.statusCode, res.body).toBe(200);
-      const rounds = json<RoundWithTotals[]>(res);
+      // Every page, 200 rounds at a time, to the end: each round once, in id order.
+      const rounds: RoundWithTotals[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const res = await api.request({ method: 'GET', url: `/api/rounds?limit=200${cursor ? `&cursor=${cursor}` : ''}` });
+        expect(res.statusCode, res.body).toBe(200);
+        const page = json<RoundPage>(res);
+        expect(page.total).toBe(SCALE_ROUNDS + 1);
+        rounds.push(...page.items);
+        cursor = page.nextCursor;
+        pages++;
+      } while (cursor);
+      expect(pages).toBe(Math.ceil((SCALE_ROUNDS + 1) / 200));
       expect(rounds).toHaveLength(SCALE_ROUNDS + 1);
+      expect(new Set(rounds.map((r) => r.id)).size).toBe(SCALE_ROUNDS + 1);
+      expect(rounds.map((r) => r.id)).toEqual(rounds.map((r) => r.id).sort((a, b) => a - b));
+      const newest = json<RoundPage>(await api.request({ method: 'GET', url: '/api/rounds?direction=desc&limit=1' }));
+      expect(newest.items[0]!.id).toBe(rounds[rounds.length - 1]!.id);
+      // The current round: the newest with an open measure (every scale round has two).
+      expect(json<CurrentRound>(await api.request({ method: 'GET', url: '/api/rounds/current' })).round?.id).toBe(newest.items[0]!.id);
       const scale = rounds.filter((r) => r.committee === 'scale');
       expect(scale).toHaveLength(SCALE_ROUNDS);
       for (const r of scale) {
@@ -79,12 +96,24 @@ export function scaleSuite(label: string, makeDatabase: () => Promise<TestDataba
     });
 
     it('lists the overdue measures across all rounds', async () => {
-      const res = await api.request({ method: 'GET', url: '/api/measures?overdue=true&pageSize=100' });
-      expect(res.statusCode, res.body).toBe(200);
       const all = await api.db.measure.findMany({ select: { status: true, deadline: true } });
       const expected = all.filter((m) => isOverdue({ status: toMeasureStatus(m.status), deadline: m.deadline }, REPORT_DAY)).length;
-      expect(json<MeasurePage>(res).total).toBe(expected);
       expect(expected).toBeGreaterThan(SCALE_ROUNDS);
+      for (const sort of ['deadline', 'position', 'updatedAt']) {
+        const ids: number[] = [];
+        let cursor: string | null = null;
+        do {
+          const res = await api.request({ method: 'GET', url: `/api/measures?overdue=true&sort=${sort}&limit=200${cursor ? `&cursor=${cursor}` : ''}` });
+          expect(res.statusCode, res.body).toBe(200);
+          const page = json<MeasurePage>(res);
+          expect(page.total).toBe(expected);
+          expect(page.items.every((m) => m.overdue)).toBe(true);
+          ids.push(...page.items.map((m) => m.id));
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect(ids, sort).toHaveLength(expected);
+        expect(new Set(ids).size, sort).toBe(expected);
+      }
     });
   });
 }

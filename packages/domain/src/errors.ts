@@ -7,6 +7,10 @@ import type { Locale } from './enums.js';
 export const errorMessages = {
   BAD_REQUEST: { 'zh-CN': '请求格式不正确', en: 'The request is malformed' },
   VALIDATION_FAILED: { 'zh-CN': '提交的数据不符合要求', en: 'The submitted data is invalid' },
+  INVALID_CURSOR: {
+    'zh-CN': '分页位置无效或已过期，请从第一页重新加载',
+    en: 'The page cursor is invalid or belongs to another listing; load from the first page again',
+  },
   NOT_FOUND: { 'zh-CN': '找不到请求的记录', en: 'The requested record does not exist' },
   ROUTE_NOT_FOUND: { 'zh-CN': '接口不存在', en: 'No such endpoint' },
   VERSION_CONFLICT: {

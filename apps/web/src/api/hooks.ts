@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type {
   Category,
   CategoryCreate,
@@ -20,15 +20,27 @@ import type {
   RoundRecords,
   RoundSummary,
   RoundTree,
+  CurrentRound,
+  RoundPage,
   RoundWithTotals,
 } from '@rectify/domain';
-import { api, request, type QueryValue } from './client';
+import { api, request } from './client';
 import { queryKeys } from './keys';
 
 // ---- reads -------------------------------------------------------------------------------
 
+/** The round list, a page at a time (keyset): `fetchNextPage` while `hasNextPage`. */
 export const useRounds = () =>
-  useQuery({ queryKey: queryKeys.rounds.list(), queryFn: ({ signal }) => api.get<RoundWithTotals[]>('/api/rounds', undefined, signal) });
+  useInfiniteQuery({
+    queryKey: queryKeys.rounds.list(),
+    queryFn: ({ signal, pageParam }) => api.get<RoundPage>('/api/rounds', { limit: 50, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+/** The round the API calls current: the newest with open measures, else the newest. */
+export const useCurrentRound = () =>
+  useQuery({ queryKey: queryKeys.rounds.current(), queryFn: ({ signal }) => api.get<CurrentRound>('/api/rounds/current', undefined, signal) });
 
 export const useRound = (id: number | undefined) =>
   useQuery({
@@ -56,10 +68,13 @@ export const useRoundRecords = (id: number) =>
     queryFn: ({ signal }) => api.get<RoundRecords>(`/api/rounds/${id}/records`, undefined, signal),
   });
 
-export const useMeasures = (query: MeasureQuery) =>
-  useQuery({
+/** A filtered measure list, a page at a time (keyset): `fetchNextPage` while `hasNextPage`. */
+export const useMeasures = (query: Omit<MeasureQuery, 'cursor'>) =>
+  useInfiniteQuery({
     queryKey: queryKeys.measures.list(query),
-    queryFn: ({ signal }) => api.get<MeasurePage>('/api/measures', query as Record<string, QueryValue>, signal),
+    queryFn: ({ signal, pageParam }) => api.get<MeasurePage>('/api/measures', { ...query, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
   });
 

@@ -9,6 +9,7 @@ export const queryKeys = {
   rounds: {
     all: ['rounds'] as const,
     list: () => ['rounds', 'list'] as const,
+    current: () => ['rounds', 'current'] as const,
     detail: (id: number) => ['rounds', 'detail', id] as const,
     tree: (id: number) => ['rounds', 'tree', id] as const,
     summary: (id: number) => ['rounds', 'summary', id] as const,

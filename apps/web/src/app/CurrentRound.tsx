@@ -1,6 +1,5 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { currentRoundOf } from '@rectify/domain';
-import { useRounds } from '../api/hooks';
+import { useCurrentRound } from '../api/hooks';
 
 /** The round the user is looking at, so the header menu can link to its dashboard and tree. */
 const CurrentRoundContext = createContext<{ roundId: number | null; setRoundId: (id: number | null) => void }>({
@@ -16,8 +15,8 @@ export function CurrentRoundProvider({ children }: { children: ReactNode }) {
 /** The round last looked at; before any, the current round (so the menu reaches its pages at once). */
 export function useCurrentRoundId(): number | null {
   const chosen = useContext(CurrentRoundContext).roundId;
-  const rounds = useRounds();
-  return chosen ?? currentRoundOf(rounds.data ?? [])?.id ?? null;
+  const current = useCurrentRound();
+  return chosen ?? current.data?.round?.id ?? null;
 }
 
 /** Pages call this with the round they show. */

@@ -43,5 +43,26 @@ export const PageQuery = {
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
 };
 
+/**
+ * Keyset pagination (every list that can grow): `limit` rows after the opaque `cursor` the page
+ * before returned as `nextCursor` (null on the last page). `total` counts the whole filtered list.
+ */
+export const KeysetQuery = {
+  cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 512, description: 'nextCursor of the page before (opaque)' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+};
+export const SortDirection = Type.Union([Type.Literal('asc'), Type.Literal('desc')]);
+export const KeysetPage = <T extends TSchema>(item: T) =>
+  Type.Object({
+    items: Type.Array(item),
+    nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'pass as cursor for the next page; null on the last' }),
+    total: Type.Integer({ minimum: 0 }),
+  });
+export interface KeysetResult<T> {
+  items: T[];
+  nextCursor: string | null;
+  total: number;
+}
+
 export const Page = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { MEASURE_KINDS, MEASURE_STATUSES } from '../enums.js';
-import { Id, IsoDate, LongText, Nullable, Ordinal, Page, PageQuery, Ref, Timestamp, Version } from './common.js';
+import { Id, IsoDate, KeysetPage, KeysetQuery, LongText, Nullable, Ordinal, Ref, SortDirection, Timestamp, Version } from './common.js';
 import { ClosureRequest, UserRef } from './closure.js';
 import { WARNING_LEVELS } from '../time.js';
 import { Postponement } from './postponement.js';
@@ -146,14 +146,19 @@ export const MeasureQuery = Type.Object(
     leaderId: Type.Optional(Id),
     departmentId: Type.Optional(Id),
     q: Type.Optional(Type.String({ maxLength: 200 })),
-    sort: Type.Optional(Type.Union([Type.Literal('position'), Type.Literal('deadline'), Type.Literal('overdue')])),
-    ...PageQuery,
+    sort: Type.Optional(
+      Type.Union([Type.Literal('position'), Type.Literal('deadline'), Type.Literal('updatedAt')], {
+        description: 'position: round, category, problem, measure order (default); deadline: undated last in either direction; updatedAt: last changed',
+      }),
+    ),
+    direction: Type.Optional(SortDirection),
+    ...KeysetQuery,
   },
   { additionalProperties: false },
 );
 export type MeasureQuery = Static<typeof MeasureQuery>;
 
-export const MeasurePage = Page(MeasureListItem);
+export const MeasurePage = KeysetPage(MeasureListItem);
 export type MeasurePage = Static<typeof MeasurePage>;
 
 /** Fields a bulk change may set on many measures at once (批量设置). */

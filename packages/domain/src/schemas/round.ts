@@ -1,6 +1,6 @@
 import { Type, type Static, type TProperties } from '@sinclair/typebox';
 import { LEADING_GROUP_ROLES, MEETING_TYPES } from '../enums.js';
-import { INT32_MAX, Id, IsoDate, Name, Nullable, Ordinal, Ref, Title, Version } from './common.js';
+import { INT32_MAX, Id, IsoDate, KeysetPage, KeysetQuery, Name, Nullable, Ordinal, Ref, SortDirection, Title, Version } from './common.js';
 import { MeasureItem } from './measure.js';
 
 const Count = Type.Integer({ minimum: 0, maximum: INT32_MAX });
@@ -42,6 +42,16 @@ export const RoundWithTotals = Type.Composite([
   }),
 ]);
 export type RoundWithTotals = Static<typeof RoundWithTotals>;
+
+/** The round list: by id (oldest first unless `direction=desc`), a page at a time. */
+export const RoundQuery = Type.Object({ ...KeysetQuery, direction: Type.Optional(SortDirection) }, { additionalProperties: false });
+export type RoundQuery = Static<typeof RoundQuery>;
+export const RoundPage = KeysetPage(RoundWithTotals);
+export type RoundPage = Static<typeof RoundPage>;
+
+/** The round people mean by "the current round" (see currentRoundOf), or null when there is none. */
+export const CurrentRound = Type.Object({ round: Nullable(RoundWithTotals) });
+export type CurrentRound = Static<typeof CurrentRound>;
 
 const roundFields = {
   committee: Title,

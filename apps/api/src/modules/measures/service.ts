@@ -27,8 +27,10 @@ import { guardMeasure } from '../../lib/measure-guard.js';
 import { toUserRef, userRefSelect } from '../../lib/user-ref.js';
 import { closureInclude, toClosure } from '../closures/mapper.js';
 import type { Notifier } from '../notifications/service.js';
+import { DEFAULT_LIMIT, decodeCursor, pageOf } from '../../lib/keyset.js';
 import { measurePathInclude, toMeasureListItem } from './mapper.js';
 import { postponementsOfMeasure } from '../postponements/repository.js';
+import { createMeasureRepository, measureKeyOf, measureSortKinds } from './repository.js';
 
 export interface MeasureServiceDeps {
   db: Db;
@@ -84,14 +86,6 @@ export function measureFilter(query: MeasureQuery, today: string): Where {
   return { AND: and };
 }
 
-const positionOrder: Prisma.MeasureOrderByWithRelationInput[] = [
-  { problem: { category: { round: { id: 'asc' } } } },
-  { problem: { category: { ordinal: 'asc' } } },
-  { problem: { ordinal: 'asc' } },
-  { ordinal: 'asc' },
-  { id: 'asc' },
-];
-
 function checkDates(body: { deadline?: string | null; startDate?: string | null; completedDate?: string | null }) {
   for (const field of ['deadline', 'startDate', 'completedDate'] as const) {
     const value = body[field];
@@ -100,6 +94,7 @@ function checkDates(body: { deadline?: string | null; startDate?: string | null;
 }
 
 export function createMeasureService({ db, clock, notifier }: MeasureServiceDeps) {
+  const repo = createMeasureRepository(db);
   /** The references a body names must exist and belong to the measure's own unit. */
   async function checkReferences(
     db: Tx,
@@ -237,50 +232,17 @@ export function createMeasureService({ db, clock, notifier }: MeasureServiceDeps
   return {
     get,
 
+    /** A page of the filtered list in the chosen order (keyset), with the filtered total counted by the database. */
     async list(query: MeasureQuery): Promise<MeasurePage> {
       const today = clock.today();
-      const page = query.page ?? 1;
-      const pageSize = query.pageSize ?? 50;
+      const sort = query.sort ?? 'position';
+      const direction = query.direction ?? 'asc';
+      const limit = query.limit ?? DEFAULT_LIMIT;
+      const scope = `measures:${sort}:${direction}`;
+      const after = decodeCursor(query.cursor, scope, measureSortKinds(sort));
       const where = measureFilter(query, today);
-      const orderBy: Prisma.MeasureOrderByWithRelationInput[] =
-        query.sort === 'deadline'
-          ? [{ deadline: 'asc' }, ...positionOrder]
-          : positionOrder;
-      if (query.sort === 'overdue') {
-        // Overdue first (longest overdue first), then the rest by deadline: two ordered queries.
-        const lateWhere: Where = { AND: [where, overdueWhere(today)] };
-        const restWhere: Where = { AND: [where, notOverdueWhere(today)] };
-        const [overdueCount, restCount] = await Promise.all([db.measure.count({ where: lateWhere }), db.measure.count({ where: restWhere })]);
-        const skip = (page - 1) * pageSize;
-        const first = await db.measure.findMany({
-          where: lateWhere,
-          include: measurePathInclude,
-          orderBy: [{ deadline: 'asc' }, ...positionOrder],
-          skip,
-          take: pageSize,
-        });
-        const second =
-          first.length < pageSize
-            ? await db.measure.findMany({
-                where: restWhere,
-                include: measurePathInclude,
-                orderBy: [{ deadline: { sort: 'asc', nulls: 'last' } }, ...positionOrder],
-                skip: Math.max(0, skip - overdueCount),
-                take: pageSize - first.length,
-              })
-            : [];
-        return {
-          items: [...first, ...second].map((r) => toMeasureListItem(r, today)),
-          total: overdueCount + restCount,
-          page,
-          pageSize,
-        };
-      }
-      const [total, rows] = await Promise.all([
-        db.measure.count({ where }),
-        db.measure.findMany({ where, include: measurePathInclude, orderBy, skip: (page - 1) * pageSize, take: pageSize }),
-      ]);
-      return { items: rows.map((r) => toMeasureListItem(r, today)), total, page, pageSize };
+      const [rows, total] = await Promise.all([repo.page(where, sort, direction, after, limit + 1), repo.count(where)]);
+      return pageOf(rows, limit, scope, measureKeyOf(sort), (r) => toMeasureListItem(r, today), total);
     },
 
     async create(body: MeasureCreate, actor: RequestActor): Promise<MeasureDetail> {

@@ -1,5 +1,6 @@
 import { PrismaNamespace as Sql, type Db, type Prisma } from '@rectify/db';
 import { overdueWhere, type ProgressCounts } from '@rectify/domain';
+import { afterWhere, intKey, type Direction, type KeyValue } from '../../lib/keyset.js';
 import { countColumns, toCounts, toNumber, type CountRow, type SqlCount } from '../../lib/sql.js';
 import { measureItemInclude } from '../measures/mapper.js';
 
@@ -41,6 +42,8 @@ const treeInclude = {
   },
 } as const satisfies Prisma.CategoryInclude;
 
+const roundKey = intKey<Prisma.InspectionRoundWhereInput>((id) => ({ id }));
+
 export function createRoundRepository(db: Db) {
   /** `WHERE <column> IN (ids)` for a page of rounds; nothing for all of them. */
   function scope(column: string, ids: readonly number[] | 'all') {
@@ -52,7 +55,24 @@ export function createRoundRepository(db: Db) {
   return {
     find: (id: number) => db.inspectionRound.findUnique({ where: { id }, include: roundInclude }),
 
-    all: () => db.inspectionRound.findMany({ include: roundInclude, orderBy: { id: 'asc' } }),
+    /** `take` rounds in id order after the key `after` (a page and one more). */
+    page: (after: readonly KeyValue[] | null, take: number, direction: Direction) =>
+      db.inspectionRound.findMany({
+        where: after ? afterWhere([roundKey], after, direction) : {},
+        include: roundInclude,
+        orderBy: { id: direction },
+        take,
+      }),
+
+    count: () => db.inspectionRound.count(),
+
+    /** The newest round with an open measure, else the newest round: `currentRoundOf` asked of the database. */
+    async currentId(): Promise<number | null> {
+      const open = await db.measure.findFirst({ where: { status: { not: 'closed' } }, orderBy: { roundId: 'desc' }, select: { roundId: true } });
+      if (open) return open.roundId;
+      const newest = await db.inspectionRound.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
+      return newest?.id ?? null;
+    },
 
     /** Totals of the given rounds (a page) or of every round, in two grouped statements. */
     async totals(ids: readonly number[] | 'all', today: string): Promise<Map<number, RoundTotalsRow>> {

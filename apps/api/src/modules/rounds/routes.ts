@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
-import { IdParams, RoundCreate, RoundRecords, RoundSummary, RoundTree, RoundUpdate, RoundWithTotals } from '@rectify/domain';
+import { CurrentRound, IdParams, RoundCreate, RoundPage, RoundQuery, RoundRecords, RoundSummary, RoundTree, RoundUpdate, RoundWithTotals } from '@rectify/domain';
 import { errors } from '../../lib/route-schemas.js';
 import { actorOf } from '../../plugins/auth.js';
 import { createRoundService } from './service.js';
@@ -12,7 +11,8 @@ const write = { access: 'hierarchy.write' as const };
 export const roundRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const rounds = createRoundService({ db: app.db, clock: app.clock });
 
-  app.get('/api/rounds', { config: read, schema: { tags, summary: '巡察轮次及汇总 Rounds with their totals', response: { 200: Type.Array(RoundWithTotals) } } }, () => rounds.list());
+  app.get('/api/rounds', { config: read, schema: { tags, summary: '巡察轮次及汇总 Rounds with their totals, a page at a time (keyset: pass nextCursor as cursor)', querystring: RoundQuery, response: { 200: RoundPage, ...errors.read } } }, (r) => rounds.list(r.query));
+  app.get('/api/rounds/current', { config: read, schema: { tags, summary: '当前轮次 The newest round with open measures, else the newest round', response: { 200: CurrentRound } } }, () => rounds.current());
   app.get('/api/rounds/:id', { config: read, schema: { tags, summary: '巡察轮次 One round', params: IdParams, response: { 200: RoundWithTotals, ...errors.read } } }, (r) => rounds.get(r.params.id));
   app.post('/api/rounds', { config: write, schema: { tags, summary: '新建巡察轮次 Create a round', body: RoundCreate, response: { 201: RoundWithTotals, ...errors.write } } }, async (r, reply) => reply.status(201).send(await rounds.create(r.body, actorOf(r))));
   app.patch('/api/rounds/:id', { config: write, schema: { tags, summary: '修改巡察轮次 Update a round', params: IdParams, body: RoundUpdate, response: { 200: RoundWithTotals, ...errors.write } } }, (r) => rounds.update(r.params.id, r.body, actorOf(r)));

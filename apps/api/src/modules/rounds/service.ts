@@ -10,7 +10,10 @@ import {
   toMeetingType,
   type ProgressCounts,
   type Round,
+  type CurrentRound,
   type RoundCreate,
+  type RoundPage,
+  type RoundQuery,
   type RoundRecords,
   type RoundSummary,
   type RoundTree,
@@ -22,6 +25,7 @@ import type { Clock } from '../../lib/clock.js';
 import { audited } from '../../lib/audited.js';
 import type { AuditActor } from '../../lib/audit.js';
 import { invalidReference, notFound, validationFailed } from '../../lib/errors.js';
+import { DEFAULT_LIMIT, decodeCursor, pageOf } from '../../lib/keyset.js';
 import { toMeasureItem } from '../measures/mapper.js';
 import { createRoundRepository, roundInclude, type RoundRow, type RoundTotalsRow } from './repository.js';
 
@@ -75,9 +79,21 @@ export function createRoundService({ db, clock }: { db: Db; clock: Clock }) {
   }
 
   return {
-    async list(): Promise<RoundWithTotals[]> {
-      const [rows, totals] = await Promise.all([repo.all(), repo.totals('all', clock.today())]);
-      return rows.map((row) => withTotals(row, totals.get(row.id)));
+    /** A page of rounds with their totals: three statements whatever the number of rounds. */
+    async list(query: RoundQuery): Promise<RoundPage> {
+      const direction = query.direction ?? 'asc';
+      const limit = query.limit ?? DEFAULT_LIMIT;
+      const scope = `rounds:${direction}`;
+      const after = decodeCursor(query.cursor, scope, ['int']);
+      const [rows, total] = await Promise.all([repo.page(after, limit + 1, direction), repo.count()]);
+      const totals = await repo.totals(rows.slice(0, limit).map((r) => r.id), clock.today());
+      return pageOf(rows, limit, scope, (r) => [r.id], (r) => withTotals(r, totals.get(r.id)), total);
+    },
+
+    async current(): Promise<CurrentRound> {
+      const id = await repo.currentId();
+      const row = id === null ? null : await repo.find(id);
+      return { round: row ? await one(row) : null };
     },
 
     async get(id: number): Promise<RoundWithTotals> {

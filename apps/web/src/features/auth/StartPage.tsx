@@ -1,6 +1,5 @@
 import { Navigate } from 'react-router';
-import { currentRoundOf } from '@rectify/domain';
-import { useRounds } from '../../api/hooks';
+import { useCurrentRound } from '../../api/hooks';
 import { LoadError, Loading } from '../../shared/PageState';
 import { useClosures } from '../closures/api';
 import { useCurrentUser } from './api';
@@ -16,13 +15,13 @@ export default function StartPage() {
   const user = useCurrentUser();
   const officer = user.role === 'officer' && hasTasks(user);
   const office = (user.role === 'office' || user.role === 'admin') && hasAccess(user, 'closure.decide');
-  const rounds = useRounds();
+  const rounds = useCurrentRound();
   const queue = useClosures('pending', office);
 
   if (officer) return <Navigate to="/tasks" replace />;
   if (rounds.isPending || (office && queue.isPending)) return <Loading />;
   if (rounds.isError) return <LoadError error={rounds.error} onRetry={() => void rounds.refetch()} />;
   if (office && (queue.data?.length ?? 0) > 0) return <Navigate to="/closures" replace />;
-  const current = currentRoundOf(rounds.data);
+  const current = rounds.data.round;
   return <Navigate to={current ? `/rounds/${current.id}` : '/rounds'} replace />;
 }

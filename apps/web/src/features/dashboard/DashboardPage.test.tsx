@@ -9,7 +9,7 @@ function stubApi() {
     if (url.pathname === '/api/rounds/1') return { body: round };
     if (url.pathname === '/api/rounds/1/summary') return { body: summary };
     if (url.pathname === '/api/rounds/1/records') return { body: records };
-    if (url.pathname === '/api/measures') return { body: { items: [], total: 0, page: 1, pageSize: 10 } };
+    if (url.pathname === '/api/measures') return { body: { items: [], nextCursor: null, total: 0 } };
     return undefined;
   });
   vi.stubGlobal('fetch', fetchMock);

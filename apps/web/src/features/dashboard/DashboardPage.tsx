@@ -38,8 +38,6 @@ export default function DashboardPage() {
   useSetCurrentRound(roundId);
   const [params, setParams] = useSearchParams();
   const filter = readFilter(params);
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const pageSize = Math.min(100, Math.max(1, Number(params.get('pageSize')) || 10));
   const listRef = useRef<HTMLDivElement>(null);
 
   const round = useRound(roundId);
@@ -49,8 +47,7 @@ export default function DashboardPage() {
   const query: MeasureQuery = {
     roundId,
     sort: 'position',
-    page,
-    pageSize,
+    limit: 20,
     ...(filter?.kind === 'category' && { categoryId: filter.id }),
     ...(filter?.kind === 'leader' && { leaderId: filter.id }),
     ...(filter?.kind === 'department' && { departmentId: filter.id }),
@@ -92,7 +89,6 @@ export default function DashboardPage() {
   const setFilter = (kind: FilterKind, id: number | null) => {
     const next = new URLSearchParams(params);
     FILTER_KINDS.forEach((k) => next.delete(k));
-    next.delete('page');
     if (id !== null && !(filter?.kind === kind && filter.id === id)) next.set(kind, String(id));
     setParams(next, { replace: true, preventScrollReset: true });
     if (id !== null) listRef.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
@@ -100,7 +96,6 @@ export default function DashboardPage() {
   const clearFilter = () => {
     const next = new URLSearchParams(params);
     FILTER_KINDS.forEach((k) => next.delete(k));
-    next.delete('page');
     setParams(next, { replace: true, preventScrollReset: true });
   };
 
@@ -379,11 +374,12 @@ export default function DashboardPage() {
             <LoadError error={measures.error} onRetry={() => void measures.refetch()} />
           ) : (
             <MeasureTable
-              items={measures.data?.items ?? []}
-              total={measures.data?.total ?? 0}
-              page={page}
-              pageSize={pageSize}
-              loading={measures.isFetching}
+              items={measures.data?.pages.flatMap((p) => p.items) ?? []}
+              total={measures.data?.pages[0]?.total ?? 0}
+              loading={measures.isFetching && !measures.isFetchingNextPage}
+              hasMore={measures.hasNextPage}
+              loadingMore={measures.isFetchingNextPage}
+              onMore={() => void measures.fetchNextPage()}
               selection={
                 mayBulk
                   ? {
@@ -399,12 +395,6 @@ export default function DashboardPage() {
                     }
                   : undefined
               }
-              onPage={(p, size) => {
-                const next = new URLSearchParams(params);
-                next.set('page', String(size !== pageSize ? 1 : p));
-                next.set('pageSize', String(size));
-                setParams(next, { replace: true, preventScrollReset: true });
-              }}
             />
           )}
         </Card>

@@ -1,36 +1,39 @@
-import { Card, List, Pagination, Space, Table, Typography } from 'antd';
+import { Card, List, Space, Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import { enumerationWord, subsectionNumber, type MeasureListItem } from '@rectify/domain';
 import { useT } from '../../i18n';
 import { OverdueTag, StatusTag, DemoTag } from '../../shared/StatusTag';
 import { shortTitle } from '../../shared/labels';
+import { LoadMore } from '../../shared/LoadMore';
 import { useScreen } from '../../shared/useScreen';
 
 interface Props {
   items: MeasureListItem[];
   total: number;
-  page: number;
-  pageSize: number;
   loading: boolean;
-  onPage: (page: number, pageSize: number) => void;
+  /** The server pages the list (keyset): whether there is more, and fetching it. */
+  hasMore: boolean;
+  loadingMore: boolean;
+  onMore: () => void;
   /** With bulk selection: the ids ticked (across pages) and what ticking does. */
   selection?: { keys: number[]; onChange: (keys: number[], rows: MeasureListItem[]) => void };
 }
 
-/** The measure list of the dashboard, paged by the server: a table, or cards on a phone. */
-export function MeasureTable({ items, total, page, pageSize, loading, onPage, selection }: Props) {
+/** The measure list of the dashboard, paged by the server (load more): a table, or cards on a phone. */
+export function MeasureTable({ items, total, loading, hasMore, loadingMore, onMore, selection }: Props) {
   const t = useT();
   const { phone } = useScreen();
-  const pagination = {
-    current: page,
-    pageSize,
-    total,
-    showSizeChanger: true,
-    pageSizeOptions: [10, 20, 50, 100],
-    showQuickJumper: false,
-    showTotal: (n: number) => <span data-testid="measure-list-total">{t('dashboard.listTotal', { n })}</span>,
-    onChange: onPage,
-  };
+  const more = (
+    <LoadMore
+      testId="measure-list-more"
+      prefix={<Typography.Text data-testid="measure-list-total">{t('dashboard.listTotal', { n: total })}</Typography.Text>}
+      shown={items.length}
+      total={total}
+      hasMore={hasMore}
+      loading={loadingMore}
+      onMore={onMore}
+    />
+  );
 
   if (phone) {
     return (
@@ -64,7 +67,7 @@ export function MeasureTable({ items, total, page, pageSize, loading, onPage, se
             </List.Item>
           )}
         />
-        <Pagination {...pagination} simple size="small" style={{ marginTop: 8, textAlign: 'center' }} />
+        {more}
       </div>
     );
   }
@@ -76,7 +79,7 @@ export function MeasureTable({ items, total, page, pageSize, loading, onPage, se
         size="middle"
         loading={loading}
         dataSource={items}
-        pagination={pagination}
+        pagination={false}
         rowSelection={
           selection && {
             selectedRowKeys: selection.keys,
@@ -139,6 +142,7 @@ export function MeasureTable({ items, total, page, pageSize, loading, onPage, se
           { title: t('dashboard.col.deadline'), dataIndex: 'deadline', width: 110, render: (d: string | null) => d ?? t('common.none') },
         ]}
       />
+      {more}
     </div>
   );
 }

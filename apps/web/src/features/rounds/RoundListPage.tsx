@@ -6,6 +6,7 @@ import { useRounds } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { DemoTag } from '../../shared/StatusTag';
 import { LoadError, Loading } from '../../shared/PageState';
+import { LoadMore } from '../../shared/LoadMore';
 import { ResponsiveList } from '../../shared/ResponsiveList';
 
 function RoundProgress({ round }: { round: RoundWithTotals }) {
@@ -25,6 +26,8 @@ export default function RoundListPage() {
   const rounds = useRounds();
   if (rounds.isPending) return <Loading />;
   if (rounds.isError) return <LoadError error={rounds.error} onRetry={() => void rounds.refetch()} />;
+  const rows = rounds.data.pages.flatMap((p) => p.items);
+  const total = rounds.data.pages[rounds.data.pages.length - 1]?.total ?? rows.length;
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -39,7 +42,7 @@ export default function RoundListPage() {
       <Card styles={{ body: { padding: 0 } }}>
         <ResponsiveList<RoundWithTotals>
           testId="round-list"
-          rows={rounds.data}
+          rows={rows}
           rowKey={(r) => r.id}
           empty={<Empty description={t('rounds.empty')} />}
           card={(r) => (
@@ -81,6 +84,16 @@ export default function RoundListPage() {
             ],
           }}
         />
+        {total > 0 && (
+          <LoadMore
+            testId="round-list-more"
+            shown={rows.length}
+            total={total}
+            hasMore={rounds.hasNextPage}
+            loading={rounds.isFetchingNextPage}
+            onMore={() => void rounds.fetchNextPage()}
+          />
+        )}
       </Card>
     </Space>
   );
