@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CurrentRound, MeasureDetail, MeasurePage, RoundPage, RoundSummary, RoundTree, RoundWithTotals } from '@rectify/domain';
+import type { CurrentRound, MeasureDetail, MeasurePage, RoundPage, RoundSummary, RoundTree } from '@rectify/domain';
 import { roundIdMismatches, startApi, type TestApi, type TestDatabase } from './harness.js';
 
 const CATEGORY_TITLES = [
