@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useState } from 'react';
-import { Button, Drawer, Layout, Menu, Segmented, Space } from 'antd';
+import { Button, Drawer, Layout, Menu, Space } from 'antd';
 import {
   ApartmentOutlined,
   DashboardOutlined,
@@ -9,9 +9,9 @@ import {
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router';
-import type { Locale } from '@rectify/domain';
 import { NotificationBell, UserMenu, useWorkflowMenuItems, workflowMenuKey } from '../features/auth/nav';
-import { useLocale, useT } from '../i18n';
+import { useT } from '../i18n';
+import { LanguageSwitch } from '../shared/LanguageSwitch';
 import { Loading } from '../shared/Loading';
 import { useScreen } from '../shared/useScreen';
 import { useCurrentRoundId } from './CurrentRound';
@@ -153,23 +153,5 @@ export function AppLayout() {
         {t('app.brand')} · {t('app.subtitle')}
       </Footer>
     </Layout>
-  );
-}
-
-function LanguageSwitch() {
-  const t = useT();
-  const [locale, setLocale] = useLocale();
-  return (
-    <Segmented<Locale>
-      size="small"
-      aria-label={t('app.language')}
-      data-testid="language-switch"
-      value={locale}
-      onChange={(value) => setLocale(value)}
-      options={[
-        { label: t('lang.zhCN'), value: 'zh-CN' },
-        { label: t('lang.en'), value: 'en' },
-      ]}
-    />
   );
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import type { Locale } from '@rectify/domain';
 import { brand } from '../../app/theme';
-import { useLocale, useT } from '../../i18n';
+import { useT } from '../../i18n';
+import { LanguageSwitch } from '../../shared/LanguageSwitch';
 import { Loading } from '../../shared/PageState';
 import { useLogin, useMe } from './api';
 import { safeNext } from './session';
@@ -16,7 +16,6 @@ interface LoginValues {
 
 export default function LoginPage() {
   const t = useT();
-  const [locale, setLocale] = useLocale();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const navigate = useNavigate();
@@ -52,17 +51,7 @@ export default function LoginPage() {
       }}
     >
       <div style={{ position: 'absolute', top: 12, right: 12 }}>
-        <Segmented<Locale>
-          size="small"
-          aria-label={t('app.language')}
-          data-testid="language-switch"
-          value={locale}
-          onChange={(value) => setLocale(value)}
-          options={[
-            { label: t('lang.zhCN'), value: 'zh-CN' },
-            { label: t('lang.en'), value: 'en' },
-          ]}
-        />
+        <LanguageSwitch />
       </div>
       <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginBottom: 24, color: '#fff' }}>
         <img src="/favicon.svg" alt="" width={40} height={40} style={{ borderRadius: 6, border: '1px solid #ffffff55' }} />

@@ -12,6 +12,38 @@ export function staffOptions<T extends { id: number; name: string; active: boole
 
 export const personLabel = (p: Pick<Person, 'name' | 'title'>) => (p.title ? `${p.name}（${p.title}）` : p.name);
 
+interface StaffFormOptions<V, Saved> {
+  open: boolean;
+  /** The form's values when the dialog opens: the row edited, or a new one. */
+  initial: () => V;
+  /** Creates or updates; its answer goes to onSaved. */
+  save: (values: V) => Promise<Saved>;
+  onSaved?: (saved: Saved) => void;
+  onClose: () => void;
+}
+
+/** What the person and department dialogs share: a form filled when the dialog opens, saved, then closed. */
+function useStaffForm<V extends object, Saved>({ open, initial, save, onSaved, onClose }: StaffFormOptions<V, Saved>) {
+  const [form] = Form.useForm<V>();
+  // Several of these forms can sit in one page (pickers, the page's own): their field ids must differ.
+  const formId = useId().replace(/[^a-zA-Z0-9]/g, '');
+  const saving = useSaving(async (values: V) => {
+    const saved = await save(values);
+    onSaved?.(saved);
+    onClose();
+  });
+  // Fill the form from the row (or typed name) of the moment it opens.
+  const fillOnOpen = useEffectEvent(() => {
+    saving.clearError();
+    form.resetFields();
+    form.setFieldsValue(initial() as Parameters<typeof form.setFieldsValue>[0]);
+  });
+  useEffect(() => {
+    if (open) fillOnOpen();
+  }, [open]);
+  return { form, formId, saving };
+}
+
 interface PersonValues {
   name: string;
   title?: string | null;
@@ -33,33 +65,21 @@ interface PersonModalProps {
 /** Adds or edits a person of a unit: name, title (职务) and department. */
 export function PersonFormModal({ open, organizationId, person, initialName, departments, onClose, onSaved }: PersonModalProps) {
   const t = useT();
-  const [form] = Form.useForm<PersonValues>();
-  // Several of these forms can sit in one page (pickers, the page's own): their field ids must differ.
-  const formId = useId().replace(/[^a-zA-Z0-9]/g, '');
   const create = useCreatePerson();
   const update = useUpdatePerson();
-  const saving = useSaving(async (v: PersonValues) => {
-    const body = { name: v.name, title: v.title?.trim() || null, departmentId: v.departmentId ?? null };
-    const saved = person
-      ? await update.mutateAsync({ id: person.id, body: { version: person.version, ...body } })
-      : await create.mutateAsync({ organizationId, ...body });
-    onSaved?.(saved);
-    onClose();
-  });
-
-  // Fill the form when it opens, from the person (or typed name) of that moment.
-  const fillOnOpen = useEffectEvent(() => {
-    saving.clearError();
-    form.resetFields();
-    form.setFieldsValue(
+  const { form, formId, saving } = useStaffForm<PersonValues, Person>({
+    open,
+    onClose,
+    onSaved,
+    initial: () =>
       person
         ? { name: person.name, title: person.title, departmentId: person.department?.id ?? null }
         : { name: initialName ?? '', title: null, departmentId: null },
-    );
+    save: (v) => {
+      const body = { name: v.name, title: v.title?.trim() || null, departmentId: v.departmentId ?? null };
+      return person ? update.mutateAsync({ id: person.id, body: { version: person.version, ...body } }) : create.mutateAsync({ organizationId, ...body });
+    },
   });
-  useEffect(() => {
-    if (open) fillOnOpen();
-  }, [open]);
 
   return (
     <SaveModal
@@ -110,27 +130,20 @@ interface DepartmentModalProps {
 /** Adds or edits a department (科室) of a unit: its name and who leads it. */
 export function DepartmentFormModal({ open, organizationId, department, initialName, people, onClose, onSaved }: DepartmentModalProps) {
   const t = useT();
-  const [form] = Form.useForm<DepartmentValues>();
-  const formId = useId().replace(/[^a-zA-Z0-9]/g, '');
   const create = useCreateDepartment();
   const update = useUpdateDepartment();
-  const saving = useSaving(async (v: DepartmentValues) => {
-    const body = { name: v.name, headId: v.headId ?? null };
-    const saved = department
-      ? await update.mutateAsync({ id: department.id, body: { version: department.version, ...body } })
-      : await create.mutateAsync({ organizationId, ...body });
-    onSaved?.(saved);
-    onClose();
+  const { form, formId, saving } = useStaffForm<DepartmentValues, Department>({
+    open,
+    onClose,
+    onSaved,
+    initial: () => (department ? { name: department.name, headId: department.head?.id ?? null } : { name: initialName ?? '', headId: null }),
+    save: (v) => {
+      const body = { name: v.name, headId: v.headId ?? null };
+      return department
+        ? update.mutateAsync({ id: department.id, body: { version: department.version, ...body } })
+        : create.mutateAsync({ organizationId, ...body });
+    },
   });
-
-  const fillOnOpen = useEffectEvent(() => {
-    saving.clearError();
-    form.resetFields();
-    form.setFieldsValue(department ? { name: department.name, headId: department.head?.id ?? null } : { name: initialName ?? '', headId: null });
-  });
-  useEffect(() => {
-    if (open) fillOnOpen();
-  }, [open]);
 
   return (
     <SaveModal
