@@ -78,3 +78,32 @@ test('a text that is not a report shows an empty review to fill by hand', async 
   await page.getByTestId('import-back').click();
   await expect(page.getByTestId('import-text')).toHaveValue('这是一段与巡察无关的文字。');
 });
+
+test('a published PDF: every item shows the line it was read from, and the figures the text states', async ({ page }) => {
+  const pdf = readFileSync(resolve(here, '../../packages/documents/test/fixtures/text-import/street-report.pdf'));
+  await signIn(page, 'office');
+  mkdirSync(outputDir, { recursive: true });
+  for (const [locale, width] of [
+    ['zh', 390],
+    ['zh', 1440],
+    ['en', 1440],
+    ['en', 390],
+  ] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/import');
+    await page.evaluate((l) => localStorage.setItem('rectify.locale', l), locale === 'en' ? 'en' : 'zh-CN');
+    await page.reload();
+    await page.getByRole('tab', { name: locale === 'zh' ? '上传文件' : 'Upload a file' }).click();
+    await page.getByTestId('import-upload').locator('input[type=file]').setInputFiles({ name: '整改情况通报.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await expect(page.getByTestId('review-category')).toHaveCount(3);
+    await expect(page.getByTestId('review-problem')).toHaveCount(8);
+    const firstMeasure = page.getByTestId('review-problem').first().getByTestId('review-measure').first();
+    await expect(firstMeasure.getByTestId('item-line')).toHaveText(locale === 'zh' ? '第9行' : 'line 9');
+    await expect(page.getByTestId('review-figures')).toContainText(locale === 'zh' ? '追回资金 5.37 万元' : '5.37 ten-thousand yuan recovered');
+    await expect(page.getByTestId('review-figures')).toContainText(locale === 'zh' ? '问责 7 人' : '7 people held accountable');
+    // Nothing wider than the screen at 390 px.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await page.screenshot({ path: join(outputDir, `import-pdf-${locale}-${width}.png`), fullPage: width === 390 });
+    if (width === 390) await page.getByTestId('review-problem').first().screenshot({ path: join(outputDir, `import-pdf-problem-${locale}-390.png`) });
+  }
+});

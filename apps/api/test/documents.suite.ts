@@ -248,6 +248,17 @@ export function documentsSuite(label: string, makeDatabase: () => Promise<TestDa
       expect(json<TextImportPreviewResult>(txt).categories[0]!.problems[0]!.measures).toHaveLength(2);
       const broken = await upload('/api/import/document/preview?fileName=report.docx', Buffer.from('PK\u0003\u0004 broken'), 'application/octet-stream');
       expect(broken.statusCode).toBe(400);
+      // A published PDF (printed from corpus text 09): its paragraphs come back whole.
+      const pdf = readFileSync(resolve(import.meta.dirname, '../../../packages/documents/test/fixtures/text-import/street-report.pdf'));
+      const fromPdf = await upload('/api/import/document/preview?fileName=report.pdf', pdf, 'application/pdf');
+      expect(fromPdf.statusCode).toBe(200);
+      const parsed = json<TextImportPreviewResult>(fromPdf);
+      expect(parsed.categories.map((c) => c.problems.length)).toEqual([3, 3, 2]);
+      expect(parsed.declared).toMatchObject({ problems: 8, measures: 18, closed: 18, accountable: 7, fundsRecovered: 5.37 });
+      expect(parsed.categories[0]!.problems[0]!.measures[0]).toMatchObject({ ordinal: 1, line: expect.any(Number) as number });
+      const badPdf = await upload('/api/import/document/preview?fileName=report.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(64, 0x41)]), 'application/pdf');
+      expect(badPdf.statusCode).toBe(400);
+      expect(json<{ error: { code: string; message: string } }>(badPdf).error).toMatchObject({ code: 'INVALID_FILE' });
       expect((await api.request({ method: 'POST', url: '/api/import/text/preview', payload: { text: '' } })).statusCode).toBe(400);
       expect((await api.request({ method: 'POST', url: '/api/import/text', payload: { round: { committee: 'x' }, categories: [] } })).statusCode).toBe(400);
     });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { docxToText, parseReportText, UnreadableDocumentError } from '../src/text-import/index.js';
+import { docxToText, parseReportText, pdfToText, UnreadableDocumentError } from '../src/text-import/index.js';
 import type { TextImportPreview } from '../src/text-import/index.js';
 
 const referencePath = path.resolve(import.meta.dirname, '../../../../shared/reference/000_3115509a2bee097f.txt');
@@ -414,5 +414,38 @@ describe('declared figures in common phrasings', () => {
         { type: 'org_life', count: 3 },
       ],
     });
+  });
+});
+
+describe('pdfToText', () => {
+  // Printed from corpus text 09 by chromium with a CJK font: lines wrap inside sentences and
+  // paragraphs run over a page break, as in the PDFs units publish.
+  const pdf = readFileSync(path.resolve(import.meta.dirname, 'fixtures/text-import/street-report.pdf'));
+  const corpus = readFileSync(path.resolve(import.meta.dirname, 'corpus/09-street-paren-problems.txt'), 'utf8');
+
+  it('gives back the paragraphs of the text the PDF was printed from', async () => {
+    const text = await pdfToText(pdf);
+    const paragraphs = corpus.split('\n').map((l) => l.trim()).filter(Boolean);
+    expect(text.split('\n')).toEqual(paragraphs);
+  });
+
+  it('parses like the text itself', async () => {
+    const fromPdf = parseReportText(await pdfToText(pdf));
+    const fromText = parseReportText(corpus);
+    const shape = (r: TextImportPreview) => r.categories.map((c) => [c.title, c.problems.map((p) => [p.title, p.measures.map((m) => m.text)])]);
+    expect(shape(fromPdf)).toEqual(shape(fromText));
+    expect(fromPdf.declared).toEqual(fromText.declared);
+    expect(fromPdf.round).toEqual(fromText.round);
+  });
+
+  it.each([
+    ['plain text', Buffer.from('这不是 PDF'), 'pdf'],
+    ['a truncated PDF', pdf.subarray(0, 400), 'pdf'],
+    ['a PDF header and garbage', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200, 0x41)]), 'pdf'],
+  ])('throws UnreadableDocumentError for %s', async (_, buffer, kind) => {
+    const err = await pdfToText(buffer).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UnreadableDocumentError);
+    expect((err as UnreadableDocumentError).kind).toBe(kind);
+    expect((err as UnreadableDocumentError).messageZh).toContain('PDF');
   });
 });

@@ -12,6 +12,7 @@ export const RAW_UPLOAD_TYPES = [
   'application/octet-stream',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/pdf',
 ];
 
 /** Lets the routes of one (encapsulated) plugin take a file as the raw request body. */

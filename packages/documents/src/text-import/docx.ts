@@ -1,15 +1,29 @@
 import mammoth from 'mammoth';
 import { assertSafeZip, UnsafeArchiveError } from '../archive-guard.js';
 
-/** The upload is not a readable .docx (wrong format, corrupt, or encrypted). */
+const UNREADABLE = {
+  docx: { zh: '无法读取该文件：它不是有效的 Word（.docx）文档', en: 'The file cannot be read: it is not a valid Word (.docx) document' },
+  pdf: { zh: '无法读取该文件：它不是有效的 PDF 文档（或已加密、页数过多）', en: 'The file cannot be read: it is not a valid PDF document (or it is encrypted, or has too many pages)' },
+  'pdf-no-text': {
+    zh: '该 PDF 中没有可提取的文字（可能是扫描件），请粘贴文字或上传 Word 文档',
+    en: 'This PDF holds no text to extract (it may be a scan); paste the text or upload a Word document',
+  },
+} as const;
+
+/** The upload is not a readable .docx or .pdf (wrong format, corrupt, encrypted, or a scan). */
 export class UnreadableDocumentError extends Error {
   readonly code = 'UNREADABLE_DOCUMENT' as const;
-  readonly messageZh = '无法读取该文件：它不是有效的 Word（.docx）文档';
-  readonly messageEn = 'The file cannot be read: it is not a valid Word (.docx) document';
+  readonly kind: keyof typeof UNREADABLE;
+  readonly messageZh: string;
+  readonly messageEn: string;
 
-  constructor(options?: { cause?: unknown }) {
-    super('无法读取该文件：它不是有效的 Word（.docx）文档 / The file cannot be read: it is not a valid Word (.docx) document', options);
+  constructor(options?: { kind?: keyof typeof UNREADABLE; cause?: unknown }) {
+    const kind = options?.kind ?? 'docx';
+    super(`${UNREADABLE[kind].zh} / ${UNREADABLE[kind].en}`, { cause: options?.cause });
     this.name = 'UnreadableDocumentError';
+    this.kind = kind;
+    this.messageZh = UNREADABLE[kind].zh;
+    this.messageEn = UNREADABLE[kind].en;
   }
 }
 

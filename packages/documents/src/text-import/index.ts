@@ -17,6 +17,7 @@ export type {
   TextImportPreview,
 } from './types.js';
 export { docxToText, UnreadableDocumentError } from './docx.js';
+export { pdfToText } from './pdf.js';
 export { normalizeLine } from './normalize.js';
 
 interface Section {

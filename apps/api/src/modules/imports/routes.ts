@@ -25,7 +25,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/api/import/document/preview', {
     config: { access: 'hierarchy.write' },
     bodyLimit: MAX_DOCUMENT_BYTES,
-    schema: { tags, summary: '从文件导入：解析预览 Parse an uploaded .txt or .docx (multipart or raw body)', querystring: UploadQuery, response: { 200: TextImportPreviewSchema, ...errors.write, 503: Type.Ref('ErrorResponse') } },
+    schema: { tags, summary: '从文件导入：解析预览 Parse an uploaded .txt, .docx or .pdf (multipart or raw body)', querystring: UploadQuery, response: { 200: TextImportPreviewSchema, ...errors.write, 503: Type.Ref('ErrorResponse') } },
     handler: async (r) => {
       const upload = await readUpload(r, MAX_DOCUMENT_BYTES);
       return app.importGate.run(() => imports.previewDocument(upload.bytes, upload.fileName));

@@ -14,8 +14,11 @@ export function createTextImportService({ db, rounds }: { db: Db; rounds: RoundS
     },
 
     async previewDocument(bytes: Buffer, fileName: string | null): Promise<TextImportPreviewResult> {
-      const { docxToText, parseReportText, UnreadableDocumentError, UnsafeArchiveError } = await loadDocuments();
-      const isText = fileName ? /\.txt$/i.test(fileName) : !bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'));
+      const { docxToText, parseReportText, pdfToText, UnreadableDocumentError, UnsafeArchiveError } = await loadDocuments();
+      // What the bytes are decides, the name only breaks a tie: a .pdf renamed .txt is still a PDF.
+      const isPdf = bytes.subarray(0, 5).toString('latin1') === '%PDF-' || (fileName !== null && /\.pdf$/i.test(fileName));
+      const isZip = bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'));
+      const isText = !isPdf && (fileName ? /\.txt$/i.test(fileName) : !isZip);
       if (isText) {
         const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
         if (text.includes('\uFFFD') || text.includes('\u0000')) {
@@ -24,7 +27,8 @@ export function createTextImportService({ db, rounds }: { db: Db; rounds: RoundS
         return parseReportText(text);
       }
       try {
-        return parseReportText(await docxToText(bytes));
+        // .docx goes through the archive guard (zip bombs) inside docxToText; a PDF is no archive.
+        return parseReportText(isPdf ? await pdfToText(bytes) : await docxToText(bytes));
       } catch (error) {
         if (error instanceof UnsafeArchiveError) throw archiveRefused(error);
         if (error instanceof UnreadableDocumentError) {

@@ -34,7 +34,8 @@ const ProblemEditor = memo(function ProblemEditor({
   const t = useT();
   return (
     <div data-testid="review-problem" style={{ border: '1px solid #e5e8ee', borderRadius: 4, padding: '10px 12px', background: '#fafbfc' }}>
-      <div style={{ display: 'flex', gap: 8, alignItems: 'center', marginBottom: 8 }}>
+      {/* On a phone the line and the buttons wrap below the title instead of squeezing it. */}
+      <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'flex-end', gap: 8, alignItems: 'center', marginBottom: 8 }}>
         <Typography.Text strong style={{ flex: 'none', width: 44, textAlign: 'right' }}>
           {index + 1}.
         </Typography.Text>
@@ -43,7 +44,7 @@ const ProblemEditor = memo(function ProblemEditor({
           placeholder={t('textImport.titlePlaceholder')}
           status={problem.title.trim() ? undefined : 'error'}
           onChange={(e) => onChange({ ...problem, title: e.target.value })}
-          style={{ flex: 1, fontWeight: 500 }}
+          style={{ flex: '1 1 200px', minWidth: 0, fontWeight: 500 }}
           data-testid="problem-title"
           aria-label={`${t('textImport.problem')} ${index + 1}`}
         />

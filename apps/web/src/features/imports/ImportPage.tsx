@@ -17,6 +17,7 @@ import { HierarchyEditor } from './HierarchyEditor';
 import { ItemListEditor } from './ItemListEditor';
 import {
   compareDeclared,
+  declaredFigures,
   countReview,
   emptyItem,
   fromPreview,
@@ -92,6 +93,8 @@ function Summary({
   const [locale] = useLocale();
   const counts = countReview(review);
   const gaps = compareDeclared(preview.declared, counts);
+  const figures = declaredFigures(preview.declared);
+  const meetings = preview.declared.meetings ?? [];
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card title={t('textImport.parsed')} size="small" data-testid="review-summary">
@@ -123,6 +126,15 @@ function Summary({
               </Typography.Paragraph>
             )}
           </>
+        )}
+        {(figures.length > 0 || meetings.length > 0) && (
+          <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="review-figures">
+            {t('textImport.figuresLead')}
+            {[
+              ...figures.map((f) => t(`textImport.figure.${f.kind}`, { n: f.value })),
+              ...meetings.map((m) => t('textImport.figure.meetings', { type: t(`textImport.meeting.${m.type}`), n: m.count })),
+            ].join(locale === 'en' ? '; ' : '；')}
+          </Typography.Paragraph>
         )}
       </Card>
       {preview.warnings.length > 0 && (
@@ -269,7 +281,7 @@ export default function ImportPage() {
                 children: (
                   <div data-testid="import-upload">
                     <Upload.Dragger
-                      accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                      accept=".txt,.docx,.pdf,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf"
                       multiple={false}
                       showUploadList={false}
                       disabled={!canWrite || parse.isPending}

@@ -50,8 +50,14 @@ export function ItemListEditor({ items, onChange, marker, addLabel, newItem, tes
     <div style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
       {items.map((item, i) => (
         <div key={item.key} data-testid={testId} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
-          <Typography.Text type="secondary" style={{ flex: 'none', width: 44, paddingTop: 5, textAlign: 'right', fontSize: 13 }}>
+          <Typography.Text type="secondary" style={{ flex: 'none', width: 48, paddingTop: 5, textAlign: 'right', fontSize: 13, lineHeight: 1.3 }}>
             {marker(i)}
+            {item.line !== undefined && item.line > 0 && (
+              // Where it was read, so the office can check it against the source.
+              <span style={{ display: 'block', fontSize: 11 }} data-testid="item-line">
+                {t('textImport.itemLine', { n: item.line })}
+              </span>
+            )}
           </Typography.Text>
           {multiline ? (
             <Input.TextArea
@@ -73,7 +79,7 @@ export function ItemListEditor({ items, onChange, marker, addLabel, newItem, tes
           <MoveButtons index={i} count={items.length} onMove={(d) => onChange(move(items, i, d))} onRemove={() => onChange(removeAt(items, i))} />
         </div>
       ))}
-      <div style={{ paddingLeft: 52 }}>
+      <div style={{ paddingLeft: 56 }}>
         <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => onChange(insertAt(items, newItem()))} data-testid={`${testId}-add`}>
           {addLabel}
         </Button>

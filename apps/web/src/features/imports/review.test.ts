@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TextImportPreviewResult } from '@rectify/domain';
 import {
   compareDeclared,
+  declaredFigures,
   countReview,
   emptyCategory,
   fromPreview,
@@ -152,5 +153,25 @@ describe('the review of a parsed text', () => {
     expect(isoDateOrNull('2023-02-30')).toBeNull();
     expect(isoDateOrNull('2023.6.30')).toBeNull();
     expect(isoDateOrNull(undefined)).toBeNull();
+  });
+});
+
+describe('what the review shows beside the hierarchy', () => {
+  it('keeps the source line of every finding and measure', () => {
+    const state = fromPreview(preview);
+    const p = state.categories[0]!.problems[0]!;
+    expect(p.manifestations.map((m) => m.line)).toEqual([28]);
+    expect(p.measures.map((m) => m.line)).toEqual([29, 29]);
+  });
+
+  it('lists the other figures the text states, in reading order, and only those', () => {
+    expect(declaredFigures({ measures: 47, closed: 46, remaining: 1, problemsClosed: 19, fundsRecovered: 5.37, accountable: 7 })).toEqual([
+      { kind: 'problemsClosed', value: 19 },
+      { kind: 'closed', value: 46 },
+      { kind: 'remaining', value: 1 },
+      { kind: 'fundsRecovered', value: 5.37 },
+      { kind: 'accountable', value: 7 },
+    ]);
+    expect(declaredFigures({ problems: 14 })).toEqual([]);
   });
 });

@@ -8,6 +8,8 @@ import type { TextImportConfirm, TextImportPreviewResult } from '@rectify/domain
 export interface ReviewItem {
   key: string;
   text: string;
+  /** The line of the source text it was read from (absent when added by hand). */
+  line?: number;
 }
 export interface ReviewProblem {
   key: string;
@@ -90,14 +92,8 @@ export function fromPreview(preview: TextImportPreviewResult): ReviewState {
         title: p.title,
         line: p.line,
         numbered: p.numbered,
-        manifestations: items(
-          p.manifestations.map((m) => m.text),
-          'f',
-        ),
-        measures: items(
-          p.measures.map((m) => m.text),
-          'm',
-        ),
+        manifestations: p.manifestations.map((m) => ({ key: newKey('f'), text: m.text, line: m.line })),
+        measures: p.measures.map((m) => ({ key: newKey('m'), text: m.text, line: m.line })),
       })),
     })),
     regulations: items(preview.regulations, 'r'),
@@ -178,6 +174,16 @@ export interface Gap {
  * The counts the text states (“共梳理出问题14个…整改措施47项”) next to what the review holds, so
  * the office sees what the parser missed. Only the kinds the text declares are listed.
  */
+/** The other figures the text states (completed, in progress, funds, people held accountable, meetings), as they read. */
+export type FigureKind = 'closed' | 'remaining' | 'problemsClosed' | 'problemsRemaining' | 'inProgress' | 'longTerm' | 'fundsRecovered' | 'accountable';
+export const FIGURE_KINDS: FigureKind[] = ['problemsClosed', 'problemsRemaining', 'closed', 'remaining', 'inProgress', 'longTerm', 'fundsRecovered', 'accountable'];
+export function declaredFigures(declared: TextImportPreviewResult['declared']): { kind: FigureKind; value: number }[] {
+  return FIGURE_KINDS.flatMap((kind) => {
+    const value = declared[kind];
+    return typeof value === 'number' ? [{ kind, value }] : [];
+  });
+}
+
 export function compareDeclared(declared: TextImportPreviewResult['declared'], counts: Counts): Gap[] {
   const kinds: GapKind[] = ['problems', 'manifestations', 'measures', 'regulations'];
   return kinds.flatMap((kind) => {
