@@ -33,7 +33,7 @@ const parsed: TextImportPreviewResult = {
 };
 
 describe('ImportPage', () => {
-  it('parses pasted text, lets the office edit and reorder, and confirms the edited hierarchy', { timeout: 45_000 }, async () => {
+  it('parses pasted text, lets the office edit and reorder, and confirms the edited hierarchy', { timeout: 90_000 }, async () => {
     const { fetchMock, calls } = mockFetch((url, init) => {
       if (url.pathname === '/api/auth/me') return { body: { user: { role: 'office', access: ['hierarchy.write'] } } };
       if (url.pathname === '/api/import/text/preview') return { body: parsed };
