@@ -173,7 +173,7 @@ test('an officer reports, uploads and submits; the office rejects, then approves
     if (current.status === 'closed') {
       await office.request.post(`/api/measures/${measureId}/reopen`, { data: { reason: 'e2e：恢复演示数据' } });
     } else if (current.status === 'pending_closure') {
-      const pending = (await (await office.request.get('/api/closures?state=pending')).json()) as { id: number; measureId: number }[];
+      const pending = ((await (await office.request.get('/api/closures?state=pending&limit=200')).json()) as { items: { id: number; measureId: number }[] }).items;
       for (const c of pending.filter((x) => x.measureId === measureId)) {
         await office.request.post(`/api/closures/${c.id}/reject`, { data: { reason: 'e2e：恢复演示数据' } });
       }

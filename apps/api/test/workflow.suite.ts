@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry, AuditPage, ClosureQueueItem, EvidenceItem, MeasureDetail, MeasurePage, MyTasks, NotificationList, UserAccount } from '@rectify/domain';
+import type { AuditEntry, AuditPage, ClosurePage, ClosureQueueItem, EvidenceItem, MeasureDetail, MeasurePage, MyTasks, NotificationList, UserAccount } from '@rectify/domain';
 import { createMailerFromEnv, type MailMessage } from '../src/lib/mailer.js';
 import { DEMO_PASSWORD } from '../src/modules/auth/demo-accounts.js';
 import { hashToken } from '../src/modules/auth/sessions.js';
@@ -234,8 +234,20 @@ export function workflowSuite(label: string, makeDatabase: () => Promise<TestDat
         const notLed = await b.measure({ leaderId: null });
         await b.evidence(notLed.id);
         await as('admin', 'POST', `/api/measures/${notLed.id}/closure`, { summary: '完成' });
-        const office = json<ClosureQueueItem[]>(await as('office', 'GET', '/api/closures'));
-        const leader = json<ClosureQueueItem[]>(await as('leader', 'GET', '/api/closures?state=pending'));
+        const officePage = json<ClosurePage>(await as('office', 'GET', '/api/closures'));
+        const office = officePage.items;
+        expect(officePage.total).toBe(office.length);
+        const leader = json<ClosurePage>(await as('leader', 'GET', '/api/closures?state=pending')).items;
+        // One at a time to the end: every request once, oldest first.
+        const walked: ClosureQueueItem[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: ClosurePage = json<ClosurePage>(await as('office', 'GET', `/api/closures?limit=1${cursor ? `&cursor=${cursor}` : ''}`));
+          walked.push(...page.items);
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect(walked.map((c) => c.id)).toEqual(office.map((c) => c.id));
+        expect((await as('office', 'GET', '/api/closures?state=all&cursor=%%%')).statusCode).toBe(400);
         expect(office.map((c) => c.measureId)).toEqual(expect.arrayContaining([mine.measure.id, notLed.id]));
         expect(leader.map((c) => c.measureId)).toContain(mine.measure.id);
         expect(leader.map((c) => c.measureId)).not.toContain(notLed.id);
@@ -335,15 +347,22 @@ export function workflowSuite(label: string, makeDatabase: () => Promise<TestDat
         await as('inspector', 'PATCH', `/api/measures/${m.id}`, { version: 1, progress: 1 }); // forbidden
         expect(await api.db.auditLog.count()).toBe(count);
 
-        const all = json<AuditPage>(await as('office', 'GET', '/api/audit?pageSize=5&page=2'));
-        expect(all).toMatchObject({ page: 2, pageSize: 5 });
+        const first = json<AuditPage>(await as('office', 'GET', '/api/audit?limit=5'));
+        const all = json<AuditPage>(await as('office', 'GET', `/api/audit?limit=5&cursor=${first.nextCursor}`));
+        expect(all.items).toHaveLength(5);
         expect(all.total).toBeGreaterThan(10);
+        // The second page continues the first, newest first, nothing twice.
+        const ids = [...first.items, ...all.items].map((e) => e.id);
+        expect(new Set(ids).size).toBe(10);
+        expect(all.items[0]!.at <= first.items[4]!.at).toBe(true);
+        const bad = await as('office', 'GET', `/api/audit?cursor=${Buffer.from('["audit","yesterday",1]').toString('base64url')}`);
+        expect(bad.statusCode).toBe(400);
         expect((await as('officer', 'GET', '/api/audit')).statusCode).toBe(403);
         expect((await as('inspector', 'GET', '/api/audit')).statusCode).toBe(403);
       });
 
       it('offers no way to edit or delete audit rows', async () => {
-        const [first] = json<AuditPage>(await as('admin', 'GET', '/api/audit?pageSize=1')).items;
+        const [first] = json<AuditPage>(await as('admin', 'GET', '/api/audit?limit=1')).items;
         for (const method of ['PATCH', 'DELETE', 'PUT', 'POST'] as const) {
           for (const url of [`/api/audit/${first!.id}`, '/api/audit']) {
             const res = await api.as('admin', { method, url, payload: {} });

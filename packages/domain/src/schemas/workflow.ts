@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, CLOSURE_STATES, NOTIFICATION_KINDS } from '../enums.js';
-import { INT32_MAX, Id, IsoDate, Nullable, Page, PageQuery, Timestamp, Version } from './common.js';
+import { INT32_MAX, Id, IsoDate, KeysetPage, KeysetQuery, Nullable, Timestamp, Version } from './common.js';
 import { ClosureRequest, ClosureStateSchema, UserRef } from './closure.js';
 import { MeasureListItem } from './measure.js';
 
@@ -62,10 +62,13 @@ export const ClosureQueueItem = Type.Composite([
 export type ClosureQueueItem = Static<typeof ClosureQueueItem>;
 
 export const ClosureQuery = Type.Object(
-  { state: Type.Optional(Type.Union([...CLOSURE_STATES.map((s) => Type.Literal(s)), Type.Literal('all')], { default: 'pending' })) },
+  { state: Type.Optional(Type.Union([...CLOSURE_STATES.map((s) => Type.Literal(s)), Type.Literal('all')], { default: 'pending' })), ...KeysetQuery },
   { additionalProperties: false },
 );
 export type ClosureQuery = Static<typeof ClosureQuery>;
+/** The closure queue, oldest request first, a page at a time. */
+export const ClosurePage = KeysetPage(ClosureQueueItem);
+export type ClosurePage = Static<typeof ClosurePage>;
 
 export const ClosureSubmit = Type.Object(
   { summary: Type.String({ minLength: 1, maxLength: 20_000, description: '整改完成情况: what was done' }) },
@@ -131,13 +134,20 @@ export const NotificationItem = Type.Object({
 });
 export type NotificationItem = Static<typeof NotificationItem>;
 
-export const NotificationList = Type.Object({ unread: Count, items: Type.Array(NotificationItem) });
+/** Newest first, a page at a time (keyset on the id); `unread` counts all of the account's unread ones. */
+export const NotificationList = Type.Object({
+  unread: Count,
+  items: Type.Array(NotificationItem),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+  total: Count,
+});
 export type NotificationList = Static<typeof NotificationList>;
 
 export const NotificationQuery = Type.Object(
-  { unreadOnly: Type.Optional(Type.Boolean()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) },
+  { unreadOnly: Type.Optional(Type.Boolean()), ...KeysetQuery },
   { additionalProperties: false },
 );
+export type NotificationQuery = Static<typeof NotificationQuery>;
 
 export const AuditEntitySchema = Type.Union(AUDIT_ENTITIES.map((e) => Type.Literal(e)));
 export const AuditActionSchema = Type.Union(AUDIT_ACTIONS.map((a) => Type.Literal(a)));
@@ -161,11 +171,12 @@ export const AuditEntry = Type.Object({
 export type AuditEntry = Static<typeof AuditEntry>;
 
 export const AuditQuery = Type.Object(
-  { entity: Type.Optional(AuditEntitySchema), id: Type.Optional(Id), ...PageQuery },
+  { entity: Type.Optional(AuditEntitySchema), id: Type.Optional(Id), ...KeysetQuery },
   { additionalProperties: false },
 );
 export type AuditQuery = Static<typeof AuditQuery>;
-export const AuditPage = Page(AuditEntry);
+/** The audit log, newest first, a page at a time. */
+export const AuditPage = KeysetPage(AuditEntry);
 export type AuditPage = Static<typeof AuditPage>;
 
 export const ReadAllAnswer = Type.Object({ updated: Count });

@@ -1,6 +1,9 @@
 import { AUDIT_REFERENCE_FIELDS, auditNameKey, type AuditAction, type AuditEntity, type AuditEntry, type AuditPage, type AuditQuery, type AuditReferenceKind } from '@rectify/domain';
-import type { Db } from '@rectify/db';
+import type { Db, Prisma } from '@rectify/db';
 import { notFound } from '../../lib/errors.js';
+import { DEFAULT_LIMIT, afterWhere, dateKey, decodeCursor, intKey, pageOf } from '../../lib/keyset.js';
+
+const auditKeys = [dateKey<Prisma.AuditLogWhereInput>((at) => ({ at })), intKey<Prisma.AuditLogWhereInput>((id) => ({ id }))];
 
 type Row = { id: number; at: Date; actorUserId: number | null; actorName: string | null; entity: string; entityId: number; measureId: number | null; action: string; changes: string };
 
@@ -63,14 +66,18 @@ async function resolveNames(db: Db, entries: AuditEntry[]): Promise<Map<string, 
 export function createAuditService({ db }: { db: Db }) {
   return {
     async query(query: AuditQuery): Promise<AuditPage> {
-      const page = query.page ?? 1;
-      const pageSize = query.pageSize ?? 50;
-      const where = { ...(query.entity ? { entity: query.entity } : {}), ...(query.id ? { entityId: query.id } : {}) };
+      const limit = query.limit ?? DEFAULT_LIMIT;
+      const after = decodeCursor(query.cursor, 'audit', ['date', 'int']);
+      const where: Prisma.AuditLogWhereInput = { ...(query.entity ? { entity: query.entity } : {}), ...(query.id ? { entityId: query.id } : {}) };
       const [total, rows] = await Promise.all([
         db.auditLog.count({ where }),
-        db.auditLog.findMany({ where, orderBy: [{ at: 'desc' }, { id: 'desc' }], skip: (page - 1) * pageSize, take: pageSize }),
+        db.auditLog.findMany({
+          where: after ? { AND: [where, afterWhere(auditKeys, after, 'desc')] } : where,
+          orderBy: [{ at: 'desc' }, { id: 'desc' }],
+          take: limit + 1,
+        }),
       ]);
-      return { items: rows.map(toEntry), total, page, pageSize };
+      return pageOf(rows, limit, 'audit', (r) => [r.at.toISOString(), r.id], toEntry, total);
     },
 
     /** Everything that happened to a measure, its updates, evidence and closures; newest first. */

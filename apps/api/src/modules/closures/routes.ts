@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
 import {
   ClosureApprove,
   ClosureQuery,
-  ClosureQueueItem,
+  ClosurePage,
   ClosureReject,
   ClosureRequest,
   ClosureSubmit,
@@ -40,7 +39,7 @@ export const closureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags,
       summary: '销号审核队列 Closure requests (default: pending), oldest first; a leader sees those of the measures they lead, an officer their own',
       querystring: ClosureQuery,
-      response: { 200: Type.Array(ClosureQueueItem), ...errors.read },
+      response: { 200: ClosurePage, ...errors.read },
     },
     handler: (request) => closures.list(request.query, actorOf(request)),
   });

@@ -1,7 +1,7 @@
 import {
   type ClosureApprove,
   type ClosureQuery,
-  type ClosureQueueItem,
+  type ClosurePage,
   type ClosureReject,
   type ClosureRequest,
   type ClosureSubmit,
@@ -16,6 +16,9 @@ import type { RequestActor } from '../../lib/actor.js';
 import { audit } from '../../lib/audit.js';
 import { AppError, notFound, versionConflict } from '../../lib/errors.js';
 import { guardMeasure } from '../../lib/measure-guard.js';
+import { DEFAULT_LIMIT, afterWhere, dateKey, decodeCursor, intKey, pageOf } from '../../lib/keyset.js';
+
+const closureKeys = [dateKey<Prisma.ClosureRequestWhereInput>((requestedAt) => ({ requestedAt })), intKey<Prisma.ClosureRequestWhereInput>((id) => ({ id }))];
 import { measurePathInclude, toMeasureListItem } from '../measures/mapper.js';
 import type { Notifier } from '../notifications/service.js';
 import { auditedClosure, closureInclude, toClosure } from './mapper.js';
@@ -79,7 +82,8 @@ export function createClosureService({ db, clock, notifier }: { db: Db; clock: C
     },
 
     /** The queue: the office (and admin, inspector) see all; a leader the measures they lead; an officer theirs. */
-    async list(query: ClosureQuery, actor: RequestActor): Promise<ClosureQueueItem[]> {
+    /** A page of the queue, oldest request first (keyset on requestedAt, id). */
+    async list(query: ClosureQuery, actor: RequestActor): Promise<ClosurePage> {
       const state = query.state ?? 'pending';
       const where: Prisma.ClosureRequestWhereInput = state === 'all' ? {} : { state };
       if (actor.role === 'leader') where.measure = { leaderId: actor.personId ?? -1 };
@@ -88,14 +92,26 @@ export function createClosureService({ db, clock, notifier }: { db: Db; clock: C
           OR: [{ leaderId: actor.personId ?? -1 }, ...(actor.departmentId ? [{ leadDepartmentId: actor.departmentId }] : [])],
         };
       }
-      const rows = await db.closureRequest.findMany({
-        where,
-        include: { ...closureInclude, measure: { include: { ...measurePathInclude, _count: { select: { evidence: true } } } } },
-        orderBy: [{ requestedAt: 'asc' }, { id: 'asc' }],
-        take: 500,
-      });
+      const limit = query.limit ?? DEFAULT_LIMIT;
+      const after = decodeCursor(query.cursor, `closures:${state}`, ['date', 'int']);
+      const [total, rows] = await Promise.all([
+        db.closureRequest.count({ where }),
+        db.closureRequest.findMany({
+          where: after ? { AND: [where, afterWhere(closureKeys, after, 'asc')] } : where,
+          include: { ...closureInclude, measure: { include: { ...measurePathInclude, _count: { select: { evidence: true } } } } },
+          orderBy: [{ requestedAt: 'asc' }, { id: 'asc' }],
+          take: limit + 1,
+        }),
+      ]);
       const today = clock.today();
-      return rows.map((r) => ({ ...toClosure(r), measure: toMeasureListItem(r.measure, today), evidenceCount: r.measure._count.evidence }));
+      return pageOf(
+        rows,
+        limit,
+        `closures:${state}`,
+        (r) => [r.requestedAt.toISOString(), r.id],
+        (r) => ({ ...toClosure(r), measure: toMeasureListItem(r.measure, today), evidenceCount: r.measure._count.evidence }),
+        total,
+      );
     },
 
     async approve(id: number, body: ClosureApprove, actor: RequestActor): Promise<ClosureRequest> {

@@ -6,11 +6,13 @@ import {
   type NotificationItem,
   type NotificationKind,
   type NotificationList,
+  type NotificationQuery,
 } from '@rectify/domain';
-import type { Db, Tx } from '@rectify/db';
+import type { Db, Prisma, Tx } from '@rectify/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
+import { DEFAULT_LIMIT, decodeCursor, int, pageOf } from '../../lib/keyset.js';
 import type { Mailer } from '../../lib/mailer.js';
 import {
   deadlineNotificationKeys,
@@ -270,16 +272,17 @@ export function createNotifier({ db, clock, mailer, log }: { db: Db; clock: Cloc
       void notifier.dispatchEmails().catch((error) => log?.warn({ err: error }, 'notification e-mails failed'));
     },
 
-    async list(userId: number, query: { unreadOnly?: boolean; limit?: number }): Promise<NotificationList> {
-      const [unread, rows] = await Promise.all([
+    /** Newest first by id (the Notification(userId, id) index), a page after the cursor. */
+    async list(userId: number, query: NotificationQuery): Promise<NotificationList> {
+      const limit = query.limit ?? DEFAULT_LIMIT;
+      const after = decodeCursor(query.cursor, 'notifications', ['int']);
+      const where: Prisma.NotificationWhereInput = { userId, ...(query.unreadOnly ? { readAt: null } : {}) };
+      const [unread, total, rows] = await Promise.all([
         db.notification.count({ where: { userId, readAt: null } }),
-        db.notification.findMany({
-          where: { userId, ...(query.unreadOnly ? { readAt: null } : {}) },
-          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-          take: query.limit ?? 50,
-        }),
+        query.unreadOnly ? null : db.notification.count({ where }),
+        db.notification.findMany({ where: after ? { ...where, id: { lt: int(after[0] ?? null) } } : where, orderBy: { id: 'desc' }, take: limit + 1 }),
       ]);
-      return { unread, items: rows.map(toItem) };
+      return { unread, ...pageOf(rows, limit, 'notifications', (r) => [r.id], toItem, total ?? unread) };
     },
 
     async markRead(userId: number, id: number): Promise<NotificationItem> {

@@ -21,7 +21,7 @@ export default function StartPage() {
   if (officer) return <Navigate to="/tasks" replace />;
   if (rounds.isPending || (office && queue.isPending)) return <Loading />;
   if (rounds.isError) return <LoadError error={rounds.error} onRetry={() => void rounds.refetch()} />;
-  if (office && (queue.data?.length ?? 0) > 0) return <Navigate to="/closures" replace />;
+  if (office && (queue.data?.pages[0]?.total ?? 0) > 0) return <Navigate to="/closures" replace />;
   const current = rounds.data.round;
   return <Navigate to={current ? `/rounds/${current.id}` : '/rounds'} replace />;
 }

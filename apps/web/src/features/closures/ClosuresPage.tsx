@@ -5,6 +5,7 @@ import { CLOSURE_STATES, closureStateLabels, type ClosureQueueItem, type Closure
 import { useLocale, useT } from '../../i18n';
 import { actorName, categoryLabel, problemLabel } from '../../shared/labels';
 import { LoadError, Loading } from '../../shared/PageState';
+import { LoadMore } from '../../shared/LoadMore';
 import { ResponsiveList } from '../../shared/ResponsiveList';
 import { EvidenceGallery } from '../measure/EvidenceView';
 import { OverdueTag } from '../../shared/StatusTag';
@@ -58,7 +59,7 @@ export default function ClosuresPage() {
                 ) : f === 'pending' ? (
                   <Space size={4}>
                     {closureStateLabels[f][locale]}
-                    <Badge count={pending.data?.length ?? 0} size="small" />
+                    <Badge count={pending.data?.pages[0]?.total ?? 0} size="small" />
                   </Space>
                 ) : (
                   closureStateLabels[f][locale]
@@ -71,14 +72,15 @@ export default function ClosuresPage() {
           <LoadError error={closures.error} onRetry={() => void closures.refetch()} />
         ) : (
           closures.isPending ? <Loading /> :
+          <>
           <ResponsiveList<ClosureQueueItem>
             testId="closure-list"
-            rows={closures.data}
+            rows={closures.data.pages.flatMap((p) => p.items)}
             rowKey={(r) => r.id}
             empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('closures.empty')} />}
             card={(r) => <ClosureCard item={r} />}
             table={{
-            pagination: closures.data.length > 20 ? { pageSize: 20 } : false,
+            pagination: false,
             onRow: (r) => ({ 'data-testid': `closure-row-${r.id}` }) as React.HTMLAttributes<HTMLElement>,
             columns: [
               {
@@ -181,6 +183,17 @@ export default function ClosuresPage() {
             ],
             }}
           />
+          {(closures.data.pages[0]?.total ?? 0) > 0 && (
+            <LoadMore
+              testId="closure-list-more"
+              shown={closures.data.pages.reduce((n, p) => n + p.items.length, 0)}
+              total={closures.data.pages[0]?.total ?? 0}
+              hasMore={closures.hasNextPage}
+              loading={closures.isFetchingNextPage}
+              onMore={() => void closures.fetchNextPage()}
+            />
+          )}
+          </>
         )}
       </Card>
     </Space>

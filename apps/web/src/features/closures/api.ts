@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AuditEntry,
-  ClosureQueueItem,
+  ClosurePage,
   ClosureRequest,
   ClosureState,
   EvidenceItem,
@@ -15,10 +15,13 @@ import { invalidateWorkflow, workflowKeys } from '../notifications/api';
 
 export type ClosureFilter = ClosureState | 'all';
 
+/** The closure queue, oldest first, a page at a time (keyset): `fetchNextPage` while `hasNextPage`. */
 export const useClosures = (state: ClosureFilter, enabled = true) =>
-  useQuery({
+  useInfiniteQuery({
     queryKey: workflowKeys.closures(state),
-    queryFn: ({ signal }) => api.get<ClosureQueueItem[]>('/api/closures', { state }, signal),
+    queryFn: ({ signal, pageParam }) => api.get<ClosurePage>('/api/closures', { state, limit: 50, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
   });
 
