@@ -5,6 +5,7 @@ import {
   DashboardOutlined,
   FileTextOutlined,
   IdcardOutlined,
+  FieldTimeOutlined,
   MenuOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
@@ -26,6 +27,8 @@ function selectedKey(pathname: string): string {
       ? 'people'
       : pathname.endsWith('/tree')
         ? 'tree'
+        : pathname.endsWith('/timeline')
+          ? 'timeline'
         : pathname.endsWith('/documents')
           ? 'documents'
           : pathname.startsWith('/rounds/')
@@ -65,6 +68,12 @@ export function AppLayout() {
       icon: <ApartmentOutlined />,
       disabled: !roundId,
       label: roundId ? <Link to={`/rounds/${roundId}/tree`}>{t('nav.tree')}</Link> : t('nav.tree'),
+    },
+    {
+      key: 'timeline',
+      icon: <FieldTimeOutlined />,
+      disabled: !roundId,
+      label: roundId ? <Link to={`/rounds/${roundId}/timeline`}>{t('nav.timeline')}</Link> : t('nav.timeline'),
     },
     {
       key: 'documents',

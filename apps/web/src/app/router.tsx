@@ -18,6 +18,7 @@ const UsersPage = lazy(() => import('../features/admin/UsersPage'));
 const SharePage = lazy(() => import('../features/share/SharePage'));
 const StartPage = lazy(() => import('../features/auth/StartPage'));
 const PeoplePage = lazy(() => import('../features/people/PeoplePage'));
+const TimelinePage = lazy(() => import('../features/time/TimelinePage'));
 
 export const routes: RouteObject[] = [
   {
@@ -51,6 +52,7 @@ export const routes: RouteObject[] = [
       { path: 'rounds/:id', element: <DashboardPage /> },
       { path: 'rounds/:id/tree', element: <TreePage /> },
       { path: 'rounds/:id/documents', element: <DocumentsPage /> },
+      { path: 'rounds/:id/timeline', element: <TimelinePage /> },
       { path: 'import', element: <ImportPage /> },
       { path: 'measures/:id', element: <MeasurePage /> },
       { path: 'tasks', element: <TasksPage /> },

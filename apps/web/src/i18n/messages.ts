@@ -6,6 +6,7 @@
 import { documentsEn, documentsZh } from './documents';
 import { workflowEn, workflowZh } from './workflow';
 import { shareEn, shareZh } from './share';
+import { timeEn, timeZh } from './time';
 import { everydayEn, everydayZh } from './everyday';
 
 export const zhCN = {
@@ -177,6 +178,7 @@ export const zhCN = {
   ...documentsZh,
   ...workflowZh,
   ...shareZh,
+  ...timeZh,
   ...everydayZh,
 } as const;
 
@@ -353,5 +355,6 @@ export const en: Partial<Messages> = {
   ...documentsEn,
   ...workflowEn,
   ...shareEn,
+  ...timeEn,
   ...everydayEn,
 };

@@ -18,6 +18,7 @@ import { PrintMeasureList } from './PrintMeasureList';
 import { MeasureTable } from './MeasureTable';
 import { OverdueTable } from './OverdueTable';
 import { ProgressChart } from './ProgressChart';
+import { WarningPanel } from '../time/WarningPanel';
 import { chartRows } from './chartRows';
 
 type FilterKind = 'category' | 'leader' | 'department';
@@ -216,6 +217,8 @@ export default function DashboardPage() {
           </Row>
         </Col>
       </Row>
+
+      <WarningPanel roundId={roundId} />
 
       <OverdueTable items={s.overdue} />
 

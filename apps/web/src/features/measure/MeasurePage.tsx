@@ -27,6 +27,8 @@ import { kindLabel } from '../../shared/labels';
 import { useScreen } from '../../shared/useScreen';
 import { LoadError, Loading } from '../../shared/PageState';
 import { DemoTag, OverdueTag, StatusTag } from '../../shared/StatusTag';
+import { PostponementPanel } from '../time/PostponementPanel';
+import { WarningTag } from '../time/WarningTag';
 import { ClosureBanner } from './ClosureBanner';
 import { ButtonWithReason } from '../../shared/ButtonWithReason';
 import { EvidencePanel } from './EvidencePanel';
@@ -83,6 +85,7 @@ export default function MeasurePage() {
             </h1>
             <StatusTag status={m.status} />
             {m.overdue && <OverdueTag days={m.daysOverdue} testId="measure-overdue" />}
+            {m.warningLevel !== 'overdue' && <WarningTag level={m.warningLevel} short />}
             {m.demo && <DemoTag />}
           </Space>
         }
@@ -171,6 +174,11 @@ export default function MeasurePage() {
                 <Space size={4}>
                   <span style={m.overdue ? { color: '#cf1322', fontWeight: 600 } : undefined}>{m.deadline ?? none}</span>
                   {m.overdue && <Typography.Text type="danger">({t('measure.overdue', { n: m.daysOverdue })})</Typography.Text>}
+                  {m.originalDeadline && (
+                    <Typography.Text type="secondary" data-testid="measure-original-deadline">
+                      {t('time.originalDeadline')} {m.originalDeadline}
+                    </Typography.Text>
+                  )}
                 </Space>
               ),
             },
@@ -241,6 +249,8 @@ export default function MeasurePage() {
           </Card>
         </Col>
       </Row>
+
+      <PostponementPanel measure={m} />
 
       <Card styles={{ body: { paddingTop: 4 } }} data-testid="measure-work">
         <Tabs

@@ -12,6 +12,7 @@ import {
 import { brand } from '../../app/theme';
 import { useT, type TFunction } from '../../i18n';
 import { DemoTag, StatusTag } from '../../shared/StatusTag';
+import { WarningTag } from '../time/WarningTag';
 import { nodeKey } from './filterTree';
 import { CategoryActions, ManifestationActions, MeasureActions, ProblemActions } from './NodeActions';
 
@@ -83,6 +84,7 @@ function measureNode(t: TFunction, problem: ProblemNode, m: MeasureItem, query: 
         </div>
         <Space size={4} wrap style={{ marginTop: 2 }}>
           <StatusTag status={m.status} />
+          {m.warningLevel !== 'overdue' && <WarningTag level={m.warningLevel} short />}
           {m.overdue && (
             <Tag color="red" data-testid="tree-overdue-flag">
               {t('tree.overdueTag', { n: m.daysOverdue })}

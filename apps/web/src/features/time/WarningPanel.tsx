@@ -1,0 +1,45 @@
+import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { Link } from 'react-router';
+import type { WarningLevel } from '@rectify/domain';
+import { useT } from '../../i18n';
+import { useTimeSummary } from './api';
+import { warningStyle } from './WarningTag';
+
+const LEVELS: Exclude<WarningLevel, 'none'>[] = ['overdue', 'urgent', 'due_soon'];
+
+/** 三色预警 on the dashboard: open measures per level, postponed, due next; each figure opens the timeline filtered by it. */
+export function WarningPanel({ roundId }: { roundId: number }) {
+  const t = useT();
+  const summary = useTimeSummary(roundId);
+  const s = summary.data;
+  if (!s) return null;
+  const figure = (key: string, title: string, value: number, to: string, color?: string, border?: string) => (
+    <Col key={key} xs={12} sm={8} lg={4}>
+      <Link to={to} data-testid={`warning-count-${key}`} aria-label={`${title}: ${value}`}>
+        <Card className="rectify-stat" hoverable style={{ borderLeft: `3px solid ${border ?? '#d9dee7'}` }}>
+          <Statistic title={title} value={value} valueStyle={{ color, fontWeight: 600 }} />
+        </Card>
+      </Link>
+    </Col>
+  );
+  const timeline = `/rounds/${roundId}/timeline`;
+  return (
+    <Card
+      title={t('time.warnings')}
+      data-testid="warning-panel"
+      extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('time.warningsHint')}</Typography.Text>}
+    >
+      <Row gutter={[12, 12]}>
+        {LEVELS.map((level) =>
+          figure(level, t(`time.level.${level}`), s.levels[level], `${timeline}?level=${level}`, warningStyle[level].color, warningStyle[level].bar),
+        )}
+        {figure('postponed', t('time.postponed'), s.postponed, `${timeline}?postponed=1`)}
+        {figure('dueNext14', t('time.dueNext14'), s.dueNext14, `${timeline}?due=14`)}
+        {figure('longTerm', t('time.longTerm'), s.longTerm, `${timeline}?kind=long_term`)}
+      </Row>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '12px 0 0' }}>
+        {t('time.thresholds', { first: s.thresholds.warnDueSoonDays, second: s.thresholds.warnVerySoonDays, margin: s.thresholds.behindScheduleMargin })}
+      </Typography.Paragraph>
+    </Card>
+  );
+}
