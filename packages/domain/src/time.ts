@@ -261,15 +261,16 @@ export interface MeasureNow {
   startDate: string | null;
   status: MeasureStatus;
   completedDate: string | null;
-  /** Demo rows were loaded today with back-dated facts: they count from their start date. */
+  /** Demo rows were loaded with back-dated facts (kept for callers; the start date rule covers them). */
   demo: boolean;
 }
 
 /**
  * The dated history of a round from its audit log and its measures as they are: the audit holds
  * every status change made through the API (create, update, reopen, delete, with their day); rows
- * the audit does not cover (demo data, or measures older than the audit) are reconstructed from
- * their own dates: added on creation (demo: on their start date), closed on their completion date.
+ * the audit does not cover (demo data, imports without per-measure records, measures older than
+ * the audit) are reconstructed from their own dates: added on their start date (or creation, when
+ * earlier), closed on their completion date.
  * `audit` are the events of this round's measures, in the order they happened.
  */
 export function roundHistory(measures: readonly MeasureNow[], audit: readonly HistoryEvent[]): HistoryEvent[] {
@@ -287,7 +288,8 @@ export function roundHistory(measures: readonly MeasureNow[], audit: readonly Hi
     const firstDate = own[0]?.date;
     if (!created) {
       // Reconstructed start: the status before the first recorded change, else today's (open) one.
-      let addedOn = m.demo && m.startDate ? m.startDate : m.createdOn;
+      // Rows without history (loaded, or older than the audit) count from their start date when it is earlier.
+      let addedOn = m.startDate && m.startDate < m.createdOn ? m.startDate : m.createdOn;
       if (firstDate && firstDate < addedOn) addedOn = firstDate;
       const initial: MeasureStatus = own[0]?.statusBefore ?? (m.status === 'closed' ? 'in_progress' : m.status);
       if (m.status === 'closed' && !own.length && m.completedDate && m.completedDate < addedOn) addedOn = m.completedDate;

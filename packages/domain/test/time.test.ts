@@ -138,8 +138,8 @@ describe('burn-up from the dated history', () => {
       { id: 1, createdOn: '2026-11-30', startDate: '2023-03-15', status: 'closed' as const, completedDate: '2023-06-10', demo: true },
       // Created through the API: its audit says it all.
       { id: 2, createdOn: '2023-04-02', startDate: '2023-03-15', status: 'in_progress' as const, completedDate: null, demo: false },
-      // Older than the audit, then reopened through the API.
-      { id: 3, createdOn: '2023-03-20', startDate: '2023-03-15', status: 'in_progress' as const, completedDate: null, demo: false },
+      // Older than the audit (no start date), then reopened through the API.
+      { id: 3, createdOn: '2023-03-20', startDate: null, status: 'in_progress' as const, completedDate: null, demo: false },
     ];
     const audit = [
       ev('2023-04-02', 2, 'create', null, 'not_started'),

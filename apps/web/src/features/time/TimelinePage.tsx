@@ -9,7 +9,7 @@ import { useT } from '../../i18n';
 import { LoadError, Loading } from '../../shared/PageState';
 import { useScreen } from '../../shared/useScreen';
 import { useTimeline } from './api';
-import { WarningTag, warningStyle } from './WarningTag';
+import { warningStyle } from './WarningTag';
 
 type Zoom = 'week' | 'month' | 'quarter';
 const PX_PER_DAY: Record<Zoom, number> = { week: 16, month: 4, quarter: 1.4 };
@@ -254,7 +254,6 @@ export default function TimelinePage() {
           })()}
         </Typography.Text>
       </Card>
-      {params.get('level') && <WarningTag level={params.get('level') as WarningLevel} />}
     </Space>
   );
 }

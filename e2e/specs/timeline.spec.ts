@@ -1,0 +1,109 @@
+import { expect, test, type Page } from '@playwright/test';
+import { demoRound } from '../fixtures/api';
+import { signIn } from '../fixtures/auth';
+import { PHONE, expectNoSidewaysScroll, shot } from '../fixtures/screen';
+
+interface TreeMeasure { id: number; text: string; deadline: string | null; leader: { id: number } | null; leadDepartment: { id: number } | null; overdue: boolean }
+interface Tree { categories: { problems: { id: number; measures: TreeMeasure[] }[] }[] }
+interface TimeSummary { today: string; levels: Record<'none' | 'due_soon' | 'urgent' | 'overdue', number>; postponed: number }
+
+const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+async function timeSummary(page: Page, roundId: number): Promise<TimeSummary> {
+  const res = await page.request.get(`/api/rounds/${roundId}/time-summary`);
+  expect(res.ok()).toBe(true);
+  return (await res.json()) as TimeSummary;
+}
+
+test('the warning colours appear on the dashboard, and a figure opens the timeline filtered by it', async ({ page }) => {
+  await signIn(page, 'office');
+  const round = await demoRound(page.request);
+  const summary = await timeSummary(page, round.id);
+  expect(summary.levels.overdue).toBeGreaterThanOrEqual(1);
+
+  await page.goto(`/rounds/${round.id}`);
+  const panel = page.getByTestId('warning-panel');
+  await expect(panel).toBeVisible();
+  await expect(panel.getByTestId('warning-count-overdue')).toContainText(String(summary.levels.overdue));
+  const red = await panel.getByTestId('warning-count-overdue').locator('.ant-statistic-content').evaluate((el) => getComputedStyle(el).color);
+  expect(red).toBe('rgb(168, 7, 26)');
+  await shot(page, 'timeline-dashboard-1440.png', false);
+
+  await panel.getByTestId('warning-count-overdue').click();
+  await expect(page).toHaveURL(new RegExp(`/rounds/${round.id}/timeline\\?level=overdue$`));
+  const bars = page.getByTestId('timeline-bar');
+  await expect(bars).toHaveCount(summary.levels.overdue);
+  await expect(bars.first()).toHaveAttribute('data-level', 'overdue');
+  await expect(page.getByTestId('burn-up')).toBeVisible();
+  await shot(page, 'timeline-overdue-1440.png');
+});
+
+test('a measure is postponed: asked by its officer, approved by the office; its bar moves, shows the original deadline, and the dashboard counts it', async ({ page }) => {
+  await signIn(page, 'office');
+  const round = await demoRound(page.request);
+  const before = await timeSummary(page, round.id);
+  const tree = (await (await page.request.get(`/api/rounds/${round.id}/tree`)).json()) as Tree;
+  // The open measure of the demo round is the officer's department's, led by the leader account.
+  const owner = tree.categories.flatMap((c) => c.problems.flatMap((p) => p.measures.map((m) => ({ m, problemId: p.id })))).find((x) => x.m.overdue)!;
+  const deadline = addDays(before.today, 5);
+  const created = await page.request.post('/api/measures', {
+    data: { problemId: owner.problemId, text: '按期推进时间轴测试事项（e2e）', deadline, startDate: addDays(before.today, -2), leaderId: owner.m.leader!.id, leadDepartmentId: owner.m.leadDepartment!.id },
+  });
+  expect(created.status()).toBe(201);
+  const measure = (await created.json()) as { id: number; warningLevel: string };
+  expect(measure.warningLevel).toBe('urgent');
+
+  // The officer asks for a later deadline.
+  await signIn(page, 'officer');
+  await page.goto(`/measures/${measure.id}`);
+  await expect(page.getByTestId('warning-tag')).toHaveAttribute('data-level', 'urgent');
+  await page.getByTestId('postponement-request').click();
+  const newDeadline = addDays(before.today, 60);
+  const picker = page.getByLabel('申请延至');
+  await picker.click();
+  await picker.fill(newDeadline);
+  await picker.press('Enter');
+  await page.getByTestId('postponement-reason').fill('需等待上级批复，申请延期（e2e）');
+  await page.getByTestId('postponement-submit').click();
+  await expect(page.getByTestId('postponement-item')).toHaveAttribute('data-state', 'pending');
+  await expect(page.getByTestId('postponement-request')).toHaveCount(0);
+
+  // The office approves it.
+  await signIn(page, 'office');
+  await page.goto(`/measures/${measure.id}`);
+  await page.getByTestId('postponement-approve').click();
+  await expect(page.getByTestId('postponement-item')).toHaveAttribute('data-state', 'approved');
+  await expect(page.getByTestId('measure-original-deadline')).toContainText(deadline);
+  await shot(page, 'timeline-measure-postponed-1440.png');
+
+  // Its bar on the timeline ends at the new deadline and keeps the original as a ghost.
+  await page.goto(`/rounds/${round.id}/timeline?postponed=1`);
+  const bar = page.locator(`[data-testid="timeline-bar"][data-measure="${measure.id}"]`);
+  await expect(bar).toHaveAttribute('data-end', newDeadline);
+  await expect(bar).toHaveAttribute('data-original-end', deadline);
+  await expect(bar.getByTestId('timeline-ghost')).toHaveCount(1);
+
+  // The dashboard counts it.
+  const after = await timeSummary(page, round.id);
+  expect(after.postponed).toBe(before.postponed + 1);
+  await page.goto(`/rounds/${round.id}`);
+  await expect(page.getByTestId('warning-count-postponed')).toContainText(String(after.postponed));
+});
+
+test('the timeline reads on a phone and in English', async ({ browser }) => {
+  const context = await browser.newContext({ ...PHONE, locale: 'en', baseURL: test.info().project.use.baseURL });
+  const page = await context.newPage();
+  await page.addInitScript(() => window.localStorage.setItem('rectify.locale', 'en'));
+  await signIn(page, 'office');
+  const round = await demoRound(page.request);
+  await page.goto(`/rounds/${round.id}/timeline`);
+  await expect(page.getByTestId('timeline-page')).toBeVisible();
+  await expect(page.getByTestId('timeline-bar').first()).toBeVisible();
+  await expectNoSidewaysScroll(page, 'timeline at 390 px');
+  await shot(page, 'timeline-390-en.png');
+  await page.goto(`/rounds/${round.id}`);
+  await expect(page.getByTestId('warning-panel')).toBeVisible();
+  await expectNoSidewaysScroll(page, 'dashboard at 390 px');
+  await shot(page, 'timeline-dashboard-390-en.png');
+  await context.close();
+});
