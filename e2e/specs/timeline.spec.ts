@@ -74,6 +74,10 @@ test('a measure is postponed: asked by its officer, approved by the office; its 
   await page.getByTestId('postponement-approve').click();
   await expect(page.getByTestId('postponement-item')).toHaveAttribute('data-state', 'approved');
   await expect(page.getByTestId('measure-original-deadline')).toContainText(deadline);
+  // The office sends its lead department a 督办函, listed on the measure with its Word file.
+  await page.getByTestId('notice-issue').click();
+  await expect(page.getByTestId('notice-item')).toHaveCount(1);
+  await expect(page.getByTestId('notice-item')).toContainText(/督办〔\d{4}〕\d+号/);
   await shot(page, 'timeline-measure-postponed-1440.png');
 
   // Its bar on the timeline ends at the new deadline and keeps the original as a ghost.

@@ -27,6 +27,7 @@ import { kindLabel } from '../../shared/labels';
 import { useScreen } from '../../shared/useScreen';
 import { LoadError, Loading } from '../../shared/PageState';
 import { DemoTag, OverdueTag, StatusTag } from '../../shared/StatusTag';
+import { NoticesPanel } from '../time/NoticesPanel';
 import { PostponementPanel } from '../time/PostponementPanel';
 import { WarningTag } from '../time/WarningTag';
 import { ClosureBanner } from './ClosureBanner';
@@ -251,6 +252,8 @@ export default function MeasurePage() {
       </Row>
 
       <PostponementPanel measure={m} />
+
+      <NoticesPanel measure={m} />
 
       <Card styles={{ body: { paddingTop: 4 } }} data-testid="measure-work">
         <Tabs
