@@ -149,3 +149,4 @@ export const toMeetingType = narrow(MEETING_TYPES, 'meeting type');
 export const toLeadingGroupRole = narrow(LEADING_GROUP_ROLES, 'leading group role');
 export const toClosureState = narrow(CLOSURE_STATES, 'closure state');
 export const toPostponementState = narrow(POSTPONEMENT_STATES, 'postponement state');
+export const toRole = narrow(ROLES, 'role');

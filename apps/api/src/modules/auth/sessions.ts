@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '@rectify/db';
-import type { Role } from '@rectify/domain';
+import type { Db, Prisma } from '@rectify/db';
+import { toRole } from '@rectify/domain';
 import type { Clock } from '../../lib/clock.js';
 import type { RequestActor } from '../../lib/actor.js';
 
@@ -20,8 +20,34 @@ export interface SessionLookup {
   refreshed: boolean;
 }
 
-export function createSessionStore({ db, clock }: { db: Db; clock: Clock }) {
+/** How long a looked-up actor is reused without asking the database again (real time, not the clock). */
+export const ACTOR_CACHE_MS = 3000;
+const ACTOR_CACHE_MAX = 10_000;
+
+/** One indexed lookup (Session's primary key) with the account and its person joined in. */
+const sessionSelect = {
+  userId: true,
+  expiresAt: true,
+  createdAt: true,
+  lastSeenAt: true,
+  user: { select: { id: true, username: true, role: true, active: true, person: { select: { id: true, departmentId: true } } } },
+} as const satisfies Prisma.SessionSelect;
+
+/**
+ * Sessions in the database, and a few seconds' memory of who holds each: a page that fires ten
+ * requests at once costs one lookup, not ten. The memory is forgotten at once when a session ends
+ * here (sign-out, password change or reset, deactivation, role change); another instance forgets
+ * it at most ACTOR_CACHE_MS later.
+ */
+export function createSessionStore({ db, clock, cacheMs = ACTOR_CACHE_MS }: { db: Db; clock: Clock; cacheMs?: number }) {
+  const cache = new Map<string, { actor: RequestActor; until: number; expiresAt: Date }>();
+  const forgetUser = (userId: number) => {
+    for (const [id, entry] of cache) if (entry.actor.userId === userId) cache.delete(id);
+  };
   return {
+    /** Forgets what is remembered of an account's sessions (its role or person changed). */
+    forgetUser,
+
     async create(userId: number): Promise<{ token: string; expiresAt: Date }> {
       const token = randomBytes(32).toString('base64url');
       const now = clock.now();
@@ -33,11 +59,11 @@ export function createSessionStore({ db, clock }: { db: Db; clock: Clock }) {
     async lookup(token: string | undefined): Promise<SessionLookup | null> {
       if (!token || token.length > 200) return null;
       const id = hashToken(token);
-      const session = await db.session.findUnique({
-        where: { id },
-        include: { user: { include: { person: { select: { id: true, departmentId: true } } } } },
-      });
       const now = clock.now();
+      const cached = cache.get(id);
+      if (cached && cached.until > performance.now() && cached.expiresAt > now) return { actor: cached.actor, refreshed: false };
+      cache.delete(id);
+      const session = await db.session.findUnique({ where: { id }, select: sessionSelect });
       if (!session) return null;
       if (session.expiresAt <= now || !session.user.active) {
         await db.session.deleteMany({ where: { id } });
@@ -51,25 +77,29 @@ export function createSessionStore({ db, clock }: { db: Db; clock: Clock }) {
         refreshed = true;
       }
       const { user } = session;
-      return {
-        refreshed,
-        actor: {
-          userId: user.id,
-          username: user.username,
-          role: user.role as Role,
-          personId: user.person?.id ?? null,
-          departmentId: user.person?.departmentId ?? null,
-          sessionId: id,
-        },
+      const actor: RequestActor = {
+        userId: user.id,
+        username: user.username,
+        role: toRole(user.role),
+        personId: user.person?.id ?? null,
+        departmentId: user.person?.departmentId ?? null,
+        sessionId: id,
       };
+      if (cacheMs > 0) {
+        if (cache.size >= ACTOR_CACHE_MAX) cache.clear();
+        cache.set(id, { actor, until: performance.now() + cacheMs, expiresAt: session.expiresAt });
+      }
+      return { refreshed, actor };
     },
 
     async remove(sessionId: string): Promise<void> {
+      cache.delete(sessionId);
       await db.session.deleteMany({ where: { id: sessionId } });
     },
 
     /** Ends every session of an account (password reset, deactivation), but the one given. */
     async removeAllOf(userId: number, exceptSessionId?: string): Promise<void> {
+      forgetUser(userId);
       await db.session.deleteMany({ where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) } });
     },
 

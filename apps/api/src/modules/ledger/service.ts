@@ -1,14 +1,39 @@
 import type { LedgerImport, LedgerRow } from '@rectify/documents';
 import { loadDocuments } from '../../lib/documents.js';
 import { isOverdue, newMeasureDeadline, toMeasureKind, toMeasureStatus, transitions, roundTitle, type AuditEntity, type LedgerImportPlan as LedgerPlan, type LedgerQuery } from '@rectify/domain';
-import type { Db } from '@rectify/db';
+import { PrismaNamespace as Sql, type Db, type Prisma } from '@rectify/db';
 import type { Writable } from 'node:stream';
 import type { Clock } from '../../lib/clock.js';
 import { audit, type AuditActor } from '../../lib/audit.js';
 import { AppError, archiveRefused, notFound } from '../../lib/errors.js';
+import { afterWhere, intKey, type KeyValue } from '../../lib/keyset.js';
 import { measureFilter, measureSnapshot } from '../measures/service.js';
 
 const BATCH = 500;
+
+type MeasureWhere = Prisma.MeasureWhereInput;
+/** The ledger's order (category, problem, measure; ids break ties) as a keyset, so each batch starts where the last ended. */
+const ledgerKeys = [
+  intKey<MeasureWhere>((ordinal) => ({ problem: { category: { ordinal } } })),
+  intKey<MeasureWhere>((categoryId) => ({ problem: { categoryId } })),
+  intKey<MeasureWhere>((ordinal) => ({ problem: { ordinal } })),
+  intKey<MeasureWhere>((problemId) => ({ problemId })),
+  intKey<MeasureWhere>((ordinal) => ({ ordinal })),
+  intKey<MeasureWhere>((id) => ({ id })),
+];
+
+/** The text of the latest progress update of each measure named (a batch), in one statement along ProgressUpdate(measureId, date). */
+async function latestUpdates(db: Db, measureIds: number[]): Promise<Map<number, string>> {
+  if (!measureIds.length) return new Map();
+  const rows = await db.$queryRaw<{ measureId: number | bigint; text: string }[]>`
+    SELECT u."measureId" AS "measureId", u."text" AS "text"
+      FROM "ProgressUpdate" u
+     WHERE u."measureId" IN (${Sql.join(measureIds)})
+       AND NOT EXISTS (
+         SELECT 1 FROM "ProgressUpdate" v
+          WHERE v."measureId" = u."measureId" AND (v."date" > u."date" OR (v."date" = u."date" AND v."id" > u."id")))`;
+  return new Map(rows.map((r) => [Number(r.measureId), r.text]));
+}
 
 /** 整改台账: the round's measures as rows for the inspection team, and real ledgers read back. */
 export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
@@ -18,32 +43,38 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
     return round;
   }
 
+  /** One batch of the ledger after the key `after`: one ordered query (no OFFSET to rescan). */
+  const batchAfter = (where: MeasureWhere, after: readonly KeyValue[] | null) =>
+    db.measure.findMany({
+      where: after ? { AND: [where, afterWhere(ledgerKeys, after, 'asc')] } : where,
+      orderBy: [{ problem: { category: { ordinal: 'asc' } } }, { problem: { categoryId: 'asc' } }, { problem: { ordinal: 'asc' } }, { problemId: 'asc' }, { ordinal: 'asc' }, { id: 'asc' }],
+      take: BATCH,
+      include: {
+        leader: { select: { name: true } },
+        leadDepartment: { select: { name: true } },
+        coDepartments: { select: { department: { select: { name: true } } }, orderBy: { departmentId: 'asc' } },
+        evidence: { select: { fileName: true }, orderBy: { id: 'asc' } },
+        problem: {
+          select: {
+            categoryId: true,
+            ordinal: true,
+            title: true,
+            category: { select: { ordinal: true, title: true } },
+            manifestations: { select: { text: true }, orderBy: [{ ordinal: 'asc' }, { id: 'asc' }] },
+          },
+        },
+      },
+    });
+
   /** The rows in ledger order, fetched a batch at a time so a large round never sits in memory whole. */
   async function* rows(roundId: number, query: LedgerQuery): AsyncGenerator<LedgerRow> {
     const today = clock.today();
     const where = measureFilter({ ...query, roundId }, today);
-    for (let skip = 0; ; skip += BATCH) {
-      const batch = await db.measure.findMany({
-        where,
-        orderBy: [{ problem: { category: { ordinal: 'asc' } } }, { problem: { categoryId: 'asc' } }, { problem: { ordinal: 'asc' } }, { problemId: 'asc' }, { ordinal: 'asc' }, { id: 'asc' }],
-        skip,
-        take: BATCH,
-        include: {
-          leader: { select: { name: true } },
-          leadDepartment: { select: { name: true } },
-          coDepartments: { select: { department: { select: { name: true } } }, orderBy: { departmentId: 'asc' } },
-          evidence: { select: { fileName: true }, orderBy: { id: 'asc' } },
-          updates: { select: { text: true }, orderBy: [{ date: 'desc' }, { id: 'desc' }], take: 1 },
-          problem: {
-            select: {
-              ordinal: true,
-              title: true,
-              category: { select: { ordinal: true, title: true } },
-              manifestations: { select: { text: true }, orderBy: [{ ordinal: 'asc' }, { id: 'asc' }] },
-            },
-          },
-        },
-      });
+    let after: KeyValue[] | null = null;
+    for (;;) {
+      const batch = await batchAfter(where, after);
+      // Only measures without an outcome show their latest update.
+      const latest = await latestUpdates(db, batch.filter((m) => m.outcome === null).map((m) => m.id));
       for (const m of batch) {
         const status = toMeasureStatus(m.status);
         yield {
@@ -61,13 +92,15 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
           deadline: m.deadline,
           status,
           completedDate: m.completedDate,
-          progressText: m.outcome ?? m.updates[0]?.text ?? null,
+          progressText: m.outcome ?? latest.get(m.id) ?? null,
           evidence: m.evidence.map((e) => e.fileName),
           overdue: isOverdue({ status, deadline: m.deadline }, today),
           kind: toMeasureKind(m.kind),
         };
       }
-      if (batch.length < BATCH) return;
+      const last = batch[batch.length - 1];
+      if (batch.length < BATCH || !last) return;
+      after = [last.problem.category.ordinal, last.problem.categoryId, last.problem.ordinal, last.problemId, last.ordinal, last.id];
     }
   }
 

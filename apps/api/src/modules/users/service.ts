@@ -55,6 +55,7 @@ export function createUserService({ db, hasher, sessions }: { db: Db; hasher: Pa
         await audit(tx, actor, 'user', id, 'update', auditedAccount(before), auditedAccount(after));
       });
       if (fields.active === false) await sessions.removeAllOf(id);
+      else sessions.forgetUser(id); // a new role or person takes effect on the next request
       return get(id);
     },
 
