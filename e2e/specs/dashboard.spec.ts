@@ -65,6 +65,55 @@ test('the dashboard shows the five categories and antd speaks Chinese', async ({
   await expect(page.getByTestId('measure-filter')).toHaveCount(0);
 });
 
+test('the measure list is searched, filtered and sorted, and the URL keeps the view for sharing and export', async ({ page }) => {
+  test.setTimeout(90_000);
+  const request = page.request;
+  const round = await demoRound(request);
+  const summary = await summaryOf(request, round.id);
+  await page.goto(`/rounds/${round.id}`);
+  const total = page.getByTestId('measure-list-total');
+  await expect(total).toHaveText(`共 ${summary.totals.measures} 项`);
+
+  // Search: the API's count of the same question.
+  const matching = (await (await request.get(`/api/measures?roundId=${round.id}&q=${encodeURIComponent('健身')}&limit=1`)).json()) as { total: number };
+  expect(matching.total).toBeGreaterThan(0);
+  const search = page.getByRole('searchbox', { name: '搜索措施内容' });
+  await search.fill('健身');
+  await search.press('Enter');
+  await expect(page).toHaveURL(/q=%E5%81%A5%E8%BA%AB/);
+  await expect(total).toHaveText(`共 ${matching.total} 项`);
+  await search.fill('');
+  await search.press('Enter');
+  await expect(total).toHaveText(`共 ${summary.totals.measures} 项`);
+
+  // Overdue only: the one overdue measure.
+  const overdueOnly = page.getByRole('checkbox', { name: '只看超期' });
+  // The box shows what the URL says: click, then wait for the URL (check() wants the state at once).
+  await overdueOnly.click();
+  await expect(page).toHaveURL(/overdue=true/);
+  await expect(overdueOnly).toBeChecked();
+  await expect(total).toHaveText(`共 ${summary.totals.overdue} 项`);
+  await expect(page.getByTestId(`measure-row-${summary.overdue[0]!.id}`)).toBeVisible();
+  await overdueOnly.click();
+  await expect(overdueOnly).not.toBeChecked();
+
+  // Sorted by deadline, latest first: the first row has the latest deadline of the round.
+  await page.getByTestId('list-sort').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '按完成时限' }).click();
+  await page.getByTestId('list-direction').click();
+  await expect(page).toHaveURL(/sort=deadline&dir=desc/);
+  const latest = (await (await request.get(`/api/measures?roundId=${round.id}&sort=deadline&direction=desc&limit=1`)).json()) as { items: { id: number }[] };
+  await expect(page.getByTestId('measure-list').locator('tbody tr.ant-table-row').first()).toHaveAttribute('data-testid', `measure-row-${latest.items[0]!.id}`);
+
+  // The same view from its URL, with its export carrying the filters.
+  await page.goto(`/rounds/${round.id}?status=closed&sort=deadline&dir=desc`);
+  await expect(total).toHaveText(`共 ${summary.totals.closed} 项`);
+  await expect(page.getByTestId('list-status')).toContainText('已销号');
+  await page.getByTestId('export-list').click();
+  await page.getByTestId('export-list-more').click();
+  await expect(page).toHaveURL(/\/documents\?status=closed$/);
+});
+
 test('an empty result shows antd’s Chinese empty text', async ({ page }) => {
   const request = page.request;
   const round = await demoRound(request);

@@ -3,6 +3,15 @@
  * previews and the printable dashboard (kept apart like workflow.ts, so edits do not collide).
  */
 export const everydayZh = {
+  'list.search': '搜索措施内容',
+  'list.status': '状态',
+  'list.overdueOnly': '只看超期',
+  'list.sort': '排序',
+  'list.sort.position': '按层级顺序',
+  'list.sort.deadline': '按完成时限',
+  'list.sort.updatedAt': '按最近修改',
+  'list.ascending': '升序（点击改为降序）',
+  'list.descending': '降序（点击改为升序）',
   'nav.menu': '菜单',
   'nav.people': '人员科室',
   'nav.mainMenu': '主菜单',
@@ -68,6 +77,15 @@ export const everydayZh = {
 };
 
 export const everydayEn: Partial<Record<keyof typeof everydayZh, string>> = {
+  'list.search': 'Search measure text',
+  'list.status': 'Status',
+  'list.overdueOnly': 'Overdue only',
+  'list.sort': 'Sort',
+  'list.sort.position': 'In tree order',
+  'list.sort.deadline': 'By deadline',
+  'list.sort.updatedAt': 'Recently changed',
+  'list.ascending': 'Ascending (click for descending)',
+  'list.descending': 'Descending (click for ascending)',
   'nav.menu': 'Menu',
   'nav.people': 'People',
   'nav.mainMenu': 'Main menu',

@@ -17,6 +17,8 @@ import { BulkEditModal, useMayBulkEdit } from '../measure/BulkEditModal';
 import { PrintMeasureList } from './PrintMeasureList';
 import { MeasureTable } from './MeasureTable';
 import { OverdueTable } from './OverdueTable';
+import { MeasureListControls } from './MeasureListControls';
+import { listControlsQuery, readListControls, writeListControls } from './measureListControls';
 import { ProgressChart } from './ProgressChart';
 import { WarningPanel } from '../time/WarningPanel';
 import { chartRows } from './chartRows';
@@ -45,9 +47,10 @@ export default function DashboardPage() {
   const summary = useRoundSummary(roundId);
   const records = useRoundRecords(roundId);
 
+  const controls = readListControls(params);
   const query: MeasureQuery = {
     roundId,
-    sort: 'position',
+    ...listControlsQuery(controls),
     limit: 20,
     ...(filter?.kind === 'category' && { categoryId: filter.id }),
     ...(filter?.kind === 'leader' && { leaderId: filter.id }),
@@ -368,11 +371,17 @@ export default function DashboardPage() {
             ) : (
               <Typography.Text type="secondary">{t('dashboard.filterAll')}</Typography.Text>
             )}
-            <ExportListButton roundId={roundId} filters={dashboardFilterToLedger(filter)} />
+            <ExportListButton roundId={roundId} filters={{ ...dashboardFilterToLedger(filter), ...controls.filters }} />
             </Space>
           }
           styles={{ body: { padding: 0 } }}
         >
+          <MeasureListControls
+            // A new view (e.g. a shared link) starts with its own search text.
+            key={controls.filters.q ?? ''}
+            controls={controls}
+            onChange={(next) => setParams(writeListControls(params, next), { replace: true, preventScrollReset: true })}
+          />
           {measures.isError ? (
             <LoadError error={measures.error} onRetry={() => void measures.refetch()} />
           ) : (
