@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDb, defaultDataDir, loadDemoRound, migrate, referenceRound } from '@rectify/db';
+import { createDb, defaultDataDir, loadDemoDistrict, loadDemoRound, migrate, referenceRound } from '@rectify/db';
 import { buildApp } from './app.js';
 import { evidenceStoreFromEnv } from './lib/evidence-store.js';
 import { parseAllowedOrigins } from './plugins/same-origin.js';
@@ -31,6 +31,10 @@ async function main() {
   if (process.env.RECTIFY_DEMO === '1' || process.env.RECTIFY_DEMO === 'true') {
     const result = await loadDemoRound(database.db, referenceRound);
     console.log(result.loaded ? `demo round loaded (id ${result.roundId})` : `demo data not loaded: ${result.reason}`);
+    if (result.loaded) {
+      const district = await loadDemoDistrict(database.db);
+      if (district.loaded) console.log(`demo district loaded: the 巡察办 and ${district.roundIds.length} more units' rounds`);
+    }
     const accounts = await ensureDemoAccounts(database.db, hasher);
     if (accounts.length) console.log(`demo accounts created: ${accounts.join(', ')} (password rectify-demo)`);
   }

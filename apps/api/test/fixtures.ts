@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { MeasureDetail, RoundTree } from '@rectify/domain';
 import type { TestApi } from './harness.js';
+import { DEMO_PASSWORD } from '../src/modules/auth/demo-accounts.js';
 
 export const json = <T>(res: { body: string }) => JSON.parse(res.body) as T;
 
@@ -44,7 +45,7 @@ export async function world(api: TestApi): Promise<World> {
   const leader = await me('leader');
   const officer = await me('officer');
   const userIds: Record<string, number> = {};
-  for (const u of ['admin', 'office', 'leader', 'officer', 'inspector']) userIds[u] = (await me(u)).id;
+  for (const u of ['admin', 'supervisor', 'office', 'leader', 'officer', 'inspector']) userIds[u] = (await me(u)).id;
   const tree = json<RoundTree>(await api.as('admin', { method: 'GET', url: `/api/rounds/${api.roundId}/tree` }));
   const departments = json<{ id: number; organizationId: number }[]>(await api.as('admin', { method: 'GET', url: '/api/departments' }));
   const officerDepartmentId = officer.person!.department!.id;
@@ -145,5 +146,48 @@ export async function fingerprint(api: TestApi) {
   return {
     audit, measures, categories, problems, manifestations, people, departments, rounds, users, closures, evidence, updates, unread, shareLinks, revokedLinks, postponements, notices,
     versions: [mv._sum.version, uv._sum.version, rv._sum.version, cv._sum.version, pv._sum.version],
+  };
+}
+
+/** Another inspected unit with a round of its own and a row of every kind, built by admin through the API. */
+export interface OtherUnit {
+  organizationId: number;
+  ids: Partial<Record<'round' | 'category' | 'problem' | 'manifestation' | 'measure' | 'closure' | 'evidence' | 'shareLink' | 'organization' | 'department' | 'person', number>>;
+  measureVersion: number;
+  /** The other unit's office account (username). */
+  office: string;
+}
+
+export async function otherUnit(api: TestApi, name = '城中区测试另一单位'): Promise<OtherUnit> {
+  const ok = async <T>(res: Promise<LightMyRequestResponse>): Promise<T> => {
+    const r = await res;
+    if (r.statusCode >= 300) throw new Error(`fixture failed: ${r.statusCode} ${r.body}`);
+    return json<T>(r);
+  };
+  const admin = (method: 'POST' | 'PATCH', url: string, payload: unknown) => ok<{ id: number; version: number }>(api.as('admin', { method, url, payload: payload as object }));
+  const org = await admin('POST', '/api/organizations', { name, unitType: 'town' });
+  const department = await admin('POST', '/api/departments', { organizationId: org.id, name: '党政办' });
+  const person = await admin('POST', '/api/people', { organizationId: org.id, name: '另一人', departmentId: department.id });
+  const round = await admin('POST', '/api/rounds', { committee: '中共城中区十一届委员会', roundName: '第四轮', groupName: '第二巡察组', inspectedUnitId: org.id, feedbackDate: '2023-07-01' });
+  const category = await admin('POST', '/api/categories', { roundId: round.id, title: '另一单位的方面' });
+  const problem = await admin('POST', '/api/problems', { categoryId: category.id, title: '另一单位的问题' });
+  const manifestation = await admin('POST', '/api/manifestations', { problemId: problem.id, text: '另一单位的表现' });
+  const measure = await admin('POST', '/api/measures', { problemId: problem.id, text: '另一单位的措施', deadline: '2023-08-01', leaderId: person.id, leadDepartmentId: department.id });
+  const evidence = await ok<{ id: number }>(api.as('admin', { method: 'POST', url: `/api/measures/${measure.id}/evidence`, ...multipart('另一单位.pdf', files.pdf()) }));
+  const closureMeasure = await admin('POST', '/api/measures', { problemId: problem.id, text: '另一单位待销号的措施', deadline: '2023-09-01', leaderId: person.id, leadDepartmentId: department.id });
+  await ok(api.as('admin', { method: 'POST', url: `/api/measures/${closureMeasure.id}/evidence`, ...multipart('佐证.pdf', files.pdf()) }));
+  const closure = await admin('POST', `/api/measures/${closureMeasure.id}/closure`, { summary: '已完成' });
+  const link = await admin('POST', `/api/rounds/${round.id}/share-links`, { label: '另一单位', expiresOn: '2023-09-30' });
+  const office = `office-${org.id}`;
+  await admin('POST', '/api/users', { username: office, password: DEMO_PASSWORD, role: 'office', organizationId: org.id });
+  const current = await api.db.measure.findUniqueOrThrow({ where: { id: measure.id }, select: { version: true } });
+  return {
+    organizationId: org.id,
+    ids: {
+      round: round.id, category: category.id, problem: problem.id, manifestation: manifestation.id, measure: measure.id, closure: closure.id,
+      evidence: evidence.id, shareLink: link.id, organization: org.id, department: department.id, person: person.id,
+    },
+    measureVersion: current.version,
+    office,
   };
 }

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify from 'fastify';
-import { ACCESS_LEVELS, ROLES, type Role } from '@rectify/domain';
+import { ACCESS_LEVELS, mayAttempt, ROLES, type Role } from '@rectify/domain';
+import type { ScopedEntity } from '../src/lib/scope.js';
 import database from '../src/plugins/database.js';
 import auth from '../src/plugins/auth.js';
 import errors from '../src/plugins/errors.js';
 import { fixedClock } from '../src/lib/clock.js';
 import { DEMO_PASSWORD } from '../src/modules/auth/demo-accounts.js';
 import { startApi, sessionCookie, type TestApi, type TestDatabase } from './harness.js';
-import { builders, files, fingerprint, json, multipart, world, type World } from './fixtures.js';
+import { builders, files, fingerprint, json, multipart, otherUnit, world, type OtherUnit, type World } from './fixtures.js';
 
 type Actor = Role | null;
 type Allow = 'public' | 'authenticated' | readonly Role[];
@@ -47,6 +48,7 @@ export function rightsSuite(label: string, makeDatabase: () => Promise<TestDatab
     let api: TestApi;
     let w: World;
     let b: ReturnType<typeof builders>;
+    let other: OtherUnit;
 
     beforeAll(async () => {
       const db = await makeDatabase();
@@ -54,6 +56,7 @@ export function rightsSuite(label: string, makeDatabase: () => Promise<TestDatab
       api = await startApi(db);
       w = await world(api);
       b = builders(api, w);
+      other = await otherUnit(api);
     });
     afterAll(async () => {
       await api?.close();
@@ -74,6 +77,14 @@ export function rightsSuite(label: string, makeDatabase: () => Promise<TestDatab
       'PATCH /api/users/:id': { allow: ['admin'], prepare: async () => { const u = await b.user(); return { url: `/api/users/${u.id}`, payload: { version: u.version, email: 'someone@example.com' } }; } },
       'POST /api/users/:id/password': { allow: ['admin'], prepare: async () => ({ url: `/api/users/${(await b.user()).id}/password`, payload: { newPassword: 'another-password' } }) },
 
+      'POST /api/organizations': { allow: ['admin'], prepare: async () => ({ url: '/api/organizations', payload: { name: b.unique('城中区测试局'), unitType: 'bureau' } }) },
+      'PATCH /api/organizations/:id': {
+        allow: ['admin'],
+        prepare: async () => {
+          const o = json<{ id: number; version: number }>(await api.as('admin', { method: 'POST', url: '/api/organizations', payload: { name: b.unique('城中区测试局') } }));
+          return { url: `/api/organizations/${o.id}`, payload: { version: o.version, unitType: 'town' } };
+        },
+      },
       'POST /api/rounds': { allow: OFFICE, prepare: async () => ({ url: '/api/rounds', payload: { committee: '委员会', roundName: '第五轮', groupName: '第二巡察组', inspectedUnitId: w.organizationId } }) },
       'PATCH /api/rounds/:id': { allow: OFFICE, prepare: async () => { const r = await b.round(); return { url: `/api/rounds/${r.id}`, payload: { version: r.version, groupName: '第三巡察组' } }; } },
       'POST /api/categories': { allow: OFFICE, prepare: async () => ({ url: '/api/categories', payload: { roundId: api.roundId, title: b.unique('方面') } }) },
@@ -145,6 +156,14 @@ export function rightsSuite(label: string, makeDatabase: () => Promise<TestDatab
       expect(open.filter((r) => !shared.includes(r))).toEqual(['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login', 'POST /api/auth/logout']);
     });
 
+    it('has a scope declaration on every route that needs an account (lib/scope.ts)', () => {
+      const unscoped = apiRoutes().filter((r) => r.access !== 'public' && !r.scope).map((r) => `${r.method} ${r.url}`);
+      expect(unscoped).toEqual([]);
+      // A path id is always checked against the scope.
+      const unchecked = apiRoutes().filter((r) => r.access !== 'public' && r.access !== 'users.manage' && r.access !== 'units.manage' && r.url.includes(':id') && !r.scope?.params?.id && !r.scope?.self).map((r) => `${r.method} ${r.url}`);
+      expect(unchecked).toEqual([]);
+    });
+
     it('refuses a route without a declaration (fails closed)', async () => {
       const app = Fastify();
       await app.register(database, { db: api.db, clock: fixedClock('2023-08-18') });
@@ -199,7 +218,44 @@ export function rightsSuite(label: string, makeDatabase: () => Promise<TestDatab
         }
       }
       expect(failures).toEqual([]);
-    });
+    }, 120_000);
+
+    it('walks every route naming an id × every role: another unit\'s rows answer 404 (not 403), nothing changes; the 巡察办 reads them', async () => {
+      const table = cases();
+      const failures: string[] = [];
+      const unitRoles: Role[] = ['office', 'leader', 'officer', 'inspector'];
+      const routes = apiRoutes().filter((r) => r.scope?.params?.id && r.access && r.access !== 'public');
+      expect(routes.length).toBeGreaterThan(40);
+      const before = await fingerprint(api);
+      for (const r of routes) {
+        const entity = r.scope!.params!.id as ScopedEntity;
+        const id = other.ids[entity];
+        if (id === undefined) {
+          failures.push(`${r.method} ${r.url}: no other-unit ${entity} to try`);
+          continue;
+        }
+        const url = r.url.replace(':id', String(id));
+        const key = `${r.method} ${r.url}`;
+        const write = r.method !== 'GET';
+        for (const role of unitRoles) {
+          const req = write ? await table[key]!.prepare(role) : { url, payload: undefined, headers: undefined };
+          const res = await api.as(role, { method: r.method as 'GET', url, payload: req.payload as object, headers: req.headers });
+          const expected = mayAttempt(role, r.access) ? 404 : 403;
+          if (res.statusCode !== expected) failures.push(`${key} as ${role} on another unit's ${entity}: ${res.statusCode} (expected ${expected}) ${res.body.slice(0, 160)}`);
+        }
+        if (!write) {
+          const res = await api.as('supervisor', { method: 'GET', url });
+          const expected = mayAttempt('supervisor', r.access) ? 200 : 403;
+          if (res.statusCode !== expected) failures.push(`${key} as supervisor: ${res.statusCode} (expected ${expected}) ${res.body.slice(0, 160)}`);
+        }
+      }
+      expect(failures).toEqual([]);
+      // The other unit's rows are untouched (the writes above prepared rows of the own unit only).
+      const after = await fingerprint(api);
+      expect(after.versions[0]).toBeGreaterThanOrEqual(before.versions[0] ?? 0);
+      expect(await api.db.measure.findUniqueOrThrow({ where: { id: other.ids.measure! } })).toMatchObject({ version: other.measureVersion });
+      expect(await api.db.inspectionRound.findUniqueOrThrow({ where: { id: other.ids.round! } })).toMatchObject({ version: 0 });
+    }, 180_000);
 
     it('lets officers and leaders write only the measures they answer for', async () => {
       // Led by nobody of ours, in another department.

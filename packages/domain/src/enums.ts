@@ -43,15 +43,32 @@ export const leadingGroupRoleLabels: Labels<LeadingGroupRole> = {
 };
 
 /** Account roles: what a signed-in user may do is decided by `can` in policy.ts. */
-export const ROLES = ['admin', 'office', 'leader', 'officer', 'inspector'] as const;
+export const ROLES = ['admin', 'supervisor', 'office', 'leader', 'officer', 'inspector'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const roleLabels: Labels<Role> = {
   admin: { 'zh-CN': '系统管理员', en: 'Administrator' },
+  supervisor: { 'zh-CN': '巡察办', en: 'Inspection office' },
   office: { 'zh-CN': '整改办公室', en: 'Rectification office' },
   leader: { 'zh-CN': '领导小组', en: 'Leading group' },
   officer: { 'zh-CN': '责任人', en: 'Responsible officer' },
   inspector: { 'zh-CN': '巡察组', en: 'Inspection team' },
+};
+
+/** What an organisation is: the committee's inspection office (巡察办) or a unit it inspects. */
+export const ORGANIZATION_KINDS = ['supervising', 'unit'] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+/** The sort of inspected unit (the programme view filters by it). */
+export const UNIT_TYPES = ['bureau', 'town', 'school', 'enterprise', 'other'] as const;
+export type UnitType = (typeof UNIT_TYPES)[number];
+
+export const unitTypeLabels: Labels<UnitType> = {
+  bureau: { 'zh-CN': '区直部门', en: 'District bureau' },
+  town: { 'zh-CN': '街道（乡镇）', en: 'Town / subdistrict' },
+  school: { 'zh-CN': '学校', en: 'School' },
+  enterprise: { 'zh-CN': '国有企业', en: 'State enterprise' },
+  other: { 'zh-CN': '其他单位', en: 'Other unit' },
 };
 
 /** 申请销号 → 对账销号: a request is pending until approved or rejected; an approved one may be reopened. */
@@ -116,6 +133,7 @@ export const AUDIT_ENTITIES = [
   'share_link',
   'postponement',
   'supervision_notice',
+  'organization',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -146,6 +164,8 @@ function narrow<T extends string>(words: readonly T[], what: string) {
 export const toMeasureStatus = narrow(MEASURE_STATUSES, 'measure status');
 export const toMeasureKind = narrow(MEASURE_KINDS, 'measure kind');
 export const toMeetingType = narrow(MEETING_TYPES, 'meeting type');
+export const toOrganizationKind = narrow(ORGANIZATION_KINDS, 'organization kind');
+export const toUnitType = narrow(UNIT_TYPES, 'unit type');
 export const toLeadingGroupRole = narrow(LEADING_GROUP_ROLES, 'leading group role');
 export const toClosureState = narrow(CLOSURE_STATES, 'closure state');
 export const toPostponementState = narrow(POSTPONEMENT_STATES, 'postponement state');

@@ -11,6 +11,7 @@ export * from './schemas/measure.js';
 export * from './schemas/round.js';
 export * from './titles.js';
 export * from './policy.js';
+export * from './scope.js';
 export * from './audit.js';
 export * from './files.js';
 export * from './schemas/closure.js';

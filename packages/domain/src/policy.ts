@@ -13,7 +13,11 @@ import type { Role } from './enums.js';
  * - officer (责任人): reads everything; updates (progress, outcome, progress updates, evidence,
  *   submit for closure) only the measures they answer for: they lead it, or their person belongs
  *   to its lead department.
- * - inspector (巡察组): reads and exports everything, writes nothing.
+ * - supervisor (巡察办): reads and exports every unit's rounds (the programme view), writes nothing
+ *   of a unit's own.
+ * - inspector (巡察组): reads and exports the rounds it is given, writes nothing.
+ *
+ * Which rows an account sees at all is the other half of the rights: `roundScope` in scope.ts.
  */
 export type Access =
   /** No account needed: health, sign-in, the API documents. */
@@ -43,7 +47,9 @@ export type Access =
   /** Query the audit log across entities. */
   | 'audit.read'
   /** Accounts: create, edit, reset passwords. */
-  | 'users.manage';
+  | 'users.manage'
+  /** The district's organisations: add the 巡察办 and the units it inspects, rename, re-parent (admin). */
+  | 'units.manage';
 
 export const ACCESS_LEVELS: readonly Access[] = [
   'public',
@@ -60,6 +66,7 @@ export const ACCESS_LEVELS: readonly Access[] = [
   'postponement.request',
   'postponement.decide',
   'supervision.issue',
+  'units.manage',
 ];
 
 /** Who the signed-in account is, as far as the rules care. */
@@ -82,6 +89,7 @@ const MEASURE_SCOPED: ReadonlySet<Access> = new Set(['measure.update', 'measure.
 /** What each role may attempt at all (for measure-scoped actions: on at least some measures). */
 const ROLE_ACCESS: Record<Role, ReadonlySet<Access>> = {
   admin: new Set(ACCESS_LEVELS),
+  supervisor: new Set<Access>(['public', 'authenticated', 'read', 'export']),
   office: new Set<Access>([
     'public', 'authenticated', 'read', 'export', 'hierarchy.write', 'measure.update', 'measure.progress',
     'closure.decide', 'measure.reopen', 'audit.read', 'postponement.request', 'postponement.decide', 'supervision.issue',

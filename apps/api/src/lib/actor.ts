@@ -6,4 +6,6 @@ export interface RequestActor extends Actor, AuditActor {
   userId: number;
   username: string;
   sessionId: string;
+  /** The unit (or supervising office) the account belongs to: what it sees (roundScope). */
+  organizationId: number | null;
 }

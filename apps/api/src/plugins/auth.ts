@@ -4,12 +4,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } fro
 import { mayAttempt, type Access } from '@rectify/domain';
 import { AppError } from '../lib/errors.js';
 import type { RequestActor } from '../lib/actor.js';
+import { enforceScope, type ScopeRule } from '../lib/scope.js';
 import { createSessionStore, SESSION_COOKIE, SESSION_IDLE_MS, type SessionStore } from '../modules/auth/sessions.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call this route (packages/domain/src/policy.ts). Every /api route must declare it. */
     access?: Access;
+    /** Which rows the route names or lists, kept to the account's round scope (lib/scope.ts). Every non-public /api route must declare it. */
+    scope?: ScopeRule;
   }
   interface FastifyRequest {
     /** The signed-in account, or null. */
@@ -18,7 +21,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     sessions: SessionStore;
     /** Every route registered, with its declared access and schemas: the rights and property tests walk it. */
-    routeAccess: { method: string; url: string; access: Access | undefined; schema?: FastifySchema }[];
+    routeAccess: { method: string; url: string; access: Access | undefined; scope: ScopeRule | undefined; schema?: FastifySchema }[];
     setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void;
     clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void;
   }
@@ -44,6 +47,10 @@ const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
  *   can never do what the route does. A route without a declaration is refused (fail closed).
  *   Finer decisions that depend on the measure (is it theirs?) are taken by the services with
  *   `can` from the domain package once the measure is read.
+ * - Scope: each such route also declares `config.scope` (lib/scope.ts); a route without it is
+ *   refused. Once the body is parsed (before validation), every id it names is checked against the account's
+ *   round scope (another unit's row answers as one that does not exist: 404, not 403), and the
+ *   services filter lists and counts by `scopeOf(request)`.
  * - CSRF: the cookie is SameSite=Lax, so other sites' forms and scripts do not send it with a
  *   POST/PATCH/DELETE; and the API parses only JSON and multipart bodies (the text/plain parser is
  *   removed in app.ts), so a cross-site "simple" request cannot smuggle a JSON body either.
@@ -60,7 +67,8 @@ export default fp(async function auth(app: FastifyInstance, options: AuthOptions
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      routeAccess.push({ method, url: route.url, access: (route.config as { access?: Access } | undefined)?.access, schema: route.schema });
+      const config = route.config as { access?: Access; scope?: ScopeRule } | undefined;
+      routeAccess.push({ method, url: route.url, access: config?.access, scope: config?.scope, schema: route.schema });
     }
   });
 
@@ -102,6 +110,18 @@ export default fp(async function auth(app: FastifyInstance, options: AuthOptions
     }
     if (!request.actor) throw new AppError(401, 'UNAUTHORIZED');
     if (!mayAttempt(request.actor.role, access)) throw new AppError(403, 'FORBIDDEN', { access });
+    if (!request.routeOptions.config?.scope) {
+      request.log.error({ url: request.routeOptions.url, method: request.method }, 'route declares no scope: refused');
+      throw new AppError(403, 'FORBIDDEN');
+    }
+  });
+
+  // Once the body is parsed, before it is validated (so another unit's id answers 404 whatever the
+  // body): every id the request names must be in the account's scope.
+  app.addHook('preValidation', async (request) => {
+    const rule = request.routeOptions.config?.scope;
+    if (!request.actor || !rule || request.routeOptions.config?.access === 'public') return;
+    await enforceScope(app.db, request, rule);
   });
 });
 

@@ -23,6 +23,8 @@ export const CurrentUser = Type.Object({
   username: Type.String(),
   role: RoleSchema,
   person: Nullable(AccountPerson),
+  /** The unit (or 巡察办) the account works for. */
+  organization: Nullable(Ref),
   email: Nullable(Type.String()),
   /** The access levels this role may attempt (policy.ts): show or hide menus by it. */
   access: Type.Array(AccessSchema),
@@ -52,6 +54,10 @@ export const UserAccount = Type.Object({
   username: Type.String(),
   role: RoleSchema,
   person: Nullable(AccountPerson),
+  /** The unit (or 巡察办) the account works for: a unit account sees that unit's rounds only. */
+  organization: Nullable(Ref),
+  /** For an inspection team's account: the rounds it is given (it sees no others). */
+  roundIds: Type.Array(Id),
   email: Nullable(Type.String()),
   active: Type.Boolean(),
   lastLoginAt: Nullable(Timestamp),
@@ -69,6 +75,9 @@ export const UserCreate = Type.Object(
     password: NewPassword,
     role: RoleSchema,
     personId: Type.Optional(Nullable(Id)),
+    /** Defaults to the person's organisation. */
+    organizationId: Type.Optional(Nullable(Id)),
+    roundIds: Type.Optional(Type.Array(Id, { maxItems: 500, uniqueItems: true })),
     email: Type.Optional(Nullable(Email)),
   },
   { additionalProperties: false },
@@ -80,6 +89,9 @@ export const UserUpdate = Type.Object(
     version: Version,
     role: Type.Optional(RoleSchema),
     personId: Type.Optional(Nullable(Id)),
+    organizationId: Type.Optional(Nullable(Id)),
+    /** Replaces the rounds an inspection team's account is given. */
+    roundIds: Type.Optional(Type.Array(Id, { maxItems: 500, uniqueItems: true })),
     email: Type.Optional(Nullable(Email)),
     active: Type.Optional(Type.Boolean()),
   },

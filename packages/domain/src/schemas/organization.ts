@@ -1,14 +1,46 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Name, Nullable, Ref, Version } from './common.js';
+import { ORGANIZATION_KINDS, UNIT_TYPES } from '../enums.js';
 
 export const Organization = Type.Object({
   id: Id,
   name: Type.String(),
   shortName: Nullable(Type.String()),
+  /** 巡察办 (supervising) or an inspected unit. */
+  kind: Type.Union(ORGANIZATION_KINDS.map((k) => Type.Literal(k))),
+  /** What sort of unit (bureau, town, school, enterprise, other). */
+  unitType: Nullable(Type.Union(UNIT_TYPES.map((k) => Type.Literal(k)))),
   parent: Nullable(Ref),
   version: Version,
 });
 export type Organization = Static<typeof Organization>;
+
+const OrganizationKindSchema = Type.Union(ORGANIZATION_KINDS.map((k) => Type.Literal(k)));
+const UnitTypeSchema = Type.Union(UNIT_TYPES.map((k) => Type.Literal(k)));
+
+export const OrganizationCreate = Type.Object(
+  {
+    name: Name,
+    shortName: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 50 }))),
+    kind: Type.Optional(OrganizationKindSchema),
+    unitType: Type.Optional(Nullable(UnitTypeSchema)),
+    parentId: Type.Optional(Nullable(Id)),
+  },
+  { additionalProperties: false },
+);
+export type OrganizationCreate = Static<typeof OrganizationCreate>;
+
+export const OrganizationUpdate = Type.Object(
+  {
+    version: Version,
+    name: Type.Optional(Name),
+    shortName: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 50 }))),
+    unitType: Type.Optional(Nullable(UnitTypeSchema)),
+    parentId: Type.Optional(Nullable(Id)),
+  },
+  { additionalProperties: false },
+);
+export type OrganizationUpdate = Static<typeof OrganizationUpdate>;
 
 export const Department = Type.Object({
   id: Id,

@@ -1,7 +1,8 @@
-import { AUDIT_REFERENCE_FIELDS, auditNameKey, type AuditAction, type AuditEntity, type AuditEntry, type AuditPage, type AuditQuery, type AuditReferenceKind } from '@rectify/domain';
+import { AUDIT_REFERENCE_FIELDS, auditNameKey, type AuditAction, type AuditEntity, type AuditEntry, type AuditPage, type AuditQuery, type AuditReferenceKind, type RoundScope } from '@rectify/domain';
 import type { Db, Prisma } from '@rectify/db';
 import { notFound } from '../../lib/errors.js';
-import { DEFAULT_LIMIT, afterWhere, dateKey, decodeCursor, intKey, pageOf } from '../../lib/keyset.js';
+import { DEFAULT_LIMIT, afterWhere, dateKey, decodeCursor, int, intKey, pageOf } from '../../lib/keyset.js';
+import { createAuditRepository } from './repository.js';
 
 const auditKeys = [dateKey<Prisma.AuditLogWhereInput>((at) => ({ at })), intKey<Prisma.AuditLogWhereInput>((id) => ({ id }))];
 
@@ -64,10 +65,16 @@ async function resolveNames(db: Db, entries: AuditEntry[]): Promise<Map<string, 
 
 /** Reading the audit log. Writing it is lib/audit.ts; nothing edits or deletes it. */
 export function createAuditService({ db }: { db: Db }) {
+  const repo = createAuditRepository(db);
   return {
-    async query(query: AuditQuery): Promise<AuditPage> {
+    /** The log as the scope sees it, newest first, a keyset page (a unit's view: audit/repository.ts). */
+    async query(query: AuditQuery, scope: RoundScope): Promise<AuditPage> {
       const limit = query.limit ?? DEFAULT_LIMIT;
       const after = decodeCursor(query.cursor, 'audit', ['date', 'int']);
+      if (scope.kind !== 'all') {
+        const { rows, total } = await repo.page(scope, { entity: query.entity, id: query.id }, after ? int(after[1]!) : null, limit + 1);
+        return pageOf(rows, limit, 'audit', (r) => [r.at.toISOString(), r.id], toEntry, total);
+      }
       const where: Prisma.AuditLogWhereInput = { ...(query.entity ? { entity: query.entity } : {}), ...(query.id ? { entityId: query.id } : {}) };
       const [total, rows] = await Promise.all([
         db.auditLog.count({ where }),

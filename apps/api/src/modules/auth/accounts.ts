@@ -3,6 +3,8 @@ import { accessOf, type CurrentUser, type Role, type UserAccount } from '@rectif
 /** What the account queries select, and how an account row becomes the API's shapes. */
 export const accountInclude = {
   person: { select: { id: true, name: true, title: true, department: { select: { id: true, name: true } } } },
+  organization: { select: { id: true, name: true, kind: true } },
+  roundAccess: { select: { roundId: true }, orderBy: { roundId: 'asc' } },
 } as const;
 
 export interface AccountRow {
@@ -16,11 +18,21 @@ export interface AccountRow {
   version: number;
   createdAt: Date;
   person: { id: number; name: string; title: string | null; department: { id: number; name: string } | null } | null;
+  organization: { id: number; name: string; kind: string } | null;
+  roundAccess: { roundId: number }[];
 }
 
 export function toCurrentUser(row: AccountRow): CurrentUser {
   const role = row.role as Role;
-  return { id: row.id, username: row.username, role, person: row.person, email: row.email, access: accessOf(role) };
+  return {
+    id: row.id,
+    username: row.username,
+    role,
+    person: row.person,
+    organization: row.organization ? { id: row.organization.id, name: row.organization.name } : null,
+    email: row.email,
+    access: accessOf(role),
+  };
 }
 
 export function toUserAccount(row: AccountRow): UserAccount {
@@ -29,6 +41,8 @@ export function toUserAccount(row: AccountRow): UserAccount {
     username: row.username,
     role: row.role as Role,
     person: row.person,
+    organization: row.organization ? { id: row.organization.id, name: row.organization.name } : null,
+    roundIds: row.roundAccess.map((a) => a.roundId),
     email: row.email,
     active: row.active,
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
@@ -39,10 +53,12 @@ export function toUserAccount(row: AccountRow): UserAccount {
 }
 
 /** The fields of an account the audit log may show (never the password hash). */
-export const auditedAccount = (row: { username: string; role: string; personId: number | null; email: string | null; active: boolean; version: number }) => ({
+export const auditedAccount = (row: { username: string; role: string; personId: number | null; organizationId: number | null; email: string | null; active: boolean; version: number }, roundIds?: number[]) => ({
   username: row.username,
   role: row.role,
   personId: row.personId,
+  organizationId: row.organizationId,
+  ...(roundIds ? { roundIds } : {}),
   email: row.email,
   active: row.active,
   version: row.version,

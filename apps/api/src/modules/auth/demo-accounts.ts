@@ -5,21 +5,24 @@ import type { PasswordHasher } from '../../lib/passwords.js';
 import { auditedAccount } from './accounts.js';
 
 export const DEMO_PASSWORD = 'rectify-demo';
-export const DEMO_USERNAMES = ['admin', 'office', 'leader', 'officer', 'inspector'] as const satisfies readonly Role[];
+export const DEMO_USERNAMES = ['admin', 'supervisor', 'office', 'leader', 'officer', 'inspector'] as const satisfies readonly Role[];
 
 /**
  * With RECTIFY_DEMO=1: one account per role, password `rectify-demo`, on a database without any
  * account. `leader` is the person who leads the demo round's open measure; `officer` a person of
  * that measure's lead department (a demo person is added there when it has none) — so both own
- * the overdue measure the dashboard flags.
+ * the overdue measure the dashboard flags. office, leader and officer belong to the reference round's
+ * unit (they see its rounds only); `supervisor` to the district's 巡察办 (it reads every unit's
+ * rounds); `inspector` is given the reference round.
  */
 export async function ensureDemoAccounts(db: Db, hasher: PasswordHasher): Promise<string[]> {
   if ((await db.user.count()) > 0) return [];
   const open = await db.measure.findFirst({
     where: { status: { not: 'closed' }, leaderId: { not: null }, leadDepartmentId: { not: null }, problem: { category: { round: { demo: true } } } },
     orderBy: [{ deadline: 'asc' }, { id: 'asc' }],
-    select: { leaderId: true, leadDepartmentId: true, leadDepartment: { select: { organizationId: true } } },
+    select: { roundId: true, leaderId: true, leadDepartmentId: true, leadDepartment: { select: { organizationId: true } }, round: { select: { inspectedUnitId: true } } },
   });
+  const supervising = await db.organization.findFirst({ where: { kind: 'supervising' }, orderBy: { id: 'asc' }, select: { id: true } });
   const hashes = await Promise.all(DEMO_USERNAMES.map(() => hasher.hash(DEMO_PASSWORD)));
   return db.$transaction(async (tx) => {
     let officerPersonId: number | null = null;
@@ -39,16 +42,28 @@ export async function ensureDemoAccounts(db: Db, hasher: PasswordHasher): Promis
     }
     const personOf: Record<(typeof DEMO_USERNAMES)[number], number | null> = {
       admin: null,
+      supervisor: null,
       office: null,
       leader: open?.leaderId ?? null,
       officer: officerPersonId,
       inspector: null,
     };
+    const unitId = open?.round.inspectedUnitId ?? null;
+    const organizationOf: Record<(typeof DEMO_USERNAMES)[number], number | null> = {
+      admin: null,
+      supervisor: supervising?.id ?? null,
+      office: unitId,
+      leader: unitId,
+      officer: unitId,
+      inspector: null,
+    };
     for (const [i, username] of DEMO_USERNAMES.entries()) {
       const row = await tx.user.create({
-        data: { username, role: username, passwordHash: hashes[i]!, personId: personOf[username], demo: true },
+        data: { username, role: username, passwordHash: hashes[i]!, personId: personOf[username], organizationId: organizationOf[username], demo: true },
       });
-      await audit(tx, SYSTEM_ACTOR, 'user', row.id, 'create', null, auditedAccount(row));
+      const roundIds = username === 'inspector' && open ? [open.roundId] : [];
+      if (roundIds.length) await tx.roundAccess.createMany({ data: roundIds.map((roundId) => ({ userId: row.id, roundId })) });
+      await audit(tx, SYSTEM_ACTOR, 'user', row.id, 'create', null, auditedAccount(row, roundIds));
     }
     return [...DEMO_USERNAMES];
   });

@@ -44,13 +44,13 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
   });
 
   app.get('/api/auth/me', {
-    config: { access: 'authenticated' },
+    config: { access: 'authenticated', scope: { self: true } },
     schema: { tags, summary: '当前用户 The signed-in account, its role and person', response: { 200: SessionAnswer, 401: error } },
     handler: async (request) => ({ user: await auth.me(actorOf(request)) }),
   });
 
   app.post('/api/auth/password', {
-    config: { access: 'authenticated' },
+    config: { access: 'authenticated', scope: { self: true } },
     schema: {
       tags,
       summary: '修改密码 Change one’s own password (other sessions end)',

@@ -30,7 +30,7 @@ const sessionSelect = {
   expiresAt: true,
   createdAt: true,
   lastSeenAt: true,
-  user: { select: { id: true, username: true, role: true, active: true, person: { select: { id: true, departmentId: true } } } },
+  user: { select: { id: true, username: true, role: true, active: true, organizationId: true, person: { select: { id: true, departmentId: true } } } },
 } as const satisfies Prisma.SessionSelect;
 
 /**
@@ -83,6 +83,7 @@ export function createSessionStore({ db, clock, cacheMs = ACTOR_CACHE_MS }: { db
         role: toRole(user.role),
         personId: user.person?.id ?? null,
         departmentId: user.person?.departmentId ?? null,
+        organizationId: user.organizationId,
         sessionId: id,
       };
       if (cacheMs > 0) {

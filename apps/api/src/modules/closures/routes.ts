@@ -22,7 +22,7 @@ export const closureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const measures = createMeasureService({ db: app.db, clock: app.clock, notifier: app.notifier });
 
   app.post('/api/measures/:id/closure', {
-    config: { access: 'measure.progress' },
+    config: { access: 'measure.progress', scope: { params: { id: 'measure' } } },
     schema: {
       tags,
       summary: '申请销号 Submit a measure for closure (needs ≥ 1 evidence: else 400 EVIDENCE_REQUIRED; → pending_closure)',
@@ -34,7 +34,7 @@ export const closureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/api/closures', {
-    config: { access: 'read' },
+    config: { access: 'read', scope: { lists: true } },
     schema: {
       tags,
       summary: '销号审核队列 Closure requests (default: pending), oldest first; a leader sees those of the measures they lead, an officer their own',
@@ -45,13 +45,13 @@ export const closureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/api/closures/:id', {
-    config: { access: 'read' },
+    config: { access: 'read', scope: { params: { id: 'closure' } } },
     schema: { tags, summary: '销号申请 One closure request', params: IdParams, response: { 200: ClosureRequest, ...errors.read } },
     handler: (request) => closures.get(request.params.id),
   });
 
   app.post('/api/closures/:id/approve', {
-    config: { access: 'closure.decide' },
+    config: { access: 'closure.decide', scope: { params: { id: 'closure' } } },
     schema: {
       tags,
       summary: '同意销号 Approve: the measure is closed today and locked (office, admin, or the measure’s leader)',
@@ -67,7 +67,7 @@ export const closureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/api/closures/:id/reject', {
-    config: { access: 'closure.decide' },
+    config: { access: 'closure.decide', scope: { params: { id: 'closure' } } },
     schema: {
       tags,
       summary: '退回销号 Reject with a reason: the measure goes back to in progress and its owners are notified',
@@ -79,7 +79,7 @@ export const closureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/api/measures/:id/reopen', {
-    config: { access: 'measure.reopen' },
+    config: { access: 'measure.reopen', scope: { params: { id: 'measure' } } },
     schema: {
       tags,
       summary: '重新打开 Reopen a closed measure with a reason (office, admin); kept in its history',

@@ -9,6 +9,8 @@ import {
   type MeasureState,
   toMeasureStatus,
   transitions,
+  inRoundScopeWhere,
+  roundScope,
 } from '@rectify/domain';
 import type { Db, Prisma, Tx } from '@rectify/db';
 import type { Clock } from '../../lib/clock.js';
@@ -94,10 +96,12 @@ export function createClosureService({ db, clock, notifier }: { db: Db; clock: C
       }
       const limit = query.limit ?? DEFAULT_LIMIT;
       const after = decodeCursor(query.cursor, `closures:${state}`, ['date', 'int']);
+      // Kept to the rounds the account sees (packages/domain scope.ts).
+      const scoped: Prisma.ClosureRequestWhereInput = { AND: [where, { measure: inRoundScopeWhere(roundScope(actor)) }] };
       const [total, rows] = await Promise.all([
-        db.closureRequest.count({ where }),
+        db.closureRequest.count({ where: scoped }),
         db.closureRequest.findMany({
-          where: after ? { AND: [where, afterWhere(closureKeys, after, 'asc')] } : where,
+          where: after ? { AND: [scoped, afterWhere(closureKeys, after, 'asc')] } : scoped,
           include: { ...closureInclude, measure: { include: { ...measurePathInclude, _count: { select: { evidence: true } } } } },
           orderBy: [{ requestedAt: 'asc' }, { id: 'asc' }],
           take: limit + 1,

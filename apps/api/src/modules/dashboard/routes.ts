@@ -22,13 +22,13 @@ export const dashboardPrintRoutes: FastifyPluginAsyncTypebox<{ printer?: PdfPrin
   };
 
   app.get('/api/rounds/:id/dashboard.html', {
-    config: { access: 'export' },
+    config: { access: 'export', scope: { params: { id: 'round' } } },
     schema: { tags, summary: '整改看板（打印页） The dashboard as a printable A4 page: figures, categories, overdue, every measure in full', params: IdParams, produces: ['text/html'], response: { 200: file, ...errors.read } },
     handler: async (r, reply) => reply.type('text/html; charset=utf-8').send((await html(r.params.id, localeOf(r))).html),
   });
 
   app.get('/api/rounds/:id/dashboard.pdf', {
-    config: { access: 'export' },
+    config: { access: 'export', scope: { params: { id: 'round' } } },
     schema: { tags, summary: '整改看板（PDF） The dashboard printed to A4 PDF by headless chromium (503 without it)', params: IdParams, produces: ['application/pdf'], response: { 200: file, ...errors.read, 503: Type.Ref('ErrorResponse') } },
     handler: async (r, reply) => {
       const page = await html(r.params.id, localeOf(r));

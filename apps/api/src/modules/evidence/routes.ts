@@ -16,7 +16,7 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox<{ store: EvidenceStore }>
   const evidence = createEvidenceService({ db: app.db, store });
 
   app.post('/api/measures/:id/evidence', {
-    config: { access: 'measure.progress' },
+    config: { access: 'measure.progress', scope: { params: { id: 'measure' } } },
     schema: {
       tags,
       summary: `上传佐证材料 Upload evidence (multipart/form-data, one field "file"; ${EVIDENCE_ACCEPT}; ≤ 20 MB; the type is checked by content: 415 when it is not one of these or the name's extension disagrees)`,
@@ -35,13 +35,13 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox<{ store: EvidenceStore }>
   });
 
   app.get('/api/measures/:id/evidence', {
-    config: { access: 'read' },
+    config: { access: 'read', scope: { params: { id: 'measure' } } },
     schema: { tags, summary: '佐证材料列表 The evidence of a measure, oldest first', params: IdParams, response: { 200: Type.Array(EvidenceItem), ...errors.read } },
     handler: (request) => evidence.list(request.params.id),
   });
 
   app.get('/api/evidence/:id/download', {
-    config: { access: 'read' },
+    config: { access: 'read', scope: { params: { id: 'evidence' } } },
     schema: {
       tags,
       summary: '下载佐证材料 Download one file (Content-Disposition with the original, possibly Chinese, name; ?inline=true shows images and PDFs in the page)',

@@ -1,8 +1,8 @@
-import { newMeasureDeadline, type AuditEntity, type RoundWithTotals, type TextImportConfirm, type TextImportPreviewResult } from '@rectify/domain';
+import { newMeasureDeadline, type AuditEntity, type RoundScope, type RoundWithTotals, type TextImportConfirm, type TextImportPreviewResult } from '@rectify/domain';
 import type { Db } from '@rectify/db';
 import { loadDocuments } from '../../lib/documents.js';
 import { audit, type AuditActor } from '../../lib/audit.js';
-import { AppError, archiveRefused } from '../../lib/errors.js';
+import { AppError, archiveRefused, invalidReference } from '../../lib/errors.js';
 import type { RoundService } from '../rounds/service.js';
 
 /** Import from text: a published report or feedback text → a hierarchy to review → a new round. */
@@ -39,14 +39,19 @@ export function createTextImportService({ db, rounds }: { db: Db; rounds: RoundS
     },
 
     /** Creates the round and its hierarchy in one transaction. */
-    async confirm(body: TextImportConfirm, actor: AuditActor): Promise<RoundWithTotals> {
+    async confirm(body: TextImportConfirm, actor: AuditActor, scope: RoundScope): Promise<RoundWithTotals> {
       const r = body.round;
+      // A unit's office imports into its own unit, whatever the text calls it; admin and the
+      // supervising office name the unit (found, or created, by its name).
+      if (scope.kind === 'granted' || (scope.kind === 'unit' && scope.organizationId === null)) throw invalidReference('round.inspectedUnit', 0);
       const roundId = await db.$transaction(
         async (tx) => {
           const unitName = r.inspectedUnit.trim();
           const unit =
-            (await tx.organization.findUnique({ where: { name: unitName }, select: { id: true } })) ??
-            (await tx.organization.create({ data: { name: unitName }, select: { id: true } }));
+            scope.kind === 'unit' && scope.organizationId !== null
+              ? { id: scope.organizationId }
+              : ((await tx.organization.findUnique({ where: { name: unitName }, select: { id: true } })) ??
+                (await tx.organization.create({ data: { name: unitName }, select: { id: true } })));
           const round = await tx.inspectionRound.create({
             data: {
               committee: r.committee.trim(),

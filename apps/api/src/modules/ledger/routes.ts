@@ -19,7 +19,7 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const fileName = async (roundId: number, ext: string) => `${await ledger.title(roundId)}整改台账.${ext}`;
 
   app.get('/api/rounds/:id/ledger.xlsx', {
-    config: { access: 'export' },
+    config: { access: 'export', scope: { params: { id: 'round' } } },
     schema: { tags, summary: '导出整改台账（Excel） Ledger as xlsx, streamed; takes the measure list filters', params: IdParams, querystring: LedgerQuery, produces: [XLSX], response: { 200: Type.String(), ...errors.read } },
     handler: async (r, reply) => {
       const name = await fileName(r.params.id, 'xlsx'); // 404 before the download starts
@@ -33,7 +33,7 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/api/rounds/:id/ledger.csv', {
-    config: { access: 'export' },
+    config: { access: 'export', scope: { params: { id: 'round' } } },
     schema: { tags, summary: '导出整改台账（CSV） Ledger as CSV (UTF-8 with BOM)', params: IdParams, querystring: LedgerQuery, produces: ['text/csv'], response: { 200: Type.String(), ...errors.read } },
     handler: async (r, reply) => {
       const csv = await ledger.csv(r.params.id, r.query);
@@ -42,7 +42,7 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/api/rounds/:id/ledger.json', {
-    config: { access: 'export' },
+    config: { access: 'export', scope: { params: { id: 'round' } } },
     schema: { tags, summary: '导出整改台账（JSON） Ledger rows as JSON', params: IdParams, querystring: LedgerQuery, response: { 200: Type.Object({ title: Type.String(), rows: Type.Array(Type.Unknown()) }), ...errors.read } },
     handler: async (r) => {
       const title = await ledger.title(r.params.id);
@@ -53,7 +53,7 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/api/rounds/:id/ledger/import/preview', {
-    config: { access: 'hierarchy.write' },
+    config: { access: 'hierarchy.write', scope: { params: { id: 'round' } } },
     bodyLimit: MAX_LEDGER_BYTES,
     schema: { tags, summary: '导入台账预览 Preview a ledger import (xlsx as multipart or raw body): what it would create or update, row-level errors', params: IdParams, querystring: UploadQuery, response: { 200: LedgerImportPlan, ...errors.write, 503: Type.Ref('ErrorResponse') } },
     handler: async (r) => {
@@ -63,7 +63,7 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/api/rounds/:id/ledger/import', {
-    config: { access: 'hierarchy.write' },
+    config: { access: 'hierarchy.write', scope: { params: { id: 'round' } } },
     bodyLimit: MAX_LEDGER_BYTES,
     schema: { tags, summary: '确认导入台账 Import a ledger: all in one transaction, or nothing when any row has an error', params: IdParams, querystring: UploadQuery, response: { 200: LedgerImportPlan, ...errors.write, 503: Type.Ref('ErrorResponse') } },
     handler: async (r) => {

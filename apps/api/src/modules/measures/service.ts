@@ -16,6 +16,8 @@ import {
   type Locale,
   errorMessage,
   forbiddenMeasureFields,
+  inRoundScopeWhere,
+  type RoundScope,
 } from '@rectify/domain';
 import type { Db, Prisma, Tx } from '@rectify/db';
 import type { Clock } from '../../lib/clock.js';
@@ -232,17 +234,17 @@ export function createMeasureService({ db, clock, notifier }: MeasureServiceDeps
   return {
     get,
 
-    /** A page of the filtered list in the chosen order (keyset), with the filtered total counted by the database. */
-    async list(query: MeasureQuery): Promise<MeasurePage> {
+    /** A page of the filtered list in the chosen order (keyset), with the filtered total counted by the database; the scope's rounds only (search and counts included). */
+    async list(query: MeasureQuery, scope: RoundScope): Promise<MeasurePage> {
       const today = clock.today();
       const sort = query.sort ?? 'position';
       const direction = query.direction ?? 'asc';
       const limit = query.limit ?? DEFAULT_LIMIT;
-      const scope = `measures:${sort}:${direction}`;
-      const after = decodeCursor(query.cursor, scope, measureSortKinds(sort));
-      const where = measureFilter(query, today);
+      const cursorScope = `measures:${sort}:${direction}`;
+      const after = decodeCursor(query.cursor, cursorScope, measureSortKinds(sort));
+      const where: Where = { AND: [measureFilter(query, today), inRoundScopeWhere(scope)] };
       const [rows, total] = await Promise.all([repo.page(where, sort, direction, after, limit + 1), repo.count(where)]);
-      return pageOf(rows, limit, scope, measureKeyOf(sort), (r) => toMeasureListItem(r, today), total);
+      return pageOf(rows, limit, cursorScope, measureKeyOf(sort), (r) => toMeasureListItem(r, today), total);
     },
 
     async create(body: MeasureCreate, actor: RequestActor): Promise<MeasureDetail> {

@@ -1,5 +1,6 @@
 import { PrismaNamespace as Sql, type Db } from '@rectify/db';
-import { MEASURE_STATUSES, warningLevelSql, type MeasureStatus, type SqlDialect, type WarningLevel } from '@rectify/domain';
+import { MEASURE_STATUSES, userSeesRoundSql, warningLevelSql, type MeasureStatus, type SqlDialect, type WarningLevel } from '@rectify/domain';
+import { fragment } from '../../lib/sql.js';
 
 /**
  * The daily deadline scan's data access: set-based statements whose SQL text is the same on
@@ -38,17 +39,21 @@ const INSERT_CHUNK = 500;
 
 /** The open measures due on or before `horizon` (overdue ones included), each with every active account that answers for it. */
 export async function deadlineRecipients(db: Db, horizon: string): Promise<DeadlineRecipient[]> {
+  // Only accounts that see the measure's round (packages/domain scope.ts).
+  const seesRound = fragment(userSeesRoundSql('u', 'r'));
   const rows = await db.$queryRaw<{ measureId: number; text: string; status: string; deadline: string; userId: number; via: string }[]>`
     SELECT m."id" AS "measureId", m."text" AS "text", m."status" AS "status", m."deadline" AS "deadline", u."id" AS "userId", 'leader' AS "via"
       FROM "Measure" m
+      JOIN "InspectionRound" r ON r."id" = m."roundId"
       JOIN "User" u ON u."personId" = m."leaderId" AND u."active" = true
-     WHERE m."status" <> 'closed' AND m."deadline" IS NOT NULL AND m."deadline" <= ${horizon}
+     WHERE m."status" <> 'closed' AND m."deadline" IS NOT NULL AND m."deadline" <= ${horizon} AND ${seesRound}
     UNION
     SELECT m."id", m."text", m."status", m."deadline", u."id", 'department'
       FROM "Measure" m
+      JOIN "InspectionRound" r ON r."id" = m."roundId"
       JOIN "Person" p ON p."departmentId" = m."leadDepartmentId"
       JOIN "User" u ON u."personId" = p."id" AND u."active" = true
-     WHERE m."status" <> 'closed' AND m."deadline" IS NOT NULL AND m."deadline" <= ${horizon}`;
+     WHERE m."status" <> 'closed' AND m."deadline" IS NOT NULL AND m."deadline" <= ${horizon} AND ${seesRound}`;
   return rows.map((r) => ({
     measureId: Number(r.measureId),
     text: r.text,

@@ -7,6 +7,7 @@ import {
   type NotificationKind,
   type NotificationList,
   type NotificationQuery,
+  usersSeeingRoundWhere,
 } from '@rectify/domain';
 import type { Db, Prisma, Tx } from '@rectify/db';
 import type { FastifyBaseLogger } from 'fastify';
@@ -115,9 +116,18 @@ export function createNotifier({ db, clock, mailer, log }: { db: Db; clock: Cloc
     return users.map((u) => u.id);
   }
 
+  /** Of `userIds`, the accounts that see the measure's round (packages/domain scope.ts): nobody hears of another unit's measures. */
+  async function seeing(tx: Tx | Db, measureId: number | null, userIds: number[]): Promise<number[]> {
+    if (measureId === null || !userIds.length) return userIds;
+    const measure = await tx.measure.findUnique({ where: { id: measureId }, select: { round: { select: { id: true, inspectedUnitId: true } } } });
+    if (!measure) return [];
+    const users = await tx.user.findMany({ where: { id: { in: userIds }, ...usersSeeingRoundWhere(measure.round) }, select: { id: true } });
+    return users.map((u) => u.id);
+  }
+
   async function notify(tx: Tx | Db, input: NotifyInput): Promise<number> {
     let created = 0;
-    for (const userId of new Set(input.userIds)) {
+    for (const userId of await seeing(tx, input.measureId, [...new Set(input.userIds)])) {
       const dedupeKey = input.key(userId);
       const existing = await tx.notification.findUnique({ where: { dedupeKey }, select: { id: true } });
       if (existing) continue;

@@ -1,8 +1,21 @@
-import type { Department, DepartmentCreate, DepartmentUpdate, Organization, Person, PersonCreate, PersonUpdate } from '@rectify/domain';
+import { organizationScopeWhere, toOrganizationKind, toUnitType, type Department, type DepartmentCreate, type DepartmentUpdate, type Organization, type OrganizationCreate, type OrganizationUpdate, type Person, type PersonCreate, type PersonUpdate, type RoundScope } from '@rectify/domain';
 import type { Db } from '@rectify/db';
 import { audited } from '../../lib/audited.js';
 import type { AuditActor } from '../../lib/audit.js';
-import { AppError, invalidReference, notFound, versionConflict } from '../../lib/errors.js';
+import { AppError, invalidReference, notFound, validationFailed, versionConflict } from '../../lib/errors.js';
+
+/** An organisation row as the API gives it. */
+function toOrganization(o: { id: number; name: string; shortName: string | null; kind: string; unitType: string | null; parent: { id: number; name: string } | null; version: number }): Organization {
+  return {
+    id: o.id,
+    name: o.name,
+    shortName: o.shortName,
+    kind: toOrganizationKind(o.kind),
+    unitType: o.unitType === null ? null : toUnitType(o.unitType),
+    parent: o.parent,
+    version: o.version,
+  };
+}
 
 /** Organizations, their departments (科室) and people: the owners that measures point to. */
 export function createPeopleService({ db }: { db: Db }) {
@@ -42,14 +55,50 @@ export function createPeopleService({ db }: { db: Db }) {
   }
 
   return {
-    async listOrganizations(): Promise<Organization[]> {
-      const rows = await db.organization.findMany({ orderBy: { id: 'asc' }, include: { parent: { select: { id: true, name: true } } } });
-      return rows.map((o) => ({ id: o.id, name: o.name, shortName: o.shortName, parent: o.parent, version: o.version }));
+    async createOrganization(body: OrganizationCreate, actor: AuditActor): Promise<Organization> {
+      if (body.parentId) await requireOrganization(body.parentId);
+      const row = await audited(db, actor).create('organization', (tx) =>
+        tx.organization.create({
+          data: { name: body.name.trim(), shortName: body.shortName?.trim() ?? null, kind: body.kind ?? 'unit', unitType: body.unitType ?? null, parentId: body.parentId ?? null },
+        }),
+      );
+      return this.getOrganization(row.id);
+    },
+    async updateOrganization(id: number, { version, ...fields }: OrganizationUpdate, actor: AuditActor): Promise<Organization> {
+      if (fields.parentId) {
+        await requireOrganization(fields.parentId);
+        // Not under itself or under one of its own descendants.
+        for (let at: number | null = fields.parentId, hops = 0; at !== null && hops < 100; hops++) {
+          if (at === id) throw validationFailed('parentId', 'cycle');
+          at = (await db.organization.findUnique({ where: { id: at }, select: { parentId: true } }))?.parentId ?? null;
+        }
+      }
+      await audited(db, actor).update(
+        'organization', id, version,
+        (tx) => tx.organization.findUnique({ where: { id } }),
+        (tx, where) =>
+          tx.organization.updateMany({
+            where,
+            data: { name: fields.name?.trim(), shortName: fields.shortName === undefined ? undefined : (fields.shortName?.trim() ?? null), unitType: fields.unitType, parentId: fields.parentId, version: { increment: 1 } },
+          }),
+      );
+      return this.getOrganization(id);
+    },
+    async getOrganization(id: number): Promise<Organization> {
+      const o = await db.organization.findUnique({ where: { id }, include: { parent: { select: { id: true, name: true } } } });
+      if (!o) throw notFound('organization', id);
+      return toOrganization(o);
     },
 
-    async listDepartments(filter: { organizationId?: number; active?: boolean }): Promise<Department[]> {
+    /** The organisations the scope sees: every one for admin and supervisor, the account's unit (or its rounds' units) otherwise. */
+    async listOrganizations(scope: RoundScope): Promise<Organization[]> {
+      const rows = await db.organization.findMany({ where: organizationScopeWhere(scope), orderBy: { id: 'asc' }, include: { parent: { select: { id: true, name: true } } } });
+      return rows.map(toOrganization);
+    },
+
+    async listDepartments(filter: { organizationId?: number; active?: boolean }, scope: RoundScope): Promise<Department[]> {
       const rows = await db.department.findMany({
-        where: { organizationId: filter.organizationId, active: filter.active },
+        where: { organizationId: filter.organizationId, active: filter.active, organization: organizationScopeWhere(scope) },
         orderBy: [{ organizationId: 'asc' }, { id: 'asc' }],
         select: departmentSelect,
       });
@@ -99,8 +148,8 @@ export function createPeopleService({ db }: { db: Db }) {
       );
     },
 
-    async listPeople(filter: { organizationId?: number; departmentId?: number; active?: boolean }): Promise<Person[]> {
-      const rows = await db.person.findMany({ where: filter, include: personInclude, orderBy: { id: 'asc' } });
+    async listPeople(filter: { organizationId?: number; departmentId?: number; active?: boolean }, scope: RoundScope): Promise<Person[]> {
+      const rows = await db.person.findMany({ where: { ...filter, organization: organizationScopeWhere(scope) }, include: personInclude, orderBy: { id: 'asc' } });
       return rows.map(toPerson);
     },
     async getPerson(id: number): Promise<Person> {

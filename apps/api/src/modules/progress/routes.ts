@@ -7,7 +7,7 @@ import { createProgressService } from './service.js';
 export const progressRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const progress = createProgressService({ db: app.db, clock: app.clock });
   app.post('/api/measures/:id/updates', {
-    config: { access: 'measure.progress' },
+    config: { access: 'measure.progress', scope: { params: { id: 'measure' } } },
     schema: {
       tags: ['measures'],
       summary: '报送进展 Append a progress update (sets the measure’s progress; not started → in progress)',

@@ -1,5 +1,5 @@
 import { PrismaNamespace as Sql, type Db, type Prisma } from '@rectify/db';
-import { overdueWhere, type ProgressCounts } from '@rectify/domain';
+import { inRoundScopeWhere, overdueWhere, roundScopeWhere, type ProgressCounts, type RoundScope } from '@rectify/domain';
 import { afterWhere, intKey, type Direction, type KeyValue } from '../../lib/keyset.js';
 import { countColumns, toCounts, toNumber, type CountRow, type SqlCount } from '../../lib/sql.js';
 import { measureItemInclude } from '../measures/mapper.js';
@@ -55,22 +55,22 @@ export function createRoundRepository(db: Db) {
   return {
     find: (id: number) => db.inspectionRound.findUnique({ where: { id }, include: roundInclude }),
 
-    /** `take` rounds in id order after the key `after` (a page and one more). */
-    page: (after: readonly KeyValue[] | null, take: number, direction: Direction) =>
+    /** `take` rounds the scope sees (packages/domain roundScope) in id order after the key `after` (a page and one more). */
+    page: (scope: RoundScope, after: readonly KeyValue[] | null, take: number, direction: Direction) =>
       db.inspectionRound.findMany({
-        where: after ? afterWhere([roundKey], after, direction) : {},
+        where: { AND: [after ? afterWhere([roundKey], after, direction) : {}, roundScopeWhere(scope)] },
         include: roundInclude,
         orderBy: { id: direction },
         take,
       }),
 
-    count: () => db.inspectionRound.count(),
+    count: (scope: RoundScope) => db.inspectionRound.count({ where: roundScopeWhere(scope) }),
 
-    /** The newest round with an open measure, else the newest round: `currentRoundOf` asked of the database. */
-    async currentId(): Promise<number | null> {
-      const open = await db.measure.findFirst({ where: { status: { not: 'closed' } }, orderBy: { roundId: 'desc' }, select: { roundId: true } });
+    /** Of the rounds the scope sees, the newest with an open measure, else the newest: `currentRoundOf` asked of the database. */
+    async currentId(scope: RoundScope): Promise<number | null> {
+      const open = await db.measure.findFirst({ where: { status: { not: 'closed' }, ...inRoundScopeWhere(scope) }, orderBy: { roundId: 'desc' }, select: { roundId: true } });
       if (open) return open.roundId;
-      const newest = await db.inspectionRound.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
+      const newest = await db.inspectionRound.findFirst({ where: roundScopeWhere(scope), orderBy: { id: 'desc' }, select: { id: true } });
       return newest?.id ?? null;
     },
 

@@ -19,6 +19,7 @@ import {
   type RoundTree,
   type RoundUpdate,
   type RoundWithTotals,
+  type RoundScope,
 } from '@rectify/domain';
 import type { Db } from '@rectify/db';
 import type { Clock } from '../../lib/clock.js';
@@ -27,7 +28,7 @@ import type { AuditActor } from '../../lib/audit.js';
 import { invalidReference, notFound, validationFailed } from '../../lib/errors.js';
 import { DEFAULT_LIMIT, decodeCursor, pageOf } from '../../lib/keyset.js';
 import { toMeasureItem } from '../measures/mapper.js';
-import { createRoundRepository, roundInclude, type RoundRow, type RoundTotalsRow } from './repository.js';
+import { createRoundRepository, MAX_ROUNDS_PER_QUERY, roundInclude, type RoundRow, type RoundTotalsRow } from './repository.js';
 
 export function toRound(row: RoundRow): Round {
   return {
@@ -79,19 +80,19 @@ export function createRoundService({ db, clock }: { db: Db; clock: Clock }) {
   }
 
   return {
-    /** A page of rounds with their totals: three statements whatever the number of rounds. */
-    async list(query: RoundQuery): Promise<RoundPage> {
+    /** A page of the rounds the account sees, with their totals: three statements whatever the number of rounds. */
+    async list(query: RoundQuery, scope: RoundScope): Promise<RoundPage> {
       const direction = query.direction ?? 'asc';
       const limit = query.limit ?? DEFAULT_LIMIT;
-      const scope = `rounds:${direction}`;
-      const after = decodeCursor(query.cursor, scope, ['int']);
-      const [rows, total] = await Promise.all([repo.page(after, limit + 1, direction), repo.count()]);
+      const cursorScope = `rounds:${direction}`;
+      const after = decodeCursor(query.cursor, cursorScope, ['int']);
+      const [rows, total] = await Promise.all([repo.page(scope, after, limit + 1, direction), repo.count(scope)]);
       const totals = await repo.totals(rows.slice(0, limit).map((r) => r.id), clock.today());
-      return pageOf(rows, limit, scope, (r) => [r.id], (r) => withTotals(r, totals.get(r.id)), total);
+      return pageOf(rows, limit, cursorScope, (r) => [r.id], (r) => withTotals(r, totals.get(r.id)), total);
     },
 
-    async current(): Promise<CurrentRound> {
-      const id = await repo.currentId();
+    async current(scope: RoundScope): Promise<CurrentRound> {
+      const id = await repo.currentId(scope);
       const row = id === null ? null : await repo.find(id);
       return { round: row ? await one(row) : null };
     },
@@ -102,7 +103,7 @@ export function createRoundService({ db, clock }: { db: Db; clock: Clock }) {
 
     async create(body: RoundCreate, actor: AuditActor): Promise<RoundWithTotals> {
       checkDates(body);
-      const unit = await db.organization.findUnique({ where: { id: body.inspectedUnitId }, select: { id: true } });
+      const unit = await db.organization.findFirst({ where: { id: body.inspectedUnitId, kind: 'unit' }, select: { id: true } });
       if (!unit) throw invalidReference('inspectedUnitId', body.inspectedUnitId);
       const row = await audited(db, actor).create(
         'round',

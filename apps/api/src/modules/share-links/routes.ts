@@ -37,17 +37,17 @@ export const shareLinkRoutes: FastifyPluginAsyncTypebox<{ printer?: PdfPrinter }
   const report = createReportService({ db: app.db, clock: app.clock, rounds, printer: options.printer ?? chromiumPrinter() });
 
   app.get('/api/rounds/:id/share-links', {
-    config: { access: 'hierarchy.write' },
+    config: { access: 'hierarchy.write', scope: { params: { id: 'round' } } },
     schema: { tags, summary: '分享链接列表 Share links of a round, with who made them', params: IdParams, response: { 200: Type.Array(ShareLink), ...errors.read } },
     handler: (r) => links.list(r.params.id),
   });
   app.post('/api/rounds/:id/share-links', {
-    config: { access: 'hierarchy.write' },
+    config: { access: 'hierarchy.write', scope: { params: { id: 'round' } } },
     schema: { tags, summary: '新建只读分享链接 Create a read-only link (the token is shown once)', params: IdParams, body: ShareLinkCreate, response: { 201: CreatedShareLink, ...errors.write } },
     handler: async (r, reply) => reply.status(201).send(await links.create(r.params.id, r.body, actorOf(r))),
   });
   app.post('/api/share-links/:id/revoke', {
-    config: { access: 'hierarchy.write' },
+    config: { access: 'hierarchy.write', scope: { params: { id: 'shareLink' } } },
     schema: { tags, summary: '撤销分享链接 Revoke a share link', params: IdParams, response: { 200: ShareLink, ...errors.write } },
     handler: (r) => links.revoke(r.params.id, actorOf(r)),
   });

@@ -7,7 +7,7 @@ import { createTaskService } from './service.js';
 export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tasks = createTaskService({ db: app.db, clock: app.clock });
   app.get('/api/me/tasks', {
-    config: { access: 'authenticated' },
+    config: { access: 'authenticated', scope: { self: true, lists: true } },
     schema: {
       tags: ['measures'],
       summary: '我的任务 The measures I answer for (as their leader, or in their lead department): overdue first, then by deadline; counts for the menu (open measures only)',

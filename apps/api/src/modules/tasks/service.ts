@@ -1,4 +1,4 @@
-import { addDays, isOverdue, toClosureState, type MyTasks, type TaskItem } from '@rectify/domain';
+import { addDays, inRoundScopeWhere, isOverdue, roundScope, toClosureState, type MyTasks, type TaskItem } from '@rectify/domain';
 import type { Db, Prisma } from '@rectify/db';
 import type { Clock } from '../../lib/clock.js';
 import type { RequestActor } from '../../lib/actor.js';
@@ -21,7 +21,7 @@ export function createTaskService({ db, clock }: { db: Db; clock: Clock }) {
       const empty = { today, counts: { total: 0, overdue: 0, dueSoon: 0, pendingClosure: 0, rejected: 0 }, items: [] };
       if (!owners.length) return empty;
       const rows = await db.measure.findMany({
-        where: { OR: owners, ...(includeClosed ? {} : { status: { not: 'closed' } }) },
+        where: { OR: owners, ...inRoundScopeWhere(roundScope(actor)), ...(includeClosed ? {} : { status: { not: 'closed' } }) },
         include: {
           ...measurePathInclude,
           closureRequests: { orderBy: [{ requestedAt: 'desc' }, { id: 'desc' }], take: 1, select: { id: true, state: true, reason: true, decidedAt: true } },

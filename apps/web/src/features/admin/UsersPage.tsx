@@ -6,11 +6,12 @@ import { ROLES, roleLabels, type Person, type Role, type UserAccount, formatDate
 import { useLocale, useT } from '../../i18n';
 import { LoadError } from '../../shared/PageState';
 import { DemoTag } from '../../shared/StatusTag';
+import { useOrganizations, useRounds } from '../../api/hooks';
 import { useMe } from '../auth/api';
 import { hasAccess } from '../auth/session';
 import { useAllPeople, useCreateUser, useResetPassword, useUpdateUser, useUsers } from './api';
 
-const roleColor: Record<Role, string> = { admin: 'magenta', office: 'geekblue', leader: 'gold', officer: 'cyan', inspector: 'default' };
+const roleColor: Record<Role, string> = { admin: 'magenta', supervisor: 'purple', office: 'geekblue', leader: 'gold', officer: 'cyan', inspector: 'default' };
 
 type Editing = { kind: 'create' } | { kind: 'edit'; user: UserAccount } | { kind: 'password'; user: UserAccount } | null;
 
@@ -65,6 +66,11 @@ export default function UsersPage() {
                 title: t('users.role'),
                 dataIndex: 'role',
                 render: (role: Role) => <Tag color={roleColor[role]}>{roleLabels[role][locale]}</Tag>,
+              },
+              {
+                title: t('users.organization'),
+                key: 'organization',
+                render: (_, u) => u.organization?.name ?? <Typography.Text type="secondary">{t('common.none')}</Typography.Text>,
               },
               {
                 title: t('users.person'),
@@ -126,6 +132,8 @@ interface UserValues {
   password: string;
   role: Role;
   personId: number | null;
+  organizationId: number | null;
+  roundIds: number[];
   email: string;
   active: boolean;
 }
@@ -138,6 +146,9 @@ function UserModal({ editing, people, onClose }: { editing: Editing; people: Per
   const create = useCreateUser();
   const update = useUpdateUser();
   const [error, setError] = useState<string | null>(null);
+  const organizations = useOrganizations();
+  const rounds = useRounds();
+  const role = Form.useWatch('role', form);
   const open = editing?.kind === 'create' || editing?.kind === 'edit';
   // While the modal closes it keeps showing the account it was opened for.
   const last = useRef<UserAccount | null>(null);
@@ -148,8 +159,8 @@ function UserModal({ editing, people, onClose }: { editing: Editing; people: Per
     if (!open) return;
     setError(null);
     form.resetFields();
-    if (user) form.setFieldsValue({ role: user.role, personId: user.person?.id ?? null, email: user.email ?? '', active: user.active });
-    else form.setFieldsValue({ role: 'officer', personId: null, email: '', active: true });
+    if (user) form.setFieldsValue({ role: user.role, personId: user.person?.id ?? null, organizationId: user.organization?.id ?? null, roundIds: user.roundIds, email: user.email ?? '', active: user.active });
+    else form.setFieldsValue({ role: 'officer', personId: null, organizationId: null, roundIds: [], email: '', active: true });
   }, [open, user, form]);
 
   const submit = async (v: UserValues) => {
@@ -157,9 +168,20 @@ function UserModal({ editing, people, onClose }: { editing: Editing; people: Per
     const email = v.email?.trim() ? v.email.trim() : null;
     try {
       if (user) {
-        await update.mutateAsync({ id: user.id, body: { version: user.version, role: v.role, personId: v.personId ?? null, email, active: v.active } });
+        await update.mutateAsync({
+          id: user.id,
+          body: { version: user.version, role: v.role, personId: v.personId ?? null, organizationId: v.organizationId ?? null, roundIds: v.roundIds ?? [], email, active: v.active },
+        });
       } else {
-        await create.mutateAsync({ username: v.username.trim(), password: v.password, role: v.role, personId: v.personId ?? null, email });
+        await create.mutateAsync({
+          username: v.username.trim(),
+          password: v.password,
+          role: v.role,
+          personId: v.personId ?? null,
+          organizationId: v.organizationId ?? null,
+          roundIds: v.roundIds ?? [],
+          email,
+        });
       }
       message.success(user ? t('common.saved') : t('users.created'));
       onClose();
@@ -213,6 +235,26 @@ function UserModal({ editing, people, onClose }: { editing: Editing; people: Per
             data-testid="user-person"
           />
         </Form.Item>
+        <Form.Item name="organizationId" label={t('users.organization')} extra={t('users.organizationHint')}>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('measure.selectPlaceholder')}
+            options={(organizations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+            data-testid="user-organization"
+          />
+        </Form.Item>
+        {role === 'inspector' && (
+          <Form.Item name="roundIds" label={t('users.rounds')} extra={t('users.roundsHint')}>
+            <Select
+              mode="multiple"
+              optionFilterProp="label"
+              options={(rounds.data ?? []).map((r) => ({ value: r.id, label: `${r.inspectedUnit.name} · ${r.roundName}${r.groupName}` }))}
+              data-testid="user-rounds"
+            />
+          </Form.Item>
+        )}
         <Form.Item name="email" label={t('users.email')} rules={[{ type: 'email', message: t('users.emailInvalid') }]}>
           <Input autoComplete="off" />
         </Form.Item>

@@ -7,6 +7,7 @@ const user: CurrentUser = {
   username: 'officer',
   role: 'officer',
   person: { id: 7, name: '廖伟', title: '体育股股长', department: { id: 3, name: '体育股' } },
+  organization: { id: 2, name: '城中区文化体育广电和旅游局' },
   email: null,
   access: ['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress'],
 };

@@ -66,6 +66,7 @@ const ENTITY_LABELS: Partial<Record<AuditEntity, L>> = {
   evidence: { 'zh-CN': '佐证材料', en: 'Evidence' },
   progress_update: { 'zh-CN': '进展记录', en: 'Progress update' },
   share_link: { 'zh-CN': '分享链接', en: 'Share link' },
+  organization: { 'zh-CN': '单位', en: 'Organisation' },
 };
 
 const ACTION_LABELS: Partial<Record<AuditAction, L>> = {

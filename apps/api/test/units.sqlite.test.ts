@@ -1,0 +1,4 @@
+import { unitsSuite } from './units.suite.js';
+import { sqliteDatabase } from './harness.js';
+
+unitsSuite('SQLite', async () => sqliteDatabase());
