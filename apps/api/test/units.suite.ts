@@ -134,9 +134,9 @@ export function unitsSuite(label: string, makeDatabase: () => Promise<TestDataba
     it('gives an inspection team the rounds the admin grants, and takes them back', async () => {
       const inspector = await api.db.user.findUniqueOrThrow({ where: { username: 'inspector' } });
       expect((await get('inspector', `/api/rounds/${other.ids.round}`)).status).toBe(404);
-      const granted = await api.as('admin', { method: 'PATCH', url: `/api/users/${inspector.id}`, payload: { version: inspector.version, roundIds: [api.roundId, other.ids.round] } });
+      const granted = await api.as('admin', { method: 'PATCH', url: `/api/users/${inspector.id}`, payload: { version: inspector.version, roundIds: [api.roundId, other.ids.round!] } });
       expect(granted.statusCode).toBe(200);
-      expect(json<{ roundIds: number[] }>(granted).roundIds).toEqual([api.roundId, other.ids.round].sort((a, b) => a - b));
+      expect(json<{ roundIds: number[] }>(granted).roundIds).toEqual([api.roundId, other.ids.round!].sort((a, b) => a - b));
       expect((await get('inspector', `/api/rounds/${other.ids.round}`)).status).toBe(200);
       expect((await get<RoundWithTotals[]>('inspector', '/api/rounds')).body).toHaveLength(2);
       const again = await api.db.user.findUniqueOrThrow({ where: { id: inspector.id } });

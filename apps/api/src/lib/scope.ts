@@ -11,6 +11,7 @@ export type ScopedEntity =
   | 'manifestation'
   | 'measure'
   | 'closure'
+  | 'postponement'
   | 'evidence'
   | 'shareLink'
   | 'organization'
@@ -61,6 +62,8 @@ async function countVisible(db: Db, scope: RoundScope, entity: ScopedEntity, ids
       return db.manifestation.count({ where: { AND: [id, { problem: inRound }] } });
     case 'closure':
       return db.closureRequest.count({ where: { AND: [id, { measure: inRound }] } });
+    case 'postponement':
+      return db.postponement.count({ where: { AND: [id, { measure: inRound }] } });
     case 'evidence':
       return db.evidence.count({ where: { AND: [id, { measure: inRound }] } });
     case 'shareLink':
@@ -100,6 +103,7 @@ const ENTITY_NAMES: Record<ScopedEntity, string> = {
   manifestation: 'manifestation',
   measure: 'measure',
   closure: 'closure',
+  postponement: 'postponement',
   evidence: 'evidence',
   shareLink: 'share_link',
   organization: 'organization',

@@ -6,6 +6,8 @@ import {
   type PostponementQuery,
   type PostponementQueueItem,
   type PostponementRefuse,
+  inRoundScopeWhere,
+  roundScope,
 } from '@rectify/domain';
 import type { Db, Prisma, Tx } from '@rectify/db';
 import type { Clock } from '../../lib/clock.js';
@@ -155,7 +157,9 @@ export function createPostponementService({ db, clock, notifier }: { db: Db; clo
       if (actor.role === 'officer') {
         mine = { OR: [{ leaderId: actor.personId ?? -1 }, ...(actor.departmentId ? [{ leadDepartmentId: actor.departmentId }] : [])] };
       }
-      return postponementQueue(db, { state: state === 'all' ? null : state, roundId: query.roundId ?? null, mine });
+      // Kept to the rounds the account sees (packages/domain scope.ts).
+      const scoped: Prisma.MeasureWhereInput = { AND: [mine ?? {}, inRoundScopeWhere(roundScope(actor))] };
+      return postponementQueue(db, { state: state === 'all' ? null : state, roundId: query.roundId ?? null, mine: scoped });
     },
   };
 }

@@ -9,7 +9,7 @@ export const timelineRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const timeline = createTimelineService({ db: app.db, clock: app.clock });
 
   app.get('/api/rounds/:id/time-summary', {
-    config: { access: 'read' },
+    config: { access: 'read', scope: { params: { id: 'round' } } },
     schema: {
       tags,
       summary: '三色预警统计 Open measures per warning level (round thresholds), postponed measures, pending postponements, due in the next 14 days, long-term measures',
@@ -20,7 +20,7 @@ export const timelineRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/api/rounds/:id/timeline', {
-    config: { access: 'read' },
+    config: { access: 'read', scope: { params: { id: 'round' } } },
     schema: {
       tags,
       summary: '时间轴 The round’s timeline: one bar per measure (start → deadline, original deadline when postponed, closed date, overdue stretch) and the burn-up of closed measures replayed from the dated history',
