@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditPage, MeasurePage, Organization, RoundWithTotals } from '@rectify/domain';
+import type { AuditPage, MeasurePage, Organization, RoundPage } from '@rectify/domain';
 import { startApi, type TestApi, type TestDatabase } from './harness.js';
 import { json, otherUnit, type OtherUnit } from './fixtures.js';
 
@@ -30,25 +30,27 @@ export function unitsSuite(label: string, makeDatabase: () => Promise<TestDataba
     };
 
     it('lists each unit its own rounds; the 巡察办 and admin all of them', async () => {
-      const own = (await get<RoundWithTotals[]>('office', '/api/rounds')).body.map((r) => r.id);
+      const own = (await get<RoundPage>('office', '/api/rounds')).body.items.map((r) => r.id);
       expect(own).toContain(api.roundId);
       expect(own).not.toContain(other.ids.round);
-      const theirs = (await get<RoundWithTotals[]>(other.office, '/api/rounds')).body.map((r) => r.id);
+      const theirs = (await get<RoundPage>(other.office, '/api/rounds')).body.items.map((r) => r.id);
       expect(theirs).toEqual([other.ids.round]);
       for (const who of ['supervisor', 'admin']) {
-        const all = (await get<RoundWithTotals[]>(who, '/api/rounds')).body.map((r) => r.id);
+        const all = (await get<RoundPage>(who, '/api/rounds?limit=200')).body.items.map((r) => r.id);
         expect(all).toEqual(expect.arrayContaining([api.roundId, other.ids.round]));
       }
       // The inspection team's account sees the round it was given, and no other.
-      expect((await get<RoundWithTotals[]>('inspector', '/api/rounds')).body.map((r) => r.id)).toEqual([api.roundId]);
+      expect((await get<RoundPage>('inspector', '/api/rounds')).body.items.map((r) => r.id)).toEqual([api.roundId]);
+      expect((await get<RoundPage>('inspector', '/api/rounds')).body.total).toBe(1);
+      expect((await get<{ round: { id: number } | null }>(other.office, '/api/rounds/current')).body.round?.id).toBe(other.ids.round);
     });
 
     it('keeps searches and counts to the unit: measures, closures, audit, organisations, people, departments', async () => {
       const search = await get<MeasurePage>('office', `/api/measures?q=${encodeURIComponent('另一单位')}`);
       expect(search.status).toBe(200);
       expect(search.body.total).toBe(0);
-      const everything = await get<MeasurePage>('office', '/api/measures?pageSize=200');
-      const supervisorTotal = (await get<MeasurePage>('supervisor', '/api/measures?pageSize=1')).body.total;
+      const everything = await get<MeasurePage>('office', '/api/measures?limit=200');
+      const supervisorTotal = (await get<MeasurePage>('supervisor', '/api/measures?limit=1')).body.total;
       expect(supervisorTotal).toBe(everything.body.total + 2);
       expect((await get<MeasurePage>(other.office, '/api/measures')).body.total).toBe(2);
       expect((await get<MeasurePage>('supervisor', `/api/measures?q=${encodeURIComponent('另一单位')}`)).body.total).toBe(2);
@@ -108,7 +110,7 @@ export function unitsSuite(label: string, makeDatabase: () => Promise<TestDataba
       }
       expect(await api.db.category.count()).toBe(before);
       // Bulk: one foreign measure among own ones refuses the whole request.
-      const own = (await get<MeasurePage>('office', '/api/measures?pageSize=1')).body.items[0]!;
+      const own = (await get<MeasurePage>('office', '/api/measures?limit=1')).body.items[0]!;
       const bulk = await api.as('office', { method: 'POST', url: '/api/measures/bulk', payload: { measures: [{ id: own.id, version: own.version }, { id: other.ids.measure, version: 0 }], set: { deadline: '2024-01-01' } } });
       expect(bulk.statusCode).toBe(400);
       // Assigning another unit's person to one's own measure.
@@ -138,7 +140,7 @@ export function unitsSuite(label: string, makeDatabase: () => Promise<TestDataba
       expect(granted.statusCode).toBe(200);
       expect(json<{ roundIds: number[] }>(granted).roundIds).toEqual([api.roundId, other.ids.round!].sort((a, b) => a - b));
       expect((await get('inspector', `/api/rounds/${other.ids.round}`)).status).toBe(200);
-      expect((await get<RoundWithTotals[]>('inspector', '/api/rounds')).body).toHaveLength(2);
+      expect((await get<RoundPage>('inspector', '/api/rounds')).body.total).toBe(2);
       const again = await api.db.user.findUniqueOrThrow({ where: { id: inspector.id } });
       await api.as('admin', { method: 'PATCH', url: `/api/users/${inspector.id}`, payload: { version: again.version, roundIds: [api.roundId] } });
       expect((await get('inspector', `/api/rounds/${other.ids.round}`)).status).toBe(404);

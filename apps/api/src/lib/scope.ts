@@ -12,6 +12,7 @@ export type ScopedEntity =
   | 'measure'
   | 'closure'
   | 'postponement'
+  | 'supervisionNotice'
   | 'evidence'
   | 'shareLink'
   | 'organization'
@@ -64,6 +65,8 @@ async function countVisible(db: Db, scope: RoundScope, entity: ScopedEntity, ids
       return db.closureRequest.count({ where: { AND: [id, { measure: inRound }] } });
     case 'postponement':
       return db.postponement.count({ where: { AND: [id, { measure: inRound }] } });
+    case 'supervisionNotice':
+      return db.supervisionNotice.count({ where: { AND: [id, inRound] } });
     case 'evidence':
       return db.evidence.count({ where: { AND: [id, { measure: inRound }] } });
     case 'shareLink':
@@ -104,6 +107,7 @@ const ENTITY_NAMES: Record<ScopedEntity, string> = {
   measure: 'measure',
   closure: 'closure',
   postponement: 'postponement',
+  supervisionNotice: 'supervision_notice',
   evidence: 'evidence',
   shareLink: 'share_link',
   organization: 'organization',

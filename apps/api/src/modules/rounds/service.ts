@@ -28,7 +28,7 @@ import type { AuditActor } from '../../lib/audit.js';
 import { invalidReference, notFound, validationFailed } from '../../lib/errors.js';
 import { DEFAULT_LIMIT, decodeCursor, pageOf } from '../../lib/keyset.js';
 import { toMeasureItem } from '../measures/mapper.js';
-import { createRoundRepository, MAX_ROUNDS_PER_QUERY, roundInclude, type RoundRow, type RoundTotalsRow } from './repository.js';
+import { createRoundRepository, roundInclude, type RoundRow, type RoundTotalsRow } from './repository.js';
 
 export function toRound(row: RoundRow): Round {
   return {

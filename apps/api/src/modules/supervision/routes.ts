@@ -13,7 +13,7 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const notices = createSupervisionService({ db: app.db, clock: app.clock, notifier: app.notifier });
 
   app.post('/api/rounds/:id/supervision-notices', {
-    config: { access: 'supervision.issue' },
+    config: { access: 'supervision.issue', scope: { params: { id: 'round' }, body: { measureIds: 'measure' } } },
     schema: {
       tags,
       summary: '发督办函 Issue a numbered supervision notice (督办〔年〕N号) to the lead department (or the leader) of one or several open measures of the round; audited on each measure, its owners notified',
@@ -25,19 +25,19 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/api/rounds/:id/supervision-notices', {
-    config: { access: 'read' },
+    config: { access: 'read', scope: { params: { id: 'round' } } },
     schema: { tags, summary: '督办函列表 The round’s supervision notices, newest first', params: IdParams, response: { 200: Type.Array(SupervisionNotice), ...errors.read } },
     handler: (request) => notices.ofRound(request.params.id),
   });
 
   app.get('/api/measures/:id/supervision-notices', {
-    config: { access: 'read' },
+    config: { access: 'read', scope: { params: { id: 'measure' } } },
     schema: { tags, summary: '措施的督办函 The supervision notices that name a measure', params: IdParams, response: { 200: Type.Array(SupervisionNotice), ...errors.read } },
     handler: (request) => notices.ofMeasure(request.params.id),
   });
 
   app.get('/api/supervision-notices/:id/notice.docx', {
-    config: { access: 'export' },
+    config: { access: 'export', scope: { params: { id: 'supervisionNotice' } } },
     schema: {
       tags,
       summary: '督办函（Word） The notice as .docx in the official layout (GB/T 9704)',

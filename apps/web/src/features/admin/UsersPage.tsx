@@ -250,7 +250,7 @@ function UserModal({ editing, people, onClose }: { editing: Editing; people: Per
             <Select
               mode="multiple"
               optionFilterProp="label"
-              options={(rounds.data ?? []).map((r) => ({ value: r.id, label: `${r.inspectedUnit.name} · ${r.roundName}${r.groupName}` }))}
+              options={(rounds.data?.pages.flatMap((p) => p.items) ?? []).map((r) => ({ value: r.id, label: `${r.inspectedUnit.name} · ${r.roundName}${r.groupName}` }))}
               data-testid="user-rounds"
             />
           </Form.Item>
