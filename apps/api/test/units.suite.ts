@@ -55,8 +55,8 @@ export function unitsSuite(label: string, makeDatabase: () => Promise<TestDataba
       expect((await get<MeasurePage>(other.office, '/api/measures')).body.total).toBe(2);
       expect((await get<MeasurePage>('supervisor', `/api/measures?q=${encodeURIComponent('另一单位')}`)).body.total).toBe(2);
 
-      expect((await get<unknown[]>('office', '/api/closures?state=all')).body.length).toBe(0);
-      expect((await get<unknown[]>(other.office, '/api/closures')).body.length).toBe(1);
+      expect((await get<{ items: unknown[]; total: number }>('office', '/api/closures?state=all')).body.total).toBe(0);
+      expect((await get<{ items: unknown[]; total: number }>(other.office, '/api/closures')).body.total).toBe(1);
 
       const audit = await get<AuditPage>('office', '/api/audit?limit=200');
       const mentions = audit.body.items.filter((e) => e.entity === 'round' && e.entityId === other.ids.round || e.measureId === other.ids.measure);
