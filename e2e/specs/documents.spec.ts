@@ -105,10 +105,12 @@ test('a ledger import previews an exported ledger and refuses a broken file with
   await expect(page.getByTestId('ledger-import-error')).toContainText('文件不是 Excel（.xlsx）格式');
   await expect(page.getByTestId('ledger-plan')).toHaveCount(0);
 
-  // The round's own export imports back as updates only, with nothing blocking the confirmation.
+  // The round's own export imports back as updates only (its closed measures locked, left as they
+  // are), with nothing blocking the confirmation.
   const exported = await (await page.request.get(`/api/rounds/${round.id}/ledger.xlsx`)).body();
   await input.setInputFiles({ name: '台账.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: exported });
-  await expect(page.getByTestId('plan-count-measuresUpdated')).toContainText(String(round.totals.measures));
+  await expect(page.getByTestId('plan-count-measuresUpdated')).toContainText(String(round.totals.measures - round.totals.closed));
+  await expect(page.getByTestId('plan-count-measuresLocked')).toContainText(String(round.totals.closed));
   await expect(page.getByTestId('plan-count-measuresCreated')).toContainText('0');
   await expect(page.getByTestId('plan-category')).toHaveCount(5);
   await expect(page.getByTestId('plan-errors')).toHaveCount(0);

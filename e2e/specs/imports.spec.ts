@@ -61,6 +61,22 @@ test('imports the reference report from pasted text: review, correct, confirm �
   await expect(page.getByTestId('plan-count-measuresCreated')).toContainText('14');
   await expect(page.getByTestId('plan-count-measuresUpdated')).toContainText('33');
   await expect(page.getByTestId('plan-people')).toContainText('莫海涛');
+  // Every value it will write, per row; the sheet's closures wait for verification unless ticked.
+  const firstRow = page.getByTestId('plan-measure').first();
+  await expect(firstRow.getByTestId('plan-value-deadline')).toContainText(/\d{4}-\d{2}-\d{2}/);
+  await expect(firstRow.getByTestId('plan-value-leader')).not.toContainText('无');
+  await expect(firstRow.getByTestId('plan-value-status')).toContainText('整改中');
+  await expect(firstRow.getByTestId('plan-status-read')).toContainText('已销号');
+  await expect(firstRow.getByTestId('plan-held')).toBeVisible();
+  await expect(page.getByTestId('plan-count-closuresHeld')).toContainText('46');
+  for (const width of [390, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await page.getByTestId('ledger-plan').screenshot({ path: join(outputDir, `ledger-plan-${width}.png`) });
+  }
+  await page.getByTestId('ledger-verified').click();
+  await expect(page.getByTestId('plan-count-closuresHeld')).toContainText('0');
+  await expect(firstRow.getByTestId('plan-value-status')).toContainText('已销号');
   await page.getByTestId('ledger-import-confirm').click();
   await expect(page.getByText('台账已导入：新增措施 14 项，更新 33 项')).toBeVisible();
   await expect(page.getByTestId('ledger-plan')).toHaveCount(0);

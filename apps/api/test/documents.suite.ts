@@ -131,8 +131,17 @@ export function documentsSuite(label: string, makeDatabase: () => Promise<TestDa
     it('round-trips the ledger: importing an export into an empty round reproduces it', async () => {
       const exported = (await get(`/api/rounds/${roundId}/ledger.xlsx`)).rawPayload;
       const preview = json<LedgerImportPlan>(await upload(`/api/rounds/${roundId}/ledger/import/preview`, exported));
-      expect(preview.counts).toMatchObject({ categories: 0, problems: 0, measuresCreated: 0, measuresUpdated: 47 });
+      // Into its own round: the 46 closed measures are locked and stay as they are; the open one updates.
+      expect(preview.counts).toMatchObject({ categories: 0, problems: 0, measuresCreated: 0, measuresUpdated: 1, measuresLocked: 46, closuresHeld: 0 });
+      expect(preview.statusesVerified).toBe(false);
       expect(preview.errors).toEqual([]);
+      const rows = preview.categories.flatMap((c) => c.problems.flatMap((p) => p.measures));
+      const open = rows.find((m) => m.action === 'update')!;
+      // Every value it would write, and what the sheet's words said about the status.
+      expect(open.values).toMatchObject({ status: 'in_progress', deadline: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) as string, kind: expect.any(String) as string });
+      expect(open.values.leader).toEqual({ name: expect.any(String) as string, exists: true });
+      expect(open.statusRead).toMatchObject({ status: 'in_progress', source: 'status' });
+      expect(rows.filter((m) => m.action === 'locked').every((m) => m.held === 'locked')).toBe(true);
 
       const source = await treeOf(roundId);
       const created = await api.request({ method: 'POST', url: '/api/rounds', payload: { committee: '中共测试委员会', roundName: '第一轮', groupName: '第二巡察组', inspectedUnitId: source.round.inspectedUnit.id } });
@@ -140,19 +149,41 @@ export function documentsSuite(label: string, makeDatabase: () => Promise<TestDa
       const fresh = json<LedgerImportPlan>(await upload(`/api/rounds/${target}/ledger/import/preview`, exported));
       expect(fresh.counts).toMatchObject({ categories: 5, problems: 14, manifestations: 39, measuresCreated: 47 });
       expect((await get(`/api/rounds/${target}/summary`)).body).toContain('"measures":0'); // preview wrote nothing
-      const applied = await upload(`/api/rounds/${target}/ledger/import`, exported);
+      // Unticked, the sheet's closures would wait for 对账销号: nothing would be written as closed.
+      expect(fresh.counts).toMatchObject({ closuresHeld: 46 });
+      const heldRow = fresh.categories[0]!.problems[0]!.measures[0]!;
+      expect(heldRow).toMatchObject({ action: 'create', held: 'needs_verification', statusRead: { status: 'closed' }, values: { status: 'in_progress', completedDate: null } });
+      // Ticked "import statuses as verified": the round is reproduced, closures included, and audited so.
+      const verifiedPlan = json<LedgerImportPlan>(await upload(`/api/rounds/${target}/ledger/import/preview?statusesVerified=true`, exported));
+      expect(verifiedPlan.counts).toMatchObject({ closuresHeld: 0, measuresCreated: 47 });
+      expect(verifiedPlan.categories[0]!.problems[0]!.measures[0]!.values).toMatchObject({ status: 'closed', completedDate: expect.any(String) as string });
+      const applied = await upload(`/api/rounds/${target}/ledger/import?statusesVerified=true`, exported);
       expect(applied.statusCode).toBe(200);
       expect(shape(await treeOf(target))).toEqual(shape(source));
       expect(json<RoundSummary>(await get(`/api/rounds/${target}/summary`)).totals).toMatchObject({ measures: 47, closed: 46, overdue: 1 });
       const history = json<{ items: { action: string; actor: { username: string } | null; changes: Record<string, { after: unknown }> }[] }>(await get(`/api/audit?entity=round&id=${target}`));
       const imported = history.items.find((e) => e.action === 'import');
       expect(imported?.actor?.username).toBe('office');
-      expect(imported?.changes.ledger?.after).toMatchObject({ measuresCreated: 47 });
+      expect(imported?.changes.ledger?.after).toMatchObject({ measuresCreated: 47, statusesVerified: true });
       // Each row it wrote has its own record too.
       const aMeasure = (await treeOf(target)).categories[0]!.problems[0]!.measures[0]!;
       const measureHistory = json<{ action: string; actor: { username: string } | null; changes: Record<string, unknown> }[]>(await get(`/api/measures/${aMeasure.id}/history`));
       expect(measureHistory).toContainEqual(expect.objectContaining({ action: 'create', actor: expect.objectContaining({ username: 'office' }) }));
       expect(await api.db.auditLog.count({ where: { entity: 'measure', action: 'create', actorName: 'office', measureId: { in: (await treeOf(target)).categories.flatMap((c) => c.problems.flatMap((p) => p.measures.map((m) => m.id))) } } })).toBe(47);
+    });
+
+    it('never closes a measure from a ledger unless the office ticks the statuses as verified', async () => {
+      const exported = (await get(`/api/rounds/${roundId}/ledger.xlsx`)).rawPayload;
+      const source = await treeOf(roundId);
+      const created = await api.request({ method: 'POST', url: '/api/rounds', payload: { committee: '中共测试委员会', roundName: '第二轮', groupName: '第三巡察组', inspectedUnitId: source.round.inspectedUnit.id } });
+      const target = json<RoundWithTotals>(created).id;
+      expect((await upload(`/api/rounds/${target}/ledger/import`, exported)).statusCode).toBe(200);
+      expect(json<RoundSummary>(await get(`/api/rounds/${target}/summary`)).totals).toMatchObject({ measures: 47, closed: 0 });
+      const history = json<{ items: { action: string; changes: Record<string, { after: unknown }> }[] }>(await get(`/api/audit?entity=round&id=${target}`));
+      expect(history.items.find((e) => e.action === 'import')?.changes.ledger?.after).toMatchObject({ statusesVerified: false, closuresHeld: 46 });
+      // The progress text came along; the closure is for the office to verify (申请销号 → 对账销号).
+      const measures = (await treeOf(target)).categories.flatMap((c) => c.problems.flatMap((p) => p.measures));
+      expect(measures.every((m) => m.status !== 'closed')).toBe(true);
     });
 
     it('refuses a broken or erroneous ledger with a clear 400 and imports nothing', async () => {

@@ -8,6 +8,7 @@ import {
   ledgerCsv,
   matchHeader,
   parseLedgerXlsx,
+  readStatus,
   splitNames,
   validateLedgerFile,
   writeLedgerXlsx,
@@ -472,5 +473,40 @@ describe('parseLedgerXlsx on hand-made ledgers', () => {
     const noHeader = new ExcelJS.Workbook();
     noHeader.addWorksheet('x').addRow(['姓名', '年龄']);
     await expect(parseLedgerXlsx(await toBuffer(noHeader))).rejects.toMatchObject({ code: 'NO_HEADER' });
+  });
+});
+
+describe('status words in the status or progress column', () => {
+  it('maps the common words, and reads a progress text that starts with one when there is no status', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.getRow(1).values = ['具体问题', '整改措施', '责任领导', '完成时限', '整改进展'];
+    const rows = [
+      ['问题甲', '措施一', '张三', '2023-06-30', '已完成55件健身器材的维修'],
+      ['问题甲', '措施二', '张三', '2023-06-30', '正在推进，已走访14家'],
+      ['问题甲', '措施三', '张三', '2023-06-30', '未完成'],
+      ['问题甲', '措施四', '张三', '长期坚持', '长期坚持，每月检查'],
+      ['问题甲', '措施五', '张三', '2023-06-30', '召开会议2次'],
+    ];
+    rows.forEach((r, i) => {
+      ws.getRow(2 + i).values = r;
+    });
+    const result = await parseLedgerXlsx(await toBuffer(wb));
+    const read = result.categories[0]!.problems[0]!.measures.map((m) => [m.status, m.statusSource, m.statusWord, m.kind]);
+    expect(read).toEqual([
+      ['closed', 'progress', '已完成', 'deadline'],
+      ['in_progress', 'progress', '正在推进', 'deadline'],
+      ['not_started', 'progress', '未完成', 'deadline'],
+      ['in_progress', 'progress', '长期坚持', 'long_term'],
+      [null, null, null, 'deadline'],
+    ]);
+    expect(result.errors).toEqual([]);
+  });
+
+  it('reads the words of a status column exactly', () => {
+    expect(readStatus('已整改')).toEqual({ status: 'closed', word: '已整改' });
+    expect(readStatus('整改中')).toEqual({ status: 'in_progress', word: '整改中' });
+    expect(readStatus('未启动')).toEqual({ status: 'not_started', word: '未启动' });
+    expect(readStatus('差不多')).toBeNull();
   });
 });

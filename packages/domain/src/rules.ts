@@ -141,3 +141,27 @@ export const transitions = {
     progress: current.status === 'closed' ? 100 : percent,
   }),
 } as const;
+
+export type LedgerImportAction = 'create' | 'update' | 'locked';
+export type LedgerStatusHeld = 'needs_verification' | 'locked';
+
+/**
+ * The status a ledger import writes for one row. `read` is what the sheet says (null: nothing),
+ * `current` the measure's status today (null: the row creates it). A ledger never bypasses the
+ * closure workflow: a closure in the sheet (已完成 / 已销号 / 待销号) is written only when the
+ * office ticked "import statuses as verified"; otherwise the measure is in progress and its closure
+ * goes through 申请销号 → 对账销号. A closed measure is locked: the import leaves it alone unless
+ * verified.
+ */
+export function ledgerImportStatus(
+  read: MeasureStatus | null,
+  current: MeasureStatus | null,
+  verified: boolean,
+): { action: LedgerImportAction; status: MeasureStatus; held: LedgerStatusHeld | null } {
+  const action: LedgerImportAction = current === null ? 'create' : 'update';
+  if (current === 'closed' && !verified) return { action: 'locked', status: 'closed', held: 'locked' };
+  const target = read ?? current ?? 'not_started';
+  const closes = target === 'closed' || (target === 'pending_closure' && current !== 'pending_closure');
+  if (closes && !verified) return { action, status: current === 'pending_closure' ? 'pending_closure' : 'in_progress', held: 'needs_verification' };
+  return { action, status: target, held: null };
+}

@@ -14,8 +14,7 @@ import {
   isOverdue,
   isRectified,
   todayInShanghai,
-  type MeasureFacts,
-} from '../src/index.js';
+  type MeasureFacts, ledgerImportStatus } from '../src/index.js';
 
 describe('dates in Asia/Shanghai', () => {
   it('takes today from Shanghai, not from UTC', () => {
@@ -112,5 +111,26 @@ describe('status changes', () => {
   });
   it('keeps a closed measure closed when only other fields change', () => {
     expect(applyStatusChange({ status: 'closed', completedDate: '2023-08-01', progress: 100 }, {}, today).completedDate).toBe('2023-08-01');
+  });
+});
+
+describe('ledgerImportStatus: a ledger never bypasses the closure workflow', () => {
+  it('holds a closure from the sheet unless the office verified the statuses', () => {
+    expect(ledgerImportStatus('closed', null, false)).toEqual({ action: 'create', status: 'in_progress', held: 'needs_verification' });
+    expect(ledgerImportStatus('pending_closure', 'in_progress', false)).toEqual({ action: 'update', status: 'in_progress', held: 'needs_verification' });
+    expect(ledgerImportStatus('closed', 'pending_closure', false)).toEqual({ action: 'update', status: 'pending_closure', held: 'needs_verification' });
+    expect(ledgerImportStatus('closed', null, true)).toEqual({ action: 'create', status: 'closed', held: null });
+  });
+
+  it('leaves a closed (locked) measure alone unless verified', () => {
+    expect(ledgerImportStatus('in_progress', 'closed', false)).toEqual({ action: 'locked', status: 'closed', held: 'locked' });
+    expect(ledgerImportStatus(null, 'closed', false)).toMatchObject({ action: 'locked' });
+    expect(ledgerImportStatus('in_progress', 'closed', true)).toEqual({ action: 'update', status: 'in_progress', held: null });
+  });
+
+  it('writes open statuses as read, and keeps the current one when the sheet says nothing', () => {
+    expect(ledgerImportStatus('not_started', 'in_progress', false)).toEqual({ action: 'update', status: 'not_started', held: null });
+    expect(ledgerImportStatus(null, 'in_progress', false)).toEqual({ action: 'update', status: 'in_progress', held: null });
+    expect(ledgerImportStatus(null, null, false)).toEqual({ action: 'create', status: 'not_started', held: null });
   });
 });

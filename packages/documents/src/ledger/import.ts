@@ -14,6 +14,10 @@ export interface LedgerImportMeasure {
   coDepartments: string[];
   deadline: string | null;
   status: MeasureStatus | null;
+  /** Where the status was read: its own column, or words at the start of the progress text. */
+  statusSource: 'status' | 'progress' | null;
+  /** The words it was read from (已完成, 推进中 …), shown as the suggestion in the preview. */
+  statusWord: string | null;
   completedDate: string | null;
   progressText: string | null;
 }
@@ -156,25 +160,30 @@ export function splitNames(text: string): string[] {
 }
 
 const STATUS_WORDS: [MeasureStatus, readonly string[]][] = [
-  ['closed', ['已销号', '已完成', '完成', '已整改', '已整改到位', '整改完成', '已完成整改', '办结', '已办结']],
+  ['closed', ['已销号', '已完成', '完成', '已整改', '已整改到位', '整改到位', '整改完成', '已完成整改', '办结', '已办结']],
   ['pending_closure', ['待销号', '申请销号', '销号中', '待验收']],
-  ['in_progress', ['整改中', '推进中', '正在整改', '进行中', '正在推进', '持续整改', '持续推进', '长期坚持', '未完成', '部分完成', '基本完成']],
-  ['not_started', ['未开始', '未启动', '未整改', '尚未开始']],
+  ['in_progress', ['整改中', '推进中', '正在整改', '进行中', '正在推进', '持续整改', '持续推进', '长期坚持', '部分完成', '基本完成']],
+  ['not_started', ['未开始', '未启动', '未整改', '尚未开始', '未完成', '尚未完成']],
 ];
 const STATUS_EXACT = new Map<string, MeasureStatus>();
 for (const [status, words] of STATUS_WORDS) for (const w of words) STATUS_EXACT.set(w, status);
 
-/** null when the text names no status this import knows. */
-export function parseStatus(text: string): MeasureStatus | null {
+/** The status a cell names, and the words it names it with; null when it names none this import knows. */
+export function readStatus(text: string): { status: MeasureStatus; word: string } | null {
   const s = text.replace(/[\s\u3000。.，,；;！!]+/g, '');
   const exact = STATUS_EXACT.get(s);
-  if (exact) return exact;
+  if (exact) return { status: exact, word: s };
   // A narrative 完成情况 cell ("已完成整改，…") starts with its status; 2-char words only match whole.
-  let best: { status: MeasureStatus; len: number } | null = null;
+  let best: { status: MeasureStatus; word: string } | null = null;
   for (const [word, status] of STATUS_EXACT) {
-    if (word.length >= 3 && s.startsWith(word) && (!best || word.length > best.len)) best = { status, len: word.length };
+    if (word.length >= 3 && s.startsWith(word) && (!best || word.length > best.word.length)) best = { status, word };
   }
-  return best?.status ?? null;
+  return best;
+}
+
+/** null when the text names no status this import knows. */
+export function parseStatus(text: string): MeasureStatus | null {
+  return readStatus(text)?.status ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -372,17 +381,27 @@ export async function parseLedgerXlsx(buffer: Buffer, options: LedgerImportOptio
       coDepartments: co,
       deadline: null,
       status: null,
+      statusSource: null,
+      statusWord: null,
       completedDate: null,
       progressText: text('progressText') || null,
     };
 
     const statusText = text('status');
     if (statusText) {
-      measure.status = parseStatus(statusText);
+      const read = readStatus(statusText);
+      measure.status = read?.status ?? null;
+      if (read) Object.assign(measure, { statusSource: 'status', statusWord: read.word });
       if (!measure.status) {
         issue(errors, r, header('status'), `第${r}行整改状态“${statusText}”无法识别（可填：未开始、整改中、待销号、已销号）`, `Row ${r}: unknown status "${statusText}" (use 未开始, 整改中, 待销号 or 已销号)`);
       }
       if (/长期坚持/.test(statusText)) measure.kind = 'long_term';
+    } else if (measure.progressText) {
+      // No status column (or an empty cell): a progress text that starts with 已完成 / 正在推进 …
+      // suggests one, shown in the preview as read from the progress column.
+      const read = readStatus(measure.progressText);
+      if (read) Object.assign(measure, { status: read.status, statusSource: 'progress', statusWord: read.word });
+      if (/^长期坚持/.test(measure.progressText)) measure.kind = 'long_term';
     }
 
     for (const field of ['deadline', 'completedDate'] as const) {

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, IsoDate, Nullable, Version } from './common.js';
-import { MeasureQuery } from './measure.js';
+import { MeasureKindSchema, MeasureQuery, MeasureStatusSchema } from './measure.js';
 
 /** The parts of the published report (整改情况通报) the office writes; the rest is computed. */
 export const ReportTexts = Type.Object({
@@ -31,9 +31,42 @@ export type LedgerQuery = Static<typeof LedgerQuery>;
 
 const ImportIssue = Type.Object({ row: Type.Integer(), column: Type.String(), message: Type.String(), messageEn: Type.String() });
 
+/** A person or department named in a row, and whether the unit already has it. */
+const PlanName = Type.Object({ name: Type.String(), exists: Type.Boolean() });
+
+/**
+ * One sheet row: what it matched (create / update an existing measure / locked: a closed measure
+ * the import leaves alone) and every value it will write, so the office can check before applying.
+ */
+export const LedgerPlanMeasure = Type.Object({
+  rowNumber: Type.Integer(),
+  text: Type.String(),
+  action: Type.Union([Type.Literal('create'), Type.Literal('update'), Type.Literal('locked')]),
+  values: Type.Object({
+    kind: MeasureKindSchema,
+    deadline: Nullable(Type.String()),
+    leader: Nullable(PlanName),
+    leadDepartment: Nullable(PlanName),
+    coDepartments: Type.Array(PlanName),
+    status: MeasureStatusSchema,
+    completedDate: Nullable(Type.String()),
+    progressText: Nullable(Type.String()),
+  }),
+  /** The status the sheet's words suggest, the words, and the column they are in. */
+  statusRead: Nullable(Type.Object({ status: MeasureStatusSchema, word: Type.String(), source: Type.Union([Type.Literal('status'), Type.Literal('progress')]) })),
+  /**
+   * Why the status written differs from the one read: a closure the office has not verified
+   * (needs 对账销号, or the import ticked as verified), or a closed measure that stays locked.
+   */
+  held: Nullable(Type.Union([Type.Literal('needs_verification'), Type.Literal('locked')])),
+});
+export type LedgerPlanMeasure = Static<typeof LedgerPlanMeasure>;
+
 /** What importing a ledger would do (preview), or did (confirm). */
 export const LedgerImportPlan = Type.Object({
   round: Type.Object({ id: Id, title: Type.String() }),
+  /** The office ticked "import statuses as verified": closures in the sheet are written as closed. */
+  statusesVerified: Type.Boolean(),
   sheet: Type.String(),
   columns: Type.Record(Type.String(), Type.String()),
   categories: Type.Array(
@@ -45,9 +78,7 @@ export const LedgerImportPlan = Type.Object({
           title: Type.String(),
           exists: Type.Boolean(),
           manifestations: Type.Integer(),
-          measures: Type.Array(
-            Type.Object({ rowNumber: Type.Integer(), text: Type.String(), action: Type.Union([Type.Literal('create'), Type.Literal('update')]) }),
-          ),
+          measures: Type.Array(LedgerPlanMeasure),
         }),
       ),
     }),
@@ -58,6 +89,10 @@ export const LedgerImportPlan = Type.Object({
     manifestations: Type.Integer(),
     measuresCreated: Type.Integer(),
     measuresUpdated: Type.Integer(),
+    /** Rows of closed (locked) measures left as they are. */
+    measuresLocked: Type.Integer(),
+    /** Rows whose closure waits for the office's verification. */
+    closuresHeld: Type.Integer(),
     peopleCreated: Type.Array(Type.String()),
     departmentsCreated: Type.Array(Type.String()),
   }),

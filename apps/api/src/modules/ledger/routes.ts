@@ -11,7 +11,11 @@ import { createLedgerService } from './service.js';
 const tags = ['ledger'];
 const MAX_LEDGER_BYTES = 20 * 1024 * 1024;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const UploadQuery = Type.Object({ fileName: Type.Optional(Type.String({ maxLength: 255 })) }, { additionalProperties: false });
+/** statusesVerified=true: the office vouches for the sheet's closures (audited as such). */
+const LedgerUploadQuery = Type.Object(
+  { fileName: Type.Optional(Type.String({ maxLength: 255 })), statusesVerified: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])) },
+  { additionalProperties: false },
+);
 
 export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const ledger = createLedgerService({ db: app.db, clock: app.clock });
@@ -55,20 +59,20 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/api/rounds/:id/ledger/import/preview', {
     config: { access: 'hierarchy.write', scope: { params: { id: 'round' } } },
     bodyLimit: MAX_LEDGER_BYTES,
-    schema: { tags, summary: '导入台账预览 Preview a ledger import (xlsx as multipart or raw body): what it would create or update, row-level errors', params: IdParams, querystring: UploadQuery, response: { 200: LedgerImportPlan, ...errors.write, 503: Type.Ref('ErrorResponse') } },
+    schema: { tags, summary: '导入台账预览 Preview a ledger import (xlsx as multipart or raw body): what it would create, update or leave locked, every value per row, row-level errors', params: IdParams, querystring: LedgerUploadQuery, response: { 200: LedgerImportPlan, ...errors.write, 503: Type.Ref('ErrorResponse') } },
     handler: async (r) => {
       const { bytes } = await readUpload(r, MAX_LEDGER_BYTES);
-      return app.importGate.run(() => ledger.preview(r.params.id, bytes));
+      return app.importGate.run(() => ledger.preview(r.params.id, bytes, r.query.statusesVerified === 'true'));
     },
   });
 
   app.post('/api/rounds/:id/ledger/import', {
     config: { access: 'hierarchy.write', scope: { params: { id: 'round' } } },
     bodyLimit: MAX_LEDGER_BYTES,
-    schema: { tags, summary: '确认导入台账 Import a ledger: all in one transaction, or nothing when any row has an error', params: IdParams, querystring: UploadQuery, response: { 200: LedgerImportPlan, ...errors.write, 503: Type.Ref('ErrorResponse') } },
+    schema: { tags, summary: '确认导入台账 Import a ledger: all in one transaction, or nothing when any row has an error; closures are written only with statusesVerified=true (audited), closed measures stay locked', params: IdParams, querystring: LedgerUploadQuery, response: { 200: LedgerImportPlan, ...errors.write, 503: Type.Ref('ErrorResponse') } },
     handler: async (r) => {
       const { bytes } = await readUpload(r, MAX_LEDGER_BYTES);
-      return app.importGate.run(() => ledger.apply(r.params.id, bytes, actorOf(r)));
+      return app.importGate.run(() => ledger.apply(r.params.id, bytes, actorOf(r), r.query.statusesVerified === 'true'));
     },
   });
 };

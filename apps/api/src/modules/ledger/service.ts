@@ -1,6 +1,6 @@
 import type { LedgerImport, LedgerRow } from '@rectify/documents';
 import { loadDocuments } from '../../lib/documents.js';
-import { isOverdue, newMeasureDeadline, toMeasureKind, toMeasureStatus, transitions, roundTitle, type AuditEntity, type LedgerImportPlan as LedgerPlan, type LedgerQuery } from '@rectify/domain';
+import { isOverdue, ledgerImportStatus, newMeasureDeadline, toMeasureKind, toMeasureStatus, transitions, roundTitle, type AuditEntity, type LedgerImportPlan as LedgerPlan, type LedgerQuery } from '@rectify/domain';
 import { PrismaNamespace as Sql, type Db, type Prisma } from '@rectify/db';
 import type { Writable } from 'node:stream';
 import type { Clock } from '../../lib/clock.js';
@@ -117,13 +117,16 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
     }
   }
 
-  /** What confirming would do, against the round as it is now. */
-  async function plan(roundId: number, parsed: LedgerImport): Promise<LedgerPlan> {
+  /**
+   * What confirming would do, against the round as it is now: per row, whether it creates, updates
+   * or leaves a locked measure, and every value it writes (the status decided by ledgerImportStatus).
+   */
+  async function plan(roundId: number, parsed: LedgerImport, verified: boolean): Promise<LedgerPlan> {
     const round = await requireRound(roundId);
     const [existing, people, departments] = await Promise.all([
       db.category.findMany({
         where: { roundId },
-        select: { title: true, problems: { select: { title: true, measures: { select: { text: true } } } } },
+        select: { title: true, problems: { select: { title: true, measures: { select: { text: true, status: true } } } } },
       }),
       db.person.findMany({ where: { organizationId: round.inspectedUnitId }, select: { name: true } }),
       db.department.findMany({ where: { organizationId: round.inspectedUnitId }, select: { name: true } }),
@@ -132,7 +135,17 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
     const knownDepartments = new Set(departments.map((d) => d.name));
     const newPeople = new Set<string>();
     const newDepartments = new Set<string>();
-    const counts = { categories: 0, problems: 0, manifestations: 0, measuresCreated: 0, measuresUpdated: 0 };
+    const counts = { categories: 0, problems: 0, manifestations: 0, measuresCreated: 0, measuresUpdated: 0, measuresLocked: 0, closuresHeld: 0 };
+    const person = (name: string | null) => {
+      if (!name) return null;
+      if (!knownPeople.has(name)) newPeople.add(name);
+      return { name, exists: knownPeople.has(name) };
+    };
+    const department = (name: string) => {
+      if (!knownDepartments.has(name)) newDepartments.add(name);
+      return { name, exists: knownDepartments.has(name) };
+    };
+    const today = clock.today();
     const categories = parsed.categories.map((c) => {
       const cat = existing.find((e) => e.title === c.title);
       if (!cat) counts.categories++;
@@ -148,12 +161,32 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
             exists: Boolean(prob),
             manifestations: p.manifestations.length,
             measures: p.measures.map((m) => {
-              for (const name of [m.leader].filter((n): n is string => Boolean(n))) if (!knownPeople.has(name)) newPeople.add(name);
-              for (const name of [m.leadDepartment, ...m.coDepartments].filter((n): n is string => Boolean(n))) if (!knownDepartments.has(name)) newDepartments.add(name);
-              const action = prob?.measures.some((e) => e.text === m.text) ? ('update' as const) : ('create' as const);
-              if (action === 'create') counts.measuresCreated++;
-              else counts.measuresUpdated++;
-              return { rowNumber: m.rowNumber, text: m.text, action };
+              const current = prob?.measures.find((e) => e.text === m.text);
+              const decided = ledgerImportStatus(m.status, current ? toMeasureStatus(current.status) : null, verified);
+              if (decided.action === 'create') counts.measuresCreated++;
+              else if (decided.action === 'update') counts.measuresUpdated++;
+              else counts.measuresLocked++;
+              if (decided.held === 'needs_verification') counts.closuresHeld++;
+              const state = transitions.change({ status: 'not_started', completedDate: null, progress: 0 }, { status: decided.status, completedDate: m.completedDate }, today);
+              const co = m.coDepartments.filter((d) => d !== m.leadDepartment);
+              return {
+                rowNumber: m.rowNumber,
+                text: m.text,
+                action: decided.action,
+                values: {
+                  kind: m.kind,
+                  // A new row without a date takes the round's 整改时限, like a measure added by hand.
+                  deadline: decided.action === 'create' ? newMeasureDeadline(m.deadline ?? undefined, round.rectificationDeadline) : m.deadline,
+                  leader: person(m.leader),
+                  leadDepartment: m.leadDepartment ? department(m.leadDepartment) : null,
+                  coDepartments: co.map(department),
+                  status: state.status,
+                  completedDate: state.completedDate,
+                  progressText: m.progressText,
+                },
+                statusRead: m.status && m.statusSource && m.statusWord ? { status: m.status, word: m.statusWord, source: m.statusSource } : null,
+                held: decided.held,
+              };
             }),
           };
         }),
@@ -161,6 +194,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
     });
     return {
       round: { id: round.id, title: roundTitle(round) },
+      statusesVerified: verified,
       sheet: parsed.sheet,
       columns: parsed.columns as Record<string, string>,
       categories,
@@ -187,14 +221,15 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
       const { ledgerCsv } = await loadDocuments();
       return ledgerCsv(all);
     },
-    async preview(roundId: number, bytes: Buffer): Promise<LedgerPlan> {
-      return plan(roundId, await parse(bytes));
+    async preview(roundId: number, bytes: Buffer, verified = false): Promise<LedgerPlan> {
+      return plan(roundId, await parse(bytes), verified);
     },
 
     /** Applies a ledger in one transaction: all of it, or nothing. */
-    async apply(roundId: number, bytes: Buffer, actor: AuditActor): Promise<LedgerPlan> {
+    async apply(roundId: number, bytes: Buffer, actor: AuditActor, verified = false): Promise<LedgerPlan> {
       const parsed = await parse(bytes);
-      const result = await plan(roundId, parsed);
+      const result = await plan(roundId, parsed, verified);
+      const planned = new Map(result.categories.flatMap((c) => c.problems.flatMap((p) => p.measures.map((m) => [m.rowNumber, m] as const))));
       if (parsed.errors.length > 0) {
         throw new AppError(400, 'VALIDATION_FAILED', { errors: parsed.errors }, {
           'zh-CN': `台账有 ${parsed.errors.length} 处错误，未导入任何内容；请修改后重新上传`,
@@ -252,11 +287,16 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
               }
               let measureOrdinal = (await tx.measure.aggregate({ where: { problemId: problem.id }, _max: { ordinal: true } }))._max.ordinal ?? 0;
               for (const m of p.measures) {
+                const row = planned.get(m.rowNumber)!;
+                // A closed measure stays locked; its row still counts for the problem's order.
+                if (row.action === 'locked') continue;
+                // What the preview showed is what is written: the status decided there.
                 const state = transitions.change(
                   { status: 'not_started', completedDate: null, progress: 0 },
-                  { status: m.status ?? 'not_started', completedDate: m.completedDate },
+                  { status: row.values.status, completedDate: row.values.completedDate },
                   today,
                 );
+                const marks = verified && row.statusRead?.status === 'closed' ? { extra: { statusesVerified: true } } : {};
                 const fields = {
                   kind: m.kind,
                   status: state.status,
@@ -282,9 +322,9 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
                   await tx.measure.update({ where: { id: existing.id }, data: { ...fields, version: { increment: 1 } } });
                   await tx.measureCoDepartment.deleteMany({ where: { measureId: existing.id } });
                   await tx.measureCoDepartment.createMany({ data: coDepartments.map((d) => ({ ...d, measureId: existing.id })) });
-                  await audit(tx, actor, 'measure', existing.id, 'update', before, await measureSnapshot(tx, existing.id));
+                  await audit(tx, actor, 'measure', existing.id, 'update', before, await measureSnapshot(tx, existing.id), marks);
                 } else {
-                  const row = await tx.measure.create({
+                  const inserted = await tx.measure.create({
                     data: {
                       ...fields,
                       // A row without a date takes the round's 整改时限, like a measure added by hand.
@@ -292,13 +332,13 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
                       problemId: problem.id, roundId, text: m.text, ordinal: ++measureOrdinal, coDepartments: { create: coDepartments },
                     },
                   });
-                  await audit(tx, actor, 'measure', row.id, 'create', null, await measureSnapshot(tx, row.id));
+                  await audit(tx, actor, 'measure', inserted.id, 'create', null, await measureSnapshot(tx, inserted.id), marks);
                 }
               }
             }
           }
           // And one record for the whole import: what it did, and from which sheet.
-          await audit(tx, actor, 'round', roundId, 'import', null, null, { extra: { ledger: { sheet: result.sheet, ...result.counts } } });
+          await audit(tx, actor, 'round', roundId, 'import', null, null, { extra: { ledger: { sheet: result.sheet, statusesVerified: verified, ...result.counts } } });
         },
         { timeout: 120_000, maxWait: 10_000 },
       );

@@ -1,8 +1,8 @@
-import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Empty, Row, Space, Statistic, Table, Tag, Tree, Typography, Upload } from 'antd';
+import { useMemo, useState, type ReactNode } from 'react';
+import { Alert, App, Button, Card, Checkbox, Col, Empty, Row, Space, Statistic, Table, Tag, Tree, Typography, Upload } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { CheckOutlined, CloseOutlined, InboxOutlined } from '@ant-design/icons';
-import { subsectionNumber, type LedgerImportPlan } from '@rectify/domain';
+import { measureKindLabels, measureStatusLabels, subsectionNumber, type LedgerImportPlan, type LedgerPlanMeasure } from '@rectify/domain';
 import { useLocale, useT } from '../../i18n';
 import { useLedgerImport, useLedgerPreview } from './api';
 
@@ -28,7 +28,71 @@ function IssueTable({ issues, testId }: { issues: Issue[]; testId: string }) {
   );
 }
 
-function planTree(plan: LedgerImportPlan, t: ReturnType<typeof useT>): DataNode[] {
+type Translate = ReturnType<typeof useT>;
+type Locale = ReturnType<typeof useLocale>[0];
+
+/** One sheet row: what it matched, and every value the import will write. */
+function PlanRow({ m, t, locale }: { m: LedgerPlanMeasure; t: Translate; locale: Locale }) {
+  const v = m.values;
+  const name = (n: { name: string; exists: boolean }) => (
+    <span key={n.name}>
+      {n.name}
+      {!n.exists && (
+        <Tag color="green" style={{ marginInlineStart: 4, fontSize: 11, lineHeight: '16px', padding: '0 4px' }}>
+          {t('ledgerImport.new')}
+        </Tag>
+      )}
+    </span>
+  );
+  const field = (key: string, label: string, value: ReactNode) => (
+    <span data-testid={`plan-value-${key}`}>
+      <Typography.Text type="secondary">{label}：</Typography.Text>
+      {value ?? t('common.none')}
+    </span>
+  );
+  const progress = v.progressText && v.progressText.length > 40 ? `${v.progressText.slice(0, 40)}…` : v.progressText;
+  return (
+    <div data-testid="plan-measure" data-action={m.action} style={{ padding: '2px 0', whiteSpace: 'normal' }}>
+      <div>
+        <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineEnd: 6 }}>
+          {t('ledgerImport.row', { n: m.rowNumber })}
+        </Typography.Text>
+        {m.text}
+        <Tag color={m.action === 'create' ? 'green' : m.action === 'update' ? 'blue' : 'default'} style={{ marginInlineStart: 6 }}>
+          {t(`ledgerImport.action.${m.action}`)}
+        </Tag>
+      </div>
+      {m.action === 'locked' ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="plan-locked">
+          {t('ledgerImport.locked')}
+        </Typography.Text>
+      ) : (
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0 14px', fontSize: 12 }}>
+          {field('kind', t('ledgerImport.field.kind'), measureKindLabels[v.kind][locale])}
+          {field('deadline', t('ledgerImport.field.deadline'), v.deadline)}
+          {field('leader', t('ledgerImport.field.leader'), v.leader && name(v.leader))}
+          {field('leadDepartment', t('ledgerImport.field.leadDepartment'), v.leadDepartment && name(v.leadDepartment))}
+          {v.coDepartments.length > 0 && field('coDepartments', t('ledgerImport.field.coDepartments'), v.coDepartments.map(name))}
+          {field('status', t('ledgerImport.field.status'), measureStatusLabels[v.status][locale])}
+          {v.completedDate && field('completedDate', t('ledgerImport.field.completedDate'), v.completedDate)}
+          {progress && field('progress', t('ledgerImport.field.progress'), progress)}
+          {m.statusRead && (
+            <span data-testid="plan-status-read">
+              {t(`ledgerImport.statusRead.${m.statusRead.source}`, { word: m.statusRead.word, status: measureStatusLabels[m.statusRead.status][locale] })}
+            </span>
+          )}
+          {m.held === 'needs_verification' && (
+            <Tag color="orange" style={{ fontSize: 11 }} data-testid="plan-held">
+              {t('ledgerImport.held')}
+            </Tag>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function planTree(plan: LedgerImportPlan, t: Translate, locale: Locale): DataNode[] {
   const state = (exists: boolean) =>
     exists ? <Tag style={{ marginInlineStart: 6 }}>{t('ledgerImport.existing')}</Tag> : <Tag color="green" style={{ marginInlineStart: 6 }}>{t('ledgerImport.new')}</Tag>;
   return plan.categories.map((c, ci) => ({
@@ -56,19 +120,7 @@ function planTree(plan: LedgerImportPlan, t: ReturnType<typeof useT>): DataNode[
       children: p.measures.map((m) => ({
         key: `r${m.rowNumber}`,
         isLeaf: true,
-        title: (
-          <span data-testid="plan-measure">
-            <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineEnd: 6 }}>
-              {t('ledgerImport.row', { n: m.rowNumber })}
-            </Typography.Text>
-            {m.text}
-            {m.action === 'create' ? (
-              <Tag color="green" style={{ marginInlineStart: 6 }}>{t('ledgerImport.new')}</Tag>
-            ) : (
-              <Tag color="blue" style={{ marginInlineStart: 6 }}>{t('ledgerImport.update')}</Tag>
-            )}
-          </span>
-        ),
+        title: <PlanRow m={m} t={t} locale={locale} />,
       })),
     })),
   }));
@@ -77,15 +129,19 @@ function planTree(plan: LedgerImportPlan, t: ReturnType<typeof useT>): DataNode[
 /** Upload an .xlsx ledger → preview (counts, hierarchy, row errors) → confirm. */
 export function LedgerImportCard({ roundId, canWrite }: { roundId: number; canWrite: boolean }) {
   const t = useT();
+  const [locale] = useLocale();
   const { message } = App.useApp();
   const preview = useLedgerPreview(roundId);
   const apply = useLedgerImport(roundId);
   const [file, setFile] = useState<File | null>(null);
+  // "Import statuses as verified": the office vouches for the sheet's closures (audited as such).
+  const [verified, setVerified] = useState(false);
   const plan = preview.data;
-  const tree = useMemo(() => (plan ? planTree(plan, t) : []), [plan, t]);
+  const tree = useMemo(() => (plan ? planTree(plan, t, locale) : []), [plan, t, locale]);
 
   const reset = () => {
     setFile(null);
+    setVerified(false);
     preview.reset();
     apply.reset();
   };
@@ -93,14 +149,14 @@ export function LedgerImportCard({ roundId, canWrite }: { roundId: number; canWr
   const choose = (chosen: File) => {
     setFile(chosen);
     apply.reset();
-    preview.mutate(chosen);
+    preview.mutate({ file: chosen, verified });
     return false; // we send it ourselves
   };
 
   const confirm = async () => {
     if (!file) return;
     try {
-      const done = await apply.mutateAsync(file);
+      const done = await apply.mutateAsync({ file, verified });
       message.success(t('ledgerImport.done', { created: done.counts.measuresCreated, updated: done.counts.measuresUpdated }));
       reset();
     } catch (error) {
@@ -115,6 +171,8 @@ export function LedgerImportCard({ roundId, canWrite }: { roundId: number; canWr
         ['problems', counts.problems],
         ['measuresCreated', counts.measuresCreated],
         ['measuresUpdated', counts.measuresUpdated],
+        ['measuresLocked', counts.measuresLocked],
+        ['closuresHeld', counts.closuresHeld],
         ['manifestations', counts.manifestations],
       ] as const)
     : [];
@@ -211,13 +269,27 @@ export function LedgerImportCard({ roundId, canWrite }: { roundId: number; canWr
                   </Typography.Title>
                   {tree.length ? (
                     <div style={{ maxHeight: 420, overflow: 'auto', border: '1px solid #f0f0f0', borderRadius: 4, padding: 8 }}>
-                      <Tree className="rectify-tree" blockNode selectable={false} showLine={{ showLeafIcon: false }} treeData={tree} defaultExpandedKeys={tree.map((n) => n.key)} />
+                      <Tree className="rectify-tree" blockNode selectable={false} showLine={{ showLeafIcon: false }} treeData={tree} defaultExpandAll />
                     </div>
                   ) : (
                     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
                   )}
                 </div>
-                <Space>
+                <Checkbox
+                  checked={verified}
+                  disabled={preview.isPending || apply.isPending}
+                  onChange={(e) => {
+                    setVerified(e.target.checked);
+                    if (file) preview.mutate({ file, verified: e.target.checked });
+                  }}
+                  data-testid="ledger-verified"
+                >
+                  {t('ledgerImport.verified')}
+                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                    {t('ledgerImport.verifiedHint')}
+                  </Typography.Text>
+                </Checkbox>
+                <Space wrap>
                   <Button type="primary" icon={<CheckOutlined />} disabled={blocked} loading={apply.isPending} onClick={() => void confirm()} data-testid="ledger-import-confirm">
                     {t('ledgerImport.confirm')}
                   </Button>

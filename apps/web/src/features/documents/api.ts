@@ -66,14 +66,15 @@ export function useCanWrite(): boolean {
 
 export const useLedgerPreview = (roundId: number) =>
   useMutation({
-    mutationFn: (file: File) =>
-      uploadFile<LedgerImportPlan>(`/api/rounds/${roundId}/ledger/import/preview`, file, file.name),
+    mutationFn: ({ file, verified }: { file: File; verified: boolean }) =>
+      uploadFile<LedgerImportPlan>(`/api/rounds/${roundId}/ledger/import/preview?statusesVerified=${String(verified)}`, file, file.name),
   });
 
 export function useLedgerImport(roundId: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (file: File) => uploadFile<LedgerImportPlan>(`/api/rounds/${roundId}/ledger/import`, file, file.name),
+    mutationFn: ({ file, verified }: { file: File; verified: boolean }) =>
+      uploadFile<LedgerImportPlan>(`/api/rounds/${roundId}/ledger/import?statusesVerified=${String(verified)}`, file, file.name),
     onSuccess: () => invalidateRectification(client),
   });
 }
