@@ -1,4 +1,5 @@
 import type { Role } from './enums.js';
+import { MeasureUpdate } from './schemas/measure.js';
 
 /**
  * Who may do what — the one place the rights live. The API declares one `Access` per route and
@@ -119,12 +120,16 @@ export function answersFor(actor: Pick<Actor, 'personId' | 'departmentId'>, meas
   );
 }
 
-/** Fields of a measure that a PATCH may change, by role (`version` is always allowed). */
-export const MEASURE_FIELDS = [
-  'text', 'manifestationId', 'ordinal', 'kind', 'status', 'deadline', 'startDate', 'completedDate', 'leaderId',
-  'leadDepartmentId', 'coDepartmentIds', 'progress', 'outcome',
-] as const;
-export type MeasureField = (typeof MEASURE_FIELDS)[number];
+/**
+ * Fields of a measure that a PATCH may change (`version` is always sent and always allowed): read
+ * from the update schema, so a field added there is in the policy at once — the office's and
+ * admin's, and the leader's unless listed below as workflow-only — never silently dropped.
+ */
+export type MeasureField = Exclude<keyof MeasureUpdate, 'version'>;
+const updateProperties = MeasureUpdate.properties;
+export const MEASURE_FIELDS: readonly MeasureField[] = (Object.keys(updateProperties) as (keyof typeof updateProperties)[]).filter(
+  (f): f is MeasureField => f !== 'version',
+);
 
 /**
  * Officers report progress; leaders also plan their measures; status moves through the closure

@@ -80,6 +80,10 @@ export const measure: MeasureDetail = {
   figures: [{ id: 1, label: '维修健身器材', value: 55, unit: '件' }],
   updates: [],
   regulations: [],
+  latestClosure: null,
+  evidenceCount: 0,
+  locked: false,
+  myAccess: { update: true, progress: true, reopen: false, decideClosure: false },
   createdAt: '2023-03-20T08:00:00.000Z',
   updatedAt: '2023-07-01T08:00:00.000Z',
 };

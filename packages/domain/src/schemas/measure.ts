@@ -94,15 +94,13 @@ export const MeasureDetail = Type.Composite([
     figures: Type.Array(OutcomeFigure),
     updates: Type.Array(ProgressUpdate),
     regulations: Type.Array(Type.Object({ id: Id, title: Type.String() })),
-    // The fields below are added by the roles-and-workflow work; the API always sends them, they are
-    // optional in the type only so that clients built against the earlier shape keep compiling.
     /** The latest 申请销号 with its decision: a rejected one carries the reason the officer must see. */
-    latestClosure: Type.Optional(Nullable(ClosureRequest)),
-    evidenceCount: Type.Optional(Type.Integer({ minimum: 0 })),
-    /** Closed measures are locked against edits until the office reopens them. */
-    locked: Type.Optional(Type.Boolean()),
-    /** What the signed-in account may do with this measure (absent when unknown). */
-    myAccess: Type.Optional(MeasureAccessSchema),
+    latestClosure: Nullable(ClosureRequest),
+    evidenceCount: Type.Integer({ minimum: 0 }),
+    /** Closed measures are locked against edits until the office reopens them: the web shows what this says. */
+    locked: Type.Boolean(),
+    /** What the signed-in account may do with this measure (the policy's measureAccess): the web shows what this says. */
+    myAccess: MeasureAccessSchema,
     /** Every 延期申请 of the measure, newest first. */
     postponements: Type.Optional(Type.Array(Postponement)),
     createdAt: Timestamp,

@@ -132,7 +132,7 @@ export function createMeasureService({ db, clock, notifier }: MeasureServiceDeps
     return problem;
   }
 
-  async function get(id: number, actor?: RequestActor): Promise<MeasureDetail> {
+  async function get(id: number, actor: RequestActor): Promise<MeasureDetail> {
     const row = await db.measure.findUnique({
       where: { id },
       include: {
@@ -180,7 +180,7 @@ export function createMeasureService({ db, clock, notifier }: MeasureServiceDeps
       latestClosure: row.closureRequests[0] ? toClosure(row.closureRequests[0]) : null,
       evidenceCount: row._count.evidence,
       locked: row.status === 'closed',
-      ...(actor ? { myAccess: measureAccess(actor, row) } : {}),
+      myAccess: measureAccess(actor, row),
       postponements: await postponementsOfMeasure(db, id),
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),

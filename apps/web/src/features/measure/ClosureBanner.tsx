@@ -22,8 +22,7 @@ export function ClosureBanner({ measure: m }: { measure: MeasureDetail }) {
   const reopen = useReopenMeasure();
   const [reopening, setReopening] = useState(false);
   const c = m.latestClosure ?? null;
-  const locked = m.locked ?? m.status === 'closed';
-  const access = m.myAccess;
+  const { locked, myAccess: access } = m;
 
   const reopenButton =
     locked && access?.reopen ? (

@@ -11,20 +11,19 @@ export interface MeasureActions {
 }
 
 /**
- * Which buttons the measure page shows, from what the server says the account may do (`myAccess`,
- * computed there by the domain's `measureAccess`) and the measure's state. A measure read without
- * `myAccess` (an older server) keeps the edit button, as before accounts existed.
+ * Which buttons the measure page shows, from what the server says: what the account may do
+ * (`myAccess`, the domain's `measureAccess`) and whether the measure is `locked`. Nothing here
+ * recomputes a right or the lock.
  */
 export function measureActions(m: Pick<MeasureDetail, 'status' | 'locked' | 'myAccess' | 'evidenceCount' | 'latestClosure'>): MeasureActions {
-  const locked = m.locked ?? m.status === 'closed';
-  const access = m.myAccess;
-  const mayEdit = access ? access.update : true;
-  const mayReport = !!access?.progress;
+  const { locked, myAccess: access } = m;
+  const mayEdit = access.update;
+  const mayReport = access.progress;
   const pending = m.status === 'pending_closure' || m.latestClosure?.state === 'pending';
   return {
     locked,
     edit: !mayEdit ? 'hidden' : locked ? 'locked' : 'enabled',
     report: mayReport && !locked,
-    submit: !mayReport || locked || pending ? 'hidden' : (m.evidenceCount ?? 0) > 0 ? 'enabled' : 'needsEvidence',
+    submit: !mayReport || locked || pending ? 'hidden' : m.evidenceCount > 0 ? 'enabled' : 'needsEvidence',
   };
 }

@@ -38,8 +38,9 @@ describe('measureActions', () => {
     const a = measureActions({ status: 'closed', locked: true, myAccess: access({ update: true, progress: true, reopen: true }), evidenceCount: 2, latestClosure: null });
     expect(a).toMatchObject({ locked: true, edit: 'locked', report: false, submit: 'hidden' });
   });
-  it('keeps the edit button for a measure read without myAccess (older server)', () => {
-    expect(measureActions({ status: 'in_progress', locked: undefined, myAccess: undefined, evidenceCount: undefined, latestClosure: undefined }).edit).toBe('enabled');
+  it('follows the lock the server sends, not the status it could guess from', () => {
+    const a = measureActions({ status: 'pending_closure', locked: true, myAccess: access({ update: true, progress: true }), evidenceCount: 1, latestClosure: null });
+    expect(a).toMatchObject({ locked: true, edit: 'locked', report: false });
   });
 });
 
