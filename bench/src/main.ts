@@ -230,7 +230,7 @@ async function load(name: string, path: string, cookie: string): Promise<LoadRes
  * The dashboard of the 1,000-measure round opened cold (new browser context: no cache, no
  * storage) in Debian's chromium: from navigation to the figures and the measure list on screen.
  */
-async function coldDashboard(cookie: string, roundId: number): Promise<{ roundId: number; msEach: number[]; median: number } | { skipped: string }> {
+async function coldDashboard(cookie: string, roundId: number): Promise<{ roundId: number; msEach: number[]; median: number } | { skipped: string } | { failed: string }> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   let browser;
   try {
@@ -247,8 +247,12 @@ async function coldDashboard(cookie: string, roundId: number): Promise<{ roundId
       const page = await context.newPage();
       const t = performance.now();
       await page.goto(`http://127.0.0.1:${PORT}/rounds/${roundId}`);
-      await page.getByTestId('completion-detail').waitFor({ state: 'visible', timeout: 60_000 });
-      await page.getByTestId('measure-list').first().waitFor({ state: 'visible', timeout: 60_000 });
+      try {
+        await page.getByTestId('completion-detail').waitFor({ state: 'visible', timeout: 60_000 });
+        await page.getByTestId('measure-list').first().waitFor({ state: 'visible', timeout: 60_000 });
+      } catch (error) {
+        return { failed: `round ${roundId}: ${(error as Error).message.split('\n')[0]}` };
+      }
       msEach.push(Math.round(performance.now() - t));
       await context.close();
     }
@@ -318,7 +322,9 @@ async function main() {
 
     await settle();
     const dashboard = await coldDashboard(cookie, setup.dashboardRoundId);
-    console.log('median' in dashboard ? `dashboard of round ${dashboard.roundId}, cold: ${dashboard.msEach.join(' / ')} ms (median ${dashboard.median})` : `cold dashboard: skipped, ${dashboard.skipped}`);
+    if ('median' in dashboard) console.log(`dashboard of round ${dashboard.roundId}, cold: ${dashboard.msEach.join(' / ')} ms (median ${dashboard.median})`);
+    else if ('skipped' in dashboard) console.log(`cold dashboard: skipped, ${dashboard.skipped}`);
+    else console.log(`COLD DASHBOARD FAILED: ${dashboard.failed}`);
 
     // The ledger: one request at a time, as an office user would ask for it.
     const before = memory(pid);
@@ -352,7 +358,7 @@ async function main() {
     });
     const peak = memory(pid);
     console.log(`server RSS idle ${idle.rssMb} MB, peak (VmHWM) ${peak.hwmMb} MB`);
-    const non2xx = results.reduce((n, r) => n + r.non2xx + r.errors, 0) + ledgerNon2xx;
+    const non2xx = results.reduce((n, r) => n + r.non2xx + r.errors, 0) + ledgerNon2xx + ('failed' in dashboard ? 1 : 0);
     console.log(non2xx === 0 ? 'non-2xx: 0' : `NON-2XX OR ERRORS: ${non2xx}`);
 
     const date = new Date().toISOString().slice(0, 10);

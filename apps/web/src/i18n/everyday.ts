@@ -3,6 +3,8 @@
  * previews and the printable dashboard (kept apart like workflow.ts, so edits do not collide).
  */
 export const everydayZh = {
+  'dashboard.overdueMore': '另有 {n} 项超期措施未列出。',
+  'dashboard.overdueShowAll': '在措施清单中查看全部 {n} 项',
   'list.search': '搜索措施内容',
   'list.status': '状态',
   'list.overdueOnly': '只看超期',
@@ -77,6 +79,8 @@ export const everydayZh = {
 };
 
 export const everydayEn: Partial<Record<keyof typeof everydayZh, string>> = {
+  'dashboard.overdueMore': '{n} more overdue measures are not listed here.',
+  'dashboard.overdueShowAll': 'See all {n} in the measure list',
   'list.search': 'Search measure text',
   'list.status': 'Status',
   'list.overdueOnly': 'Overdue only',

@@ -223,7 +223,13 @@ export default function DashboardPage() {
 
       <WarningPanel roundId={roundId} />
 
-      <OverdueTable items={s.overdue} />
+      <OverdueTable
+        items={s.overdue}
+        onShowAll={() => {
+          setParams(writeListControls(params, { filters: { overdue: true }, sort: 'deadline', direction: 'asc' }), { replace: true, preventScrollReset: true });
+          listRef.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
+        }}
+      />
 
       <Card
         title={t('dashboard.byCategory')}

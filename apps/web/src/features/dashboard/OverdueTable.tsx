@@ -1,4 +1,4 @@
-import { Card, Empty, Space, Typography } from 'antd';
+import { Button, Card, Empty, Space, Typography } from 'antd';
 import { CheckCircleOutlined, WarningFilled } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { subsectionNumber, type OverdueMeasure } from '@rectify/domain';
@@ -8,8 +8,14 @@ import { OverdueTag } from '../../shared/StatusTag';
 import { ResponsiveList } from '../../shared/ResponsiveList';
 import { useScreen } from '../../shared/useScreen';
 
-/** `linkMeasures: false` where the reader may not open a measure (the share page). */
-export function OverdueTable({ items, linkMeasures = true }: { items: OverdueMeasure[]; linkMeasures?: boolean }) {
+/** The longest overdue shown here; the rest are a click away in the measure list (hundreds would freeze the page). */
+const SHOWN = 10;
+
+/**
+ * `linkMeasures: false` where the reader may not open a measure (the share page); `onShowAll`
+ * opens every overdue measure in the page's measure list.
+ */
+export function OverdueTable({ items, linkMeasures = true, onShowAll }: { items: OverdueMeasure[]; linkMeasures?: boolean; onShowAll?: () => void }) {
   const t = useT();
   const { phone } = useScreen();
   const hasItems = items.length > 0;
@@ -55,8 +61,9 @@ export function OverdueTable({ items, linkMeasures = true }: { items: OverdueMea
       style={hasItems ? { borderColor: '#ffa39e' } : undefined}
     >
       {hasItems ? (
+        <>
         <ResponsiveList<OverdueMeasure>
-          rows={items}
+          rows={items.slice(0, SHOWN)}
           rowKey={(m) => m.id}
           card={(m) => (
             <Card size="small" data-testid="overdue-card">
@@ -88,6 +95,17 @@ export function OverdueTable({ items, linkMeasures = true }: { items: OverdueMea
             ],
           }}
         />
+        {items.length > SHOWN && (
+          <div style={{ padding: '10px 16px', borderTop: '1px solid #f0f0f0' }} data-testid="overdue-more">
+            <Typography.Text type="secondary">{t('dashboard.overdueMore', { n: items.length - SHOWN })}</Typography.Text>{' '}
+            {onShowAll && (
+              <Button type="link" onClick={onShowAll} data-testid="overdue-show-all">
+                {t('dashboard.overdueShowAll', { n: items.length })}
+              </Button>
+            )}
+          </div>
+        )}
+        </>
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.overdueNone')} />
       )}
