@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInShanghai, type AuditEntry, type MeasureDetail, type NotificationList, type Postponement, type PostponementQueueItem, type RoundTree, type SupervisionNotice, type Timeline, type TimeSummary } from '@rectify/domain';
+import { PassThrough } from 'node:stream';
 import JSZip from 'jszip';
+import { parseLedgerXlsx, writeLedgerXlsx, type LedgerRow } from '@rectify/documents';
 import { warningLevelsInSql } from '../src/modules/timeline/repository.js';
 import { startApi, type TestApi, type TestDatabase } from './harness.js';
 import { builders, json, world, type World } from './fixtures.js';
@@ -267,6 +269,33 @@ export function timeSuite(label: string, makeDatabase: () => Promise<TestDatabas
       expect(xml).toContain('请分管领导亲自过问。');
       expect(xml).toContain(a.text);
       expect((await api.request({ method: 'GET', url: '/api/supervision-notices/999999/notice.docx' })).statusCode).toBe(404);
+    });
+    it('exports 原定时限 / 调整后时限 / 延期原因 in the ledger, and imports them as an approved postponement', async () => {
+      const m = await b.measure({ deadline: addDays(today, 3), text: b.unique('台账延期措施') });
+      const p = json<Postponement>(await api.as('officer', { method: 'POST', url: `/api/measures/${m.id}/postponements`, payload: { requestedDeadline: addDays(today, 33), reason: '等待设备到货' } }));
+      await api.request({ method: 'POST', url: `/api/postponements/${p.id}/approve`, payload: {} });
+      const exported = await api.as('inspector', { method: 'GET', url: `/api/rounds/${api.roundId}/ledger.xlsx` });
+      expect(exported.statusCode).toBe(200);
+      const parsed = await parseLedgerXlsx(exported.rawPayload);
+      const row = parsed.categories.flatMap((c) => c.problems.flatMap((x) => x.measures)).find((x) => x.text === m.text)!;
+      expect(row).toMatchObject({ deadline: addDays(today, 33), originalDeadline: addDays(today, 3), adjustedDeadline: addDays(today, 33), postponementReason: '等待设备到货' });
+
+      // A ledger from elsewhere that records a postponement: imported into a new round as an approved one.
+      const round = json<{ id: number }>(await api.request({ method: 'POST', url: '/api/rounds', payload: { committee: '测试委员会', roundName: '第十轮', groupName: '第二巡察组', inspectedUnitId: w.organizationId } }));
+      const rows: LedgerRow[] = [{
+        categoryOrdinal: 1, category: '测试方面', problemOrdinal: 1, problem: '测试问题', manifestations: [], measureOrdinal: 1, measure: '导入的延期措施',
+        leader: null, leadDepartment: null, coDepartments: [], deadline: '2023-12-31', status: 'in_progress', completedDate: null, progressText: null, evidence: [], overdue: false,
+        originalDeadline: '2023-06-30', postponementReasons: ['汛期影响施工'],
+      }];
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on('data', (c: Buffer) => chunks.push(c));
+      await writeLedgerXlsx(rows, out, { title: '测试', today });
+      const imported = await api.request({ method: 'POST', url: `/api/rounds/${round.id}/ledger/import`, payload: Buffer.concat(chunks), headers: { 'content-type': 'application/octet-stream' } });
+      expect(imported.statusCode).toBe(200);
+      const measure = await api.db.measure.findFirstOrThrow({ where: { roundId: round.id, text: '导入的延期措施' }, include: { postponements: true } });
+      expect(measure).toMatchObject({ deadline: '2023-12-31', originalDeadline: '2023-06-30', postponementCount: 1 });
+      expect(measure.postponements).toMatchObject([{ state: 'approved', previousDeadline: '2023-06-30', requestedDeadline: '2023-12-31', reason: '汛期影响施工' }]);
     });
   });
 }

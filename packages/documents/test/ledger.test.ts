@@ -173,13 +173,13 @@ describe('writeLedgerXlsx', () => {
     const headers = LEDGER_COLUMNS.map((_, i) => ws.getRow(2).getCell(i + 1).value);
     expect(headers).toEqual([
       '序号', '方面', '具体问题', '具体表现', '整改措施', '责任领导', '牵头科室', '配合科室',
-      '完成时限', '整改状态', '完成时间', '整改进展及成效', '佐证材料', '是否逾期',
+      '完成时限', '整改状态', '完成时间', '整改进展及成效', '佐证材料', '是否逾期', '原定时限', '调整后时限', '延期原因',
     ]);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
-    expect(ws.autoFilter).toBe('A2:N8');
+    expect(ws.autoFilter).toBe('A2:Q8');
 
     const merges = (ws.model as unknown as { merges: string[] }).merges;
-    expect(merges).toEqual(expect.arrayContaining(['A1:N1', 'B3:B5', 'C3:C4', 'D3:D4', 'B6:B8', 'C6:C8', 'D6:D8']));
+    expect(merges).toEqual(expect.arrayContaining(['A1:Q1', 'B3:B5', 'C3:C4', 'D3:D4', 'B6:B8', 'C6:C8', 'D6:D8']));
     expect(merges).not.toContain('C5:C5');
 
     // Running 序号, status labels, evidence, dates as text.
@@ -323,7 +323,7 @@ describe('ledgerCsv', () => {
     expect(csv).toContain('"措施含逗号,和""引号""\n以及换行"');
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     expect(csv).toContain(',整改中,');
-    expect(csv.endsWith(',是\r\n')).toBe(true);
+    expect(csv.endsWith(',是,,,\r\n')).toBe(true);
   });
 });
 
@@ -508,5 +508,22 @@ describe('status words in the status or progress column', () => {
     expect(readStatus('整改中')).toEqual({ status: 'in_progress', word: '整改中' });
     expect(readStatus('未启动')).toEqual({ status: 'not_started', word: '未启动' });
     expect(readStatus('差不多')).toBeNull();
+  });
+});
+
+describe('延期 in the ledger', () => {
+  it('exports 原定时限 / 调整后时限 / 延期原因 and reads them back', async () => {
+    const bytes = await exportToBuffer(
+      [
+        row({ categoryOrdinal: 1, problemOrdinal: 1, measureOrdinal: 1, measure: '延期过的措施', deadline: '2023-09-30', originalDeadline: '2023-06-30', postponementReasons: ['需等待财政拨款', '施工延误'] }),
+        row({ categoryOrdinal: 1, problemOrdinal: 1, measureOrdinal: 2, measure: '按期的措施', deadline: '2023-06-30' }),
+      ],
+      '测试',
+    );
+    const parsed = await parseLedgerXlsx(bytes);
+    expect(parsed.errors).toEqual([]);
+    const [postponed, onTime] = parsed.categories[0]!.problems[0]!.measures;
+    expect(postponed).toMatchObject({ deadline: '2023-09-30', originalDeadline: '2023-06-30', adjustedDeadline: '2023-09-30', postponementReason: '需等待财政拨款；施工延误' });
+    expect(onTime).toMatchObject({ deadline: '2023-06-30', originalDeadline: null, adjustedDeadline: null, postponementReason: null });
   });
 });

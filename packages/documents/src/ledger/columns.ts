@@ -14,7 +14,10 @@ export type LedgerColumnKey =
   | 'completedDate'
   | 'progressText'
   | 'evidence'
-  | 'overdue';
+  | 'overdue'
+  | 'originalDeadline'
+  | 'adjustedDeadline'
+  | 'postponementReason';
 
 export interface LedgerColumn {
   key: LedgerColumnKey;
@@ -40,6 +43,10 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { key: 'progressText', header: '整改进展及成效', width: 36, synonyms: ['整改进展', '进展情况', '整改成效', '整改进展情况', '整改成效及进展', '整改情况', '整改落实情况'] },
   { key: 'evidence', header: '佐证材料', width: 24, synonyms: ['佐证资料', '证明材料', '支撑材料'] },
   { key: 'overdue', header: '是否逾期', width: 8, synonyms: ['逾期'] },
+  // 延期 (issue 9): the deadline before the first approved postponement, the one it moved to, and why.
+  { key: 'originalDeadline', header: '原定时限', width: 12, synonyms: ['原完成时限', '原定完成时限', '原整改时限'] },
+  { key: 'adjustedDeadline', header: '调整后时限', width: 12, synonyms: ['调整后完成时限', '延期后时限', '延期至'] },
+  { key: 'postponementReason', header: '延期原因', width: 24, synonyms: ['延期理由', '调整原因', '延期说明'] },
 ];
 
 export const LEDGER_COLUMN_COUNT = LEDGER_COLUMNS.length;

@@ -30,6 +30,10 @@ export interface LedgerRow {
   overdue: boolean;
   /** Optional: lets a long-term / immediate measure without a date say so in 完成时限. */
   kind?: MeasureKind;
+  /** 原定时限: set when an approved postponement moved the deadline (then 调整后时限 is the deadline). */
+  originalDeadline?: string | null;
+  /** 延期原因: the reasons of the approved postponements, oldest first. */
+  postponementReasons?: string[];
 }
 
 export interface LedgerExportOptions {
@@ -86,6 +90,9 @@ function cellTexts(r: LedgerRow, ordinal: number): Record<LedgerColumnKey, strin
     progressText: r.progressText ?? '',
     evidence: evidenceCellText(r.evidence),
     overdue: r.overdue ? '是' : '否',
+    originalDeadline: r.originalDeadline ?? '',
+    adjustedDeadline: r.originalDeadline ? (r.deadline ?? '') : '',
+    postponementReason: (r.postponementReasons ?? []).join('；'),
   };
 }
 
@@ -106,6 +113,8 @@ const CENTERED = new Set<LedgerColumnKey>([
   'status',
   'completedDate',
   'overdue',
+  'originalDeadline',
+  'adjustedDeadline',
 ]);
 // Hierarchy cells are merged over many measures: an overdue fill there would paint innocent rows.
 const HIERARCHY = new Set<LedgerColumnKey>(['category', 'problem', 'manifestations']);

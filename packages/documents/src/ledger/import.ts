@@ -20,6 +20,12 @@ export interface LedgerImportMeasure {
   statusWord: string | null;
   completedDate: string | null;
   progressText: string | null;
+  /** 原定时限, when the sheet has it and it differs from the deadline (the measure was postponed). */
+  originalDeadline?: string | null;
+  /** 调整后时限, read into `deadline` when present. */
+  adjustedDeadline?: string | null;
+  /** 延期原因 */
+  postponementReason?: string | null;
 }
 
 export interface LedgerImportProblem {
@@ -251,7 +257,7 @@ function findLayout(wb: ExcelJS.Workbook): Layout | null {
 
 interface PendingDate {
   target: LedgerImportMeasure;
-  field: 'deadline' | 'completedDate';
+  field: 'deadline' | 'completedDate' | 'originalDeadline' | 'adjustedDeadline';
   token: DateToken;
   text: string;
   row: number;
@@ -385,6 +391,9 @@ export async function parseLedgerXlsx(buffer: Buffer, options: LedgerImportOptio
       statusWord: null,
       completedDate: null,
       progressText: text('progressText') || null,
+      originalDeadline: null,
+      adjustedDeadline: null,
+      postponementReason: text('postponementReason') || null,
     };
 
     const statusText = text('status');
@@ -404,7 +413,7 @@ export async function parseLedgerXlsx(buffer: Buffer, options: LedgerImportOptio
       if (/^长期坚持/.test(measure.progressText)) measure.kind = 'long_term';
     }
 
-    for (const field of ['deadline', 'completedDate'] as const) {
+    for (const field of ['deadline', 'completedDate', 'originalDeadline', 'adjustedDeadline'] as const) {
       const c = cell(field);
       if (!c) continue;
       const value = rawValue(c.value);
@@ -472,6 +481,16 @@ export async function parseLedgerXlsx(buffer: Buffer, options: LedgerImportOptio
     }
     p.target[p.field] = iso;
     issue(warnings, p.row, p.column, `第${p.row}行日期“${p.text}”未写年份，按${year}年（${iso}）读取`, `Row ${p.row}: the date "${p.text}" has no year; read as ${iso}`);
+  }
+
+  // 调整后时限 is the deadline now; 原定时限 is kept only when it differs (the measure was postponed).
+  for (const c of categories.values()) {
+    for (const p of c.problems.values()) {
+      for (const m of p.measures) {
+        if (m.adjustedDeadline) m.deadline = m.adjustedDeadline;
+        if (m.originalDeadline && m.originalDeadline === m.deadline) m.originalDeadline = null;
+      }
+    }
   }
 
   // Reading order: by row, then left to right as the sheet lays the columns out.

@@ -54,6 +54,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
         leadDepartment: { select: { name: true } },
         coDepartments: { select: { department: { select: { name: true } } }, orderBy: { departmentId: 'asc' } },
         evidence: { select: { fileName: true }, orderBy: { id: 'asc' } },
+        postponements: { where: { state: 'approved' }, select: { reason: true }, orderBy: [{ reviewedAt: 'asc' }, { id: 'asc' }] },
         problem: {
           select: {
             categoryId: true,
@@ -96,6 +97,8 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
           evidence: m.evidence.map((e) => e.fileName),
           overdue: isOverdue({ status, deadline: m.deadline }, today),
           kind: toMeasureKind(m.kind),
+          originalDeadline: m.originalDeadline,
+          postponementReasons: m.postponements.map((x) => x.reason),
         };
       }
       const last = batch[batch.length - 1];
@@ -316,10 +319,24 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
                   if (id !== null && id !== fields.leadDepartmentId) coIds.add(id);
                 }
                 const coDepartments = [...coIds].map((departmentId) => ({ departmentId }));
-                const existing = await tx.measure.findFirst({ where: { problemId: problem.id, text: m.text }, select: { id: true } });
+                const existing = await tx.measure.findFirst({ where: { problemId: problem.id, text: m.text }, select: { id: true, originalDeadline: true, postponementCount: true } });
+                // 原定时限 / 调整后时限 / 延期原因: a postponement the sheet records, kept as an approved one.
+                const postponed = m.originalDeadline && m.deadline && m.originalDeadline !== m.deadline ? { from: m.originalDeadline, to: m.deadline, reason: m.postponementReason || '台账导入' } : null;
+                const recordPostponement = async (measureId: number) => {
+                  if (!postponed) return;
+                  const row = await tx.postponement.create({
+                    data: { measureId, previousDeadline: postponed.from, requestedDeadline: postponed.to, reason: postponed.reason, state: 'approved', requestedByUserId: actor.userId, reviewedByUserId: actor.userId, reviewedAt: clock.now(), reviewReason: '台账导入' },
+                  });
+                  await audit(tx, actor, 'postponement', row.id, 'import', null, { state: 'approved', previousDeadline: postponed.from, requestedDeadline: postponed.to, reason: postponed.reason }, { measureId });
+                };
                 if (existing) {
                   const before = await measureSnapshot(tx, existing.id);
-                  await tx.measure.update({ where: { id: existing.id }, data: { ...fields, version: { increment: 1 } } });
+                  const newlyPostponed = postponed && !existing.originalDeadline;
+                  await tx.measure.update({
+                    where: { id: existing.id },
+                    data: { ...fields, ...(newlyPostponed ? { originalDeadline: postponed.from, postponementCount: Math.max(1, existing.postponementCount) } : {}), version: { increment: 1 } },
+                  });
+                  if (newlyPostponed) await recordPostponement(existing.id);
                   await tx.measureCoDepartment.deleteMany({ where: { measureId: existing.id } });
                   await tx.measureCoDepartment.createMany({ data: coDepartments.map((d) => ({ ...d, measureId: existing.id })) });
                   await audit(tx, actor, 'measure', existing.id, 'update', before, await measureSnapshot(tx, existing.id), marks);
@@ -330,9 +347,11 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
                       // A row without a date takes the round's 整改时限, like a measure added by hand.
                       deadline: newMeasureDeadline(fields.deadline ?? undefined, round.rectificationDeadline),
                       problemId: problem.id, roundId, text: m.text, ordinal: ++measureOrdinal, coDepartments: { create: coDepartments },
+                      ...(postponed ? { originalDeadline: postponed.from, postponementCount: 1 } : {}),
                     },
                   });
                   await audit(tx, actor, 'measure', inserted.id, 'create', null, await measureSnapshot(tx, inserted.id), marks);
+                  await recordPostponement(inserted.id);
                 }
               }
             }
