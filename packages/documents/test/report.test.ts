@@ -453,7 +453,11 @@ describe('renderReportDocx', () => {
     for (const f of ['仿宋_GB2312', '黑体', '楷体_GB2312', '方正小标宋简体']) expect(document).toContain(`w:eastAsia="${f}"`);
     expect(document).toMatch(/<w:pgSz[^>]*w:w="11906"[^>]*w:h="16838"/);
     expect(document).toMatch(/<w:pgMar[^>]*w:top="2098"[^>]*w:right="1474"[^>]*w:bottom="1984"[^>]*w:left="1587"/);
-    expect(document).toMatch(/<w:spacing[^>]*w:line="560"[^>]*w:lineRule="exact"/);
+    // Word's document grid, as GB/T 9704 sets it: 22 lines of 28 characters; body lines at its pitch.
+    expect(document).toMatch(/<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-848"\/>/);
+    expect(document).toMatch(/<w:spacing[^>]*w:line="579"[^>]*w:lineRule="exact"/);
+    expect(Math.floor((16838 - 2098 - 1984) / 579)).toBe(22);
+    expect(Math.floor((11906 - 1587 - 1474) / (320 + (-848 / 4096) * 20))).toBe(28);
     expect(document).toContain('<w:ind w:firstLine="640"/>');
     expect(document).toMatch(/<w:jc w:val="right"\/><w:ind w:right="1280"\/>|<w:ind w:right="1280"\/>/);
     expect(document).toContain('<w:sz w:val="44"/>');
@@ -502,6 +506,9 @@ describe('renderReportHtml', () => {
     expect(html).toContain('<html lang="zh-CN">');
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).toMatch(/@page \{ size: A4; margin: 37mm 26mm 35mm 28mm; \}/);
+    // The same grid as the .docx: 28.95 pt lines, characters tracked so 28 fill a line.
+    expect(html).toContain('line-height: 28.95pt; letter-spacing: -0.207pt;');
+    expect(html).toMatch(/@page :right \{ @bottom-right \{ content: "— " counter\(page\) " —"/);
     for (const f of ['"FangSong_GB2312"', '"仿宋_GB2312"', '"STFangsong"', '"WenQuanYi Micro Hei"', '"方正小标宋简体"', '"黑体"', '"楷体_GB2312"'])
       expect(html).toContain(f);
     expect(html).not.toMatch(/<script|<link|src=/);

@@ -1,4 +1,5 @@
 import {
+  DocumentGridType,
   AlignmentType,
   Document,
   Footer,
@@ -24,11 +25,26 @@ export const REPORT_LAYOUT = {
   titleSize: 44,
   /** 4号 = 14 pt. */
   pageNumberSize: 28,
-  /** Fixed 28 pt lines: 22 lines on the 225 mm text block. */
-  line: 560,
+  /**
+   * 22 lines on the 225 mm text block: a pitch of 579 twips (28.95 pt). Body lines are fixed at
+   * the pitch, so they sit on Word's document grid.
+   */
+  line: Math.floor(mm(297 - 37 - 35) / 22),
   titleLine: 700,
   /** One 3号 character. */
   char: 320,
+} as const;
+
+/**
+ * Word's document grid (版式 → 文档网格: 指定行和字符网格), as GB/T 9704 sets it: 22 lines of 28
+ * characters on the 156 × 225 mm text block. charSpace is how much each grid character is wider
+ * (here narrower) than a 3号 character, in 1/4096 pt.
+ */
+export const REPORT_GRID = {
+  lines: 22,
+  chars: 28,
+  linePitch: REPORT_LAYOUT.line,
+  charSpace: Math.round(((mm(210 - 28 - 26) / 28 - REPORT_LAYOUT.char) / 20) * 4096),
 } as const;
 
 export const REPORT_FONTS = {
@@ -149,6 +165,7 @@ export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
             margin: REPORT_LAYOUT.margin,
             pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL },
           },
+          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: REPORT_GRID.linePitch, charSpace: REPORT_GRID.charSpace },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children,

@@ -1,4 +1,5 @@
 import type { Block, ReportModel } from './model.js';
+import { REPORT_GRID } from './docx.js';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -20,6 +21,11 @@ export const REPORT_FONT_STACKS = {
   pageNumber: '"宋体", "SimSun", "NSimSun", "Noto Serif CJK SC", "WenQuanYi Micro Hei", serif',
 } as const;
 
+// The same grid as the .docx: lines at the 28.95 pt pitch, and 3号 characters drawn a little
+// closer so that 28 fill the 156 mm line.
+const PITCH = `${REPORT_GRID.linePitch / 20}pt`;
+const TRACKING = `${(REPORT_GRID.charSpace / 4096).toFixed(3)}pt`;
+
 const STYLE = `
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 @page :right { @bottom-right { content: "— " counter(page) " —"; font-family: ${REPORT_FONT_STACKS.pageNumber}; font-size: 14pt; margin-right: 14pt; vertical-align: top; padding-top: 5mm; } }
@@ -29,19 +35,19 @@ body { margin: 0; padding: 12mm 0; color: #000; }
 .report {
   box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 0 auto; padding: 37mm 26mm 35mm 28mm;
   background: #fff; box-shadow: 0 1px 6px rgba(0, 0, 0, 0.25);
-  font-family: ${REPORT_FONT_STACKS.body}; font-size: 16pt; line-height: 28pt;
+  font-family: ${REPORT_FONT_STACKS.body}; font-size: 16pt; line-height: ${PITCH}; letter-spacing: ${TRACKING};
   -webkit-print-color-adjust: exact; print-color-adjust: exact;
 }
-.report p, .report h1, .report h2, .report h3, .report h4 { margin: 0; font-size: 16pt; line-height: 28pt; font-weight: normal; }
-.report .title { font-family: ${REPORT_FONT_STACKS.title}; font-size: 22pt; line-height: 35pt; text-align: center; break-after: avoid; }
+.report p, .report h1, .report h2, .report h3, .report h4 { margin: 0; font-size: 16pt; line-height: ${PITCH}; font-weight: normal; }
+.report .title { font-family: ${REPORT_FONT_STACKS.title}; font-size: 22pt; line-height: 35pt; letter-spacing: 0; text-align: center; break-after: avoid; }
 .report .title-line { display: block; }
-.report .title-block { margin-bottom: 28pt; }
+.report .title-block { margin-bottom: ${PITCH}; }
 .report .body, .report .heading1, .report .heading2, .report .heading3 { text-indent: 2em; text-align: justify; }
 .report .heading1 { font-family: ${REPORT_FONT_STACKS.heading1}; break-after: avoid; }
 .report .heading2 { font-family: ${REPORT_FONT_STACKS.heading2}; break-after: avoid; }
 .report .heading3 { font-family: ${REPORT_FONT_STACKS.body}; break-after: avoid; }
 .report .body { orphans: 2; widows: 2; }
-.report .signature { margin-top: 28pt; text-align: right; padding-right: 4em; break-inside: avoid; }
+.report .signature { margin-top: ${PITCH}; text-align: right; padding-right: 4em; break-inside: avoid; }
 @media print {
   html { background: none; }
   body { padding: 0; }

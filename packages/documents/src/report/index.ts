@@ -11,5 +11,5 @@ export {
   type ReportData,
   type ReportModel,
 } from './model.js';
-export { REPORT_FONTS, REPORT_LAYOUT, renderReportDocx } from './docx.js';
+export { REPORT_FONTS, REPORT_GRID, REPORT_LAYOUT, renderReportDocx } from './docx.js';
 export { REPORT_FONT_STACKS, escapeHtml, renderReportHtml } from './html.js';
