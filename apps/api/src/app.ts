@@ -44,6 +44,8 @@ import { shareLinkRoutes } from './modules/share-links/routes.js';
 import { postponementRoutes } from './modules/postponements/routes.js';
 import { timelineRoutes } from './modules/timeline/routes.js';
 import { supervisionRoutes } from './modules/supervision/routes.js';
+import { reportSubmissionRoutes } from './modules/report-submissions/routes.js';
+import { programmeRoutes } from './modules/programme/routes.js';
 import type { PdfPrinter } from './lib/pdf.js';
 import { createWorkGate, type WorkGate } from './lib/work-gate.js';
 
@@ -180,6 +182,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(postponementRoutes);
   await app.register(timelineRoutes);
   await app.register(supervisionRoutes);
+  await app.register(reportSubmissionRoutes);
+  await app.register(programmeRoutes);
   await app.register(auditRoutes);
   await app.register(notificationRoutes);
   await app.register(ledgerRoutes);

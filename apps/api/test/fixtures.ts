@@ -152,7 +152,7 @@ export async function fingerprint(api: TestApi) {
 /** Another inspected unit with a round of its own and a row of every kind, built by admin through the API. */
 export interface OtherUnit {
   organizationId: number;
-  ids: Partial<Record<'round' | 'category' | 'problem' | 'manifestation' | 'measure' | 'closure' | 'postponement' | 'supervisionNotice' | 'evidence' | 'shareLink' | 'organization' | 'department' | 'person', number>>;
+  ids: Partial<Record<'round' | 'category' | 'problem' | 'manifestation' | 'measure' | 'closure' | 'postponement' | 'supervisionNotice' | 'reportSubmission' | 'evidence' | 'shareLink' | 'organization' | 'department' | 'person', number>>;
   measureVersion: number;
   /** The other unit's office account (username). */
   office: string;
@@ -180,6 +180,7 @@ export async function otherUnit(api: TestApi, name = '城中区测试另一单�
   const postponement = await admin('POST', `/api/measures/${closureMeasure.id}/postponements`, { requestedDeadline: '2023-12-31', reason: '需要更多时间' });
   const notice = await admin('POST', `/api/rounds/${round.id}/supervision-notices`, { measureIds: [measure.id] });
   const link = await admin('POST', `/api/rounds/${round.id}/share-links`, { label: '另一单位', expiresOn: '2023-09-30' });
+  const report = json<{ submissions: { id: number }[] }>(await api.as('admin', { method: 'POST', url: `/api/rounds/${round.id}/report-submissions`, payload: { note: '另一单位报送' } }));
   const office = `office-${org.id}`;
   await admin('POST', '/api/users', { username: office, password: DEMO_PASSWORD, role: 'office', organizationId: org.id });
   const current = await api.db.measure.findUniqueOrThrow({ where: { id: measure.id }, select: { version: true } });
@@ -187,7 +188,7 @@ export async function otherUnit(api: TestApi, name = '城中区测试另一单�
     organizationId: org.id,
     ids: {
       round: round.id, category: category.id, problem: problem.id, manifestation: manifestation.id, measure: measure.id, closure: closure.id,
-      evidence: evidence.id, postponement: postponement.id, supervisionNotice: notice.id, shareLink: link.id, organization: org.id, department: department.id, person: person.id,
+      evidence: evidence.id, postponement: postponement.id, supervisionNotice: notice.id, reportSubmission: report.submissions[0]!.id, shareLink: link.id, organization: org.id, department: department.id, person: person.id,
     },
     measureVersion: current.version,
     office,

@@ -34,6 +34,8 @@ const OFFICE: readonly Role[] = ['admin', 'office'];
 /** The measures the matrix writes to are led by the leader account and belong to the officer's department. */
 const OWNERS: readonly Role[] = ['admin', 'office', 'leader', 'officer'];
 const DECIDERS: readonly Role[] = ['admin', 'office', 'leader'];
+/** The 巡察办 decides the reports units submit. */
+const REVIEWERS: readonly Role[] = ['admin', 'supervisor'];
 const ACTORS: readonly Actor[] = [null, ...ROLES];
 
 const allowed = (allow: Allow, actor: Actor) =>
@@ -62,6 +64,12 @@ export function rightsSuite(label: string, makeDatabase: () => Promise<TestDatab
       await api?.close();
     });
 
+    /** A round of the own unit whose report waits for the 巡察办. */
+    const submitted = async () => {
+      const round = await b.round();
+      const res = await api.as('admin', { method: 'POST', url: `/api/rounds/${round.id}/report-submissions`, payload: {} });
+      return json<{ submissions: { id: number; version: number }[] }>(res).submissions[0]!;
+    };
     const cases = (): Record<string, Case> => ({
       'POST /api/auth/login': { allow: 'public', prepare: async () => ({ url: '/api/auth/login', payload: { username: 'inspector', password: DEMO_PASSWORD } }) },
       'POST /api/auth/logout': {
@@ -85,6 +93,9 @@ export function rightsSuite(label: string, makeDatabase: () => Promise<TestDatab
           return { url: `/api/organizations/${o.id}`, payload: { version: o.version, unitType: 'town' } };
         },
       },
+      'POST /api/rounds/:id/report-submissions': { allow: OFFICE, prepare: async () => ({ url: `/api/rounds/${(await b.round()).id}/report-submissions`, payload: { note: '报送' } }) },
+      'POST /api/report-submissions/:id/accept': { allow: REVIEWERS, prepare: async () => { const s = await submitted(); return { url: `/api/report-submissions/${s.id}/accept`, payload: { version: s.version } }; } },
+      'POST /api/report-submissions/:id/return': { allow: REVIEWERS, prepare: async () => { const s = await submitted(); return { url: `/api/report-submissions/${s.id}/return`, payload: { version: s.version, comment: '请补充佐证' } }; } },
       'POST /api/rounds': { allow: OFFICE, prepare: async () => ({ url: '/api/rounds', payload: { committee: '委员会', roundName: '第五轮', groupName: '第二巡察组', inspectedUnitId: w.organizationId } }) },
       'PATCH /api/rounds/:id': { allow: OFFICE, prepare: async () => { const r = await b.round(); return { url: `/api/rounds/${r.id}`, payload: { version: r.version, groupName: '第三巡察组' } }; } },
       'POST /api/categories': { allow: OFFICE, prepare: async () => ({ url: '/api/categories', payload: { roundId: api.roundId, title: b.unique('方面') } }) },

@@ -150,6 +150,56 @@ export function unitsSuite(label: string, makeDatabase: () => Promise<TestDataba
       expect(wrong.statusCode).toBe(400);
     });
 
+    it('takes a unit\'s report to the 巡察办 and back: submit, send back with comments, submit again, accept; audited and notified', async () => {
+      type Status = { state: string; submissions: { id: number; state: string; version: number; measures: number; comment: string | null }[] };
+      const url = `/api/rounds/${api.roundId}/report-submissions`;
+      const first = await api.as('office', { method: 'POST', url, payload: { note: '请审核' } });
+      expect(first.statusCode).toBe(201);
+      const s1 = json<Status>(first);
+      expect(s1.state).toBe('submitted');
+      expect(s1.submissions[0]!.measures).toBe(await api.db.measure.count({ where: { roundId: api.roundId } }));
+      expect((await api.as('office', { method: 'POST', url, payload: {} })).statusCode).toBe(409);
+      // Another unit's office cannot submit or see it; the 巡察办 is told.
+      expect((await api.as(other.office, { method: 'POST', url, payload: {} })).statusCode).toBe(404);
+      const supervisor = await api.db.user.findUniqueOrThrow({ where: { username: 'supervisor' } });
+      expect(await api.db.notification.count({ where: { userId: supervisor.id, kind: 'report_submitted' } })).toBeGreaterThan(0);
+      const sub = s1.submissions[0]!;
+      expect((await api.as('office', { method: 'POST', url: `/api/report-submissions/${sub.id}/accept`, payload: { version: sub.version } })).statusCode).toBe(403);
+      expect((await api.as('supervisor', { method: 'POST', url: `/api/report-submissions/${sub.id}/return`, payload: { version: sub.version, comment: '' } })).statusCode).toBe(400);
+      const back = json<Status>(await api.as('supervisor', { method: 'POST', url: `/api/report-submissions/${sub.id}/return`, payload: { version: sub.version, comment: '请补充第三部分' } }));
+      expect(back).toMatchObject({ state: 'returned', submissions: [{ state: 'returned', comment: '请补充第三部分' }] });
+      const office = await api.db.user.findUniqueOrThrow({ where: { username: 'office' } });
+      expect(await api.db.notification.count({ where: { userId: office.id, kind: 'report_returned' } })).toBe(1);
+      const again = json<Status>(await api.as('office', { method: 'POST', url, payload: {} }));
+      const latest = again.submissions[0]!;
+      const accepted = json<Status>(await api.as('supervisor', { method: 'POST', url: `/api/report-submissions/${latest.id}/accept`, payload: { version: latest.version } }));
+      expect(accepted.state).toBe('accepted');
+      expect(accepted.submissions.map((x) => x.state)).toEqual(['accepted', 'returned']);
+      expect(await api.db.auditLog.count({ where: { entity: 'report_submission' } })).toBeGreaterThanOrEqual(4);
+      expect(json<{ reportState: string }>(await api.as('office', { method: 'GET', url: `/api/rounds/${api.roundId}` })).reportState).toBe('accepted');
+    });
+
+    it('shows the 巡察办 every round and unit with figures that match a hand count; units cannot open it', async () => {
+      expect((await api.as('office', { method: 'GET', url: '/api/programme' })).statusCode).toBe(403);
+      const view = json<{ rows: { roundId: number; measures: number; closed: number; overdue: number; completionRate: number | null; unit: { id: number } }[]; totals: { rounds: number } }>(
+        await api.as('supervisor', { method: 'GET', url: '/api/programme' }),
+      );
+      const today = '2023-08-18';
+      for (const row of view.rows) {
+        const ms = await api.db.measure.findMany({ where: { roundId: row.roundId }, select: { status: true, deadline: true } });
+        const closed = ms.filter((m) => m.status === 'closed').length;
+        const overdue = ms.filter((m) => m.status !== 'closed' && m.deadline !== null && m.deadline < today).length;
+        expect({ round: row.roundId, measures: row.measures, closed: row.closed, overdue: row.overdue }).toEqual({ round: row.roundId, measures: ms.length, closed, overdue });
+        expect(row.completionRate).toBe(ms.length ? Math.round((closed / ms.length) * 1000) / 10 : null);
+      }
+      expect(view.rows.map((r) => r.roundId)).toEqual(expect.arrayContaining([api.roundId, other.ids.round]));
+      const towns = json<{ rows: { unit: { id: number } }[] }>(await api.as('supervisor', { method: 'GET', url: '/api/programme?unitType=town' }));
+      expect(towns.rows.map((r) => r.unit.id)).toEqual([other.organizationId]);
+      const xlsx = await api.as('supervisor', { method: 'GET', url: '/api/programme.xlsx' });
+      expect(xlsx.statusCode).toBe(200);
+      expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    });
+
     it('lets the 巡察办 read every unit but write none of their rows', async () => {
       expect((await get('supervisor', `/api/rounds/${other.ids.round}/summary`)).status).toBe(200);
       expect((await get('supervisor', `/api/measures/${other.ids.measure}`)).status).toBe(200);

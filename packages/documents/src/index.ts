@@ -4,3 +4,4 @@ export * from './ledger/index.js';
 export * from './dashboard/html.js';
 export * from './archive-guard.js';
 export * from './notice/supervision.js';
+export * from './programme/xlsx.js';

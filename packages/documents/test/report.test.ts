@@ -27,6 +27,7 @@ function makeRound(over: Partial<Round> = {}): Round {
     roundName: '第三轮',
     groupName: '第一巡察组',
     inspectedUnit: { id: 1, name: '城中区文化体育广电和旅游局' },
+    reportState: 'draft',
     inspectionStart: '2022-10-10',
     inspectionEnd: '2022-12-20',
     feedbackDate: '2023-03-15',

@@ -92,6 +92,9 @@ export const NOTIFICATION_KINDS = [
   'postponement_approved',
   'postponement_refused',
   'warning',
+  'report_submitted',
+  'report_accepted',
+  'report_returned',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -105,6 +108,31 @@ export const notificationKindLabels: Labels<NotificationKind> = {
   postponement_approved: { 'zh-CN': '延期申请已同意', en: 'Postponement approved' },
   postponement_refused: { 'zh-CN': '延期申请未同意', en: 'Postponement refused' },
   warning: { 'zh-CN': '整改预警', en: 'Early warning' },
+  report_submitted: { 'zh-CN': '整改报告待审核', en: 'Rectification report submitted' },
+  report_accepted: { 'zh-CN': '整改报告已通过', en: 'Rectification report accepted' },
+  report_returned: { 'zh-CN': '整改报告被退回', en: 'Rectification report sent back' },
+};
+
+/**
+ * A round's rectification report (整改情况报告: the 通报 draft with the ledger) on its way to the
+ * 巡察办: a draft until the unit's office submits it; the 巡察办 accepts it or sends it back with
+ * comments, and a returned report is submitted again.
+ */
+export const REPORT_STATES = ['draft', 'submitted', 'accepted', 'returned'] as const;
+export type ReportState = (typeof REPORT_STATES)[number];
+
+export const reportStateLabels: Labels<ReportState> = {
+  draft: { 'zh-CN': '未报送', en: 'Not submitted' },
+  submitted: { 'zh-CN': '已报送待审核', en: 'Submitted' },
+  accepted: { 'zh-CN': '已审核通过', en: 'Accepted' },
+  returned: { 'zh-CN': '已退回修改', en: 'Sent back' },
+};
+
+/** Who may move a report from one state to another: submit from draft or returned; decide a submitted one. */
+export const reportTransitions = {
+  submit: (state: ReportState) => (state === 'draft' || state === 'returned' ? ('submitted' as const) : null),
+  accept: (state: ReportState) => (state === 'submitted' ? ('accepted' as const) : null),
+  return: (state: ReportState) => (state === 'submitted' ? ('returned' as const) : null),
 };
 
 /** 延期申请: pending until the office approves (the deadline moves) or refuses it (nothing changes). */
@@ -134,6 +162,7 @@ export const AUDIT_ENTITIES = [
   'postponement',
   'supervision_notice',
   'organization',
+  'report_submission',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -166,6 +195,7 @@ export const toMeasureKind = narrow(MEASURE_KINDS, 'measure kind');
 export const toMeetingType = narrow(MEETING_TYPES, 'meeting type');
 export const toOrganizationKind = narrow(ORGANIZATION_KINDS, 'organization kind');
 export const toUnitType = narrow(UNIT_TYPES, 'unit type');
+export const toReportState = narrow(REPORT_STATES, 'report state');
 export const toLeadingGroupRole = narrow(LEADING_GROUP_ROLES, 'leading group role');
 export const toClosureState = narrow(CLOSURE_STATES, 'closure state');
 export const toPostponementState = narrow(POSTPONEMENT_STATES, 'postponement state');

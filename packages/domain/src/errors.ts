@@ -81,6 +81,10 @@ export const errorMessages = {
     'zh-CN': '已销号的整改措施无需督办',
     en: 'A closed measure needs no supervision notice',
   },
+  REPORT_STATE: {
+    'zh-CN': '整改报告当前状态不允许此操作（已报送待审核的不能重复报送，只能审核已报送的报告）',
+    en: 'The report is not in a state that allows this (a submitted report cannot be submitted again; only a submitted one can be decided)',
+  },
   MEASURE_NOT_CLOSED: {
     'zh-CN': '该整改措施尚未销号，无需重新打开',
     en: 'This measure is not closed, so it cannot be reopened',

@@ -23,5 +23,7 @@ export * from './schemas/share-link.js';
 export * from './text.js';
 export * from './time.js';
 export * from './schemas/postponement.js';
+export * from './schemas/report-submission.js';
+export * from './schemas/programme.js';
 export * from './schemas/time.js';
 export * from './schemas/supervision.js';

@@ -50,7 +50,13 @@ export type Access =
   /** Accounts: create, edit, reset passwords. */
   | 'users.manage'
   /** The district's organisations: add the 巡察办 and the units it inspects, rename, re-parent (admin). */
-  | 'units.manage';
+  | 'units.manage'
+  /** Submit the round's rectification report to the 巡察办 (the unit's office). */
+  | 'report.submit'
+  /** Accept a submitted report or send it back with comments (the 巡察办). */
+  | 'report.review'
+  /** The programme view (整改总览): every round and unit side by side (the 巡察办, admin). */
+  | 'programme.read';
 
 export const ACCESS_LEVELS: readonly Access[] = [
   'public',
@@ -68,6 +74,9 @@ export const ACCESS_LEVELS: readonly Access[] = [
   'postponement.decide',
   'supervision.issue',
   'units.manage',
+  'report.submit',
+  'report.review',
+  'programme.read',
 ];
 
 /** Who the signed-in account is, as far as the rules care. */
@@ -90,10 +99,10 @@ const MEASURE_SCOPED: ReadonlySet<Access> = new Set(['measure.update', 'measure.
 /** What each role may attempt at all (for measure-scoped actions: on at least some measures). */
 const ROLE_ACCESS: Record<Role, ReadonlySet<Access>> = {
   admin: new Set(ACCESS_LEVELS),
-  supervisor: new Set<Access>(['public', 'authenticated', 'read', 'export']),
+  supervisor: new Set<Access>(['public', 'authenticated', 'read', 'export', 'report.review', 'programme.read']),
   office: new Set<Access>([
     'public', 'authenticated', 'read', 'export', 'hierarchy.write', 'measure.update', 'measure.progress',
-    'closure.decide', 'measure.reopen', 'audit.read', 'postponement.request', 'postponement.decide', 'supervision.issue',
+    'closure.decide', 'measure.reopen', 'audit.read', 'postponement.request', 'postponement.decide', 'supervision.issue', 'report.submit',
   ]),
   leader: new Set<Access>(['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress', 'closure.decide', 'postponement.request']),
   officer: new Set<Access>(['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress', 'postponement.request']),

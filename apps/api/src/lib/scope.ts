@@ -13,6 +13,7 @@ export type ScopedEntity =
   | 'closure'
   | 'postponement'
   | 'supervisionNotice'
+  | 'reportSubmission'
   | 'evidence'
   | 'shareLink'
   | 'organization'
@@ -67,6 +68,8 @@ async function countVisible(db: Db, scope: RoundScope, entity: ScopedEntity, ids
       return db.postponement.count({ where: { AND: [id, { measure: inRound }] } });
     case 'supervisionNotice':
       return db.supervisionNotice.count({ where: { AND: [id, inRound] } });
+    case 'reportSubmission':
+      return db.reportSubmission.count({ where: { AND: [id, inRound] } });
     case 'evidence':
       return db.evidence.count({ where: { AND: [id, { measure: inRound }] } });
     case 'shareLink':
@@ -108,6 +111,7 @@ const ENTITY_NAMES: Record<ScopedEntity, string> = {
   closure: 'closure',
   postponement: 'postponement',
   supervisionNotice: 'supervision_notice',
+  reportSubmission: 'report_submission',
   evidence: 'evidence',
   shareLink: 'share_link',
   organization: 'organization',

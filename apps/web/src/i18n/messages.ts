@@ -8,6 +8,7 @@ import { workflowEn, workflowZh } from './workflow';
 import { shareEn, shareZh } from './share';
 import { timeEn, timeZh } from './time';
 import { everydayEn, everydayZh } from './everyday';
+import { unitsEn, unitsZh } from './units';
 
 export const zhCN = {
   'app.title': '巡察整改跟踪',
@@ -180,6 +181,7 @@ export const zhCN = {
   ...shareZh,
   ...timeZh,
   ...everydayZh,
+  ...unitsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -357,4 +359,5 @@ export const en: Partial<Messages> = {
   ...shareEn,
   ...timeEn,
   ...everydayEn,
+  ...unitsEn,
 };

@@ -16,6 +16,7 @@ export const round: RoundWithTotals = {
   roundName: '第三轮',
   groupName: '第一巡察组',
   inspectedUnit: { id: 7, name: '城中区文化体育广电和旅游局' },
+  reportState: 'draft',
   inspectionStart: '2022-10-01',
   inspectionEnd: '2022-12-31',
   feedbackDate: '2023-03-15',

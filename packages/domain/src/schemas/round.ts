@@ -1,5 +1,5 @@
 import { Type, type Static, type TProperties } from '@sinclair/typebox';
-import { LEADING_GROUP_ROLES, MEETING_TYPES } from '../enums.js';
+import { LEADING_GROUP_ROLES, MEETING_TYPES, REPORT_STATES } from '../enums.js';
 import { INT32_MAX, Id, IsoDate, KeysetPage, KeysetQuery, Name, Nullable, Ordinal, Ref, SortDirection, Title, Version } from './common.js';
 import { MeasureItem } from './measure.js';
 
@@ -27,6 +27,8 @@ export const Round = Type.Object({
   feedbackDate: Nullable(IsoDate),
   rectificationDeadline: Nullable(IsoDate),
   reportDate: Nullable(IsoDate),
+  /** The rectification report's way to the 巡察办: draft | submitted | accepted | returned. */
+  reportState: Type.Union(REPORT_STATES.map((s) => Type.Literal(s))),
   demo: Type.Boolean(),
   version: Version,
 });

@@ -5,6 +5,7 @@ import {
   isIsoDate,
   isRectified,
   roundTitle,
+  toReportState,
   toLeadingGroupRole,
   toMeasureStatus,
   toMeetingType,
@@ -43,6 +44,7 @@ export function toRound(row: RoundRow): Round {
     feedbackDate: row.feedbackDate,
     rectificationDeadline: row.rectificationDeadline,
     reportDate: row.reportDate,
+    reportState: toReportState(row.reportState),
     demo: row.demo,
     version: row.version,
   };

@@ -16,6 +16,7 @@ import { LedgerImportCard } from './LedgerImportCard';
 import { ShareLinksPanel } from '../share/ShareLinksPanel';
 import { ReportPreview } from './ReportPreview';
 import { ReportTextsEditor } from './ReportTextsEditor';
+import { ReportSubmissionCard } from './ReportSubmissionCard';
 
 /** /rounds/:id/documents — the ledger and report downloads, the report texts with a preview, the ledger import. */
 export default function DocumentsPage() {
@@ -84,6 +85,8 @@ export default function DocumentsPage() {
           </Space>
         </div>
       </Card>
+
+      <ReportSubmissionCard roundId={roundId} />
 
       <DownloadsCard
         roundId={roundId}
