@@ -5,6 +5,7 @@ import { Loading } from '../shared/Loading';
 import { AppLayout } from './AppLayout';
 
 const RoundListPage = lazy(() => import('../features/rounds/RoundListPage'));
+const ProgrammePage = lazy(() => import('../features/programme/ProgrammePage'));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 const TreePage = lazy(() => import('../features/tree/TreePage'));
 const MeasurePage = lazy(() => import('../features/measure/MeasurePage'));
@@ -58,6 +59,7 @@ export const routes: RouteObject[] = [
       { path: 'tasks', element: <TasksPage /> },
       { path: 'closures', element: <ClosuresPage /> },
       { path: 'admin/users', element: <UsersPage /> },
+      { path: 'programme', element: <ProgrammePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

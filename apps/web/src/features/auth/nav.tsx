@@ -1,5 +1,5 @@
 import { Badge, Space } from 'antd';
-import { AuditOutlined, CheckSquareOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, CheckSquareOutlined, FundOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useT } from '../../i18n';
 import { NotificationBell } from '../notifications/NotificationBell';
@@ -13,6 +13,7 @@ export function workflowMenuKey(pathname: string): string | null {
   if (pathname === '/tasks') return 'tasks';
   if (pathname === '/closures') return 'closures';
   if (pathname.startsWith('/admin/users')) return 'users';
+  if (pathname === '/programme') return 'programme';
   return null;
 }
 
@@ -51,6 +52,9 @@ export function useWorkflowMenuItems() {
         </Link>
       ),
     });
+  }
+  if (hasAccess(user, 'programme.read')) {
+    items.push({ key: 'programme', icon: <FundOutlined />, label: <Link to="/programme" data-testid="nav-programme">{t('nav.programme')}</Link> });
   }
   if (hasAccess(user, 'closure.decide')) {
     items.push({ key: 'closures', icon: <AuditOutlined />, label: <Link to="/closures">{t('nav.closures')}</Link> });
