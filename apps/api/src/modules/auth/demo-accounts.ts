@@ -19,7 +19,8 @@ export async function ensureDemoAccounts(db: Db, hasher: PasswordHasher): Promis
   if ((await db.user.count()) > 0) return [];
   const open = await db.measure.findFirst({
     where: { status: { not: 'closed' }, leaderId: { not: null }, leadDepartmentId: { not: null }, problem: { category: { round: { demo: true } } } },
-    orderBy: [{ deadline: 'asc' }, { id: 'asc' }],
+    // The reference round is loaded before the demo district's rounds: the lowest round id is it.
+    orderBy: [{ roundId: 'asc' }, { deadline: 'asc' }, { id: 'asc' }],
     select: { roundId: true, leaderId: true, leadDepartmentId: true, leadDepartment: { select: { organizationId: true } }, round: { select: { inspectedUnitId: true } } },
   });
   const supervising = await db.organization.findFirst({ where: { kind: 'supervising' }, orderBy: { id: 'asc' }, select: { id: true } });
