@@ -99,7 +99,8 @@ test('the measure list is searched, filtered and sorted, and the URL keeps the v
 
   // Sorted by deadline, latest first: the first row has the latest deadline of the round.
   await page.getByTestId('list-sort').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: '按完成时限' }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '按完成时限' }).click();
+  await expect(page).toHaveURL(/sort=deadline/);
   await page.getByTestId('list-direction').click();
   await expect(page).toHaveURL(/sort=deadline&dir=desc/);
   const latest = (await (await request.get(`/api/measures?roundId=${round.id}&sort=deadline&direction=desc&limit=1`)).json()) as { items: { id: number }[] };
@@ -117,7 +118,8 @@ test('the measure list is searched, filtered and sorted, and the URL keeps the v
 test('an empty result shows antd’s Chinese empty text', async ({ page }) => {
   const request = page.request;
   const round = await demoRound(request);
-  await page.goto(`/rounds/${round.id}?leader=2147483600`);
+  // A search nothing matches (an unknown leader id is refused now: ids are checked against the account's unit).
+  await page.goto(`/rounds/${round.id}?q=${encodeURIComponent('没有这样的整改措施')}`);
   await expect(page.getByTestId('measure-list').locator('.ant-empty-description')).toHaveText('暂无数据');
 });
 
