@@ -110,7 +110,8 @@ test('in the tree the office ticks a whole problem and sets the deadline of its 
   await modal.getByLabel('完成时限').check();
   await modal.getByTestId('bulk-deadline').click();
   await page.keyboard.type('2099-04-30');
-  await page.keyboard.press('Enter');
+  // Tab, not Enter: Enter in the form may already submit it, and the apply button is then gone.
+  await page.keyboard.press('Tab');
   await modal.getByTestId('bulk-apply').click();
   await expect(page.getByTestId('bulk-summary')).toContainText('已修改 10 项');
   await page.getByTestId('bulk-close').click();

@@ -46,8 +46,8 @@ test('an officer reports, uploads and submits; the office rejects, then approves
     // My tasks: the overdue measure first, flagged, with the overdue/total badge in the menu (other
     // specs may have given this officer more work in the shared demo round: count what the API says).
     const tasks = (await (await page.request.get('/api/me/tasks')).json()) as { counts: { overdue: number; total: number } };
-    expect(tasks.counts.overdue).toBe(1);
-    await expect(page.getByTestId('tasks-badge')).toContainText(`1/${tasks.counts.total}`);
+    expect(tasks.counts.overdue).toBeGreaterThanOrEqual(1);
+    await expect(page.getByTestId('tasks-badge')).toContainText(`${tasks.counts.overdue}/${tasks.counts.total}`);
     const row = page.getByTestId(`task-row-${measureId}`);
     await expect(row).toHaveAttribute('data-tone', 'overdue');
     await expect(row.getByTestId('overdue-flag')).toBeVisible();
