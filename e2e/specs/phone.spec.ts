@@ -108,7 +108,10 @@ test('on a phone an officer signs in, lands on their tasks, reports progress wit
   await update.getByTestId('evidence-thumb').tap();
   await expect(page.getByTestId('evidence-preview-image')).toBeVisible();
   await expect.poll(() => page.getByTestId('evidence-preview-image').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
-  await page.keyboard.press('Escape');
+  // Closed by its own button: Escape reaches the dialog only when it has the focus, which a tap
+  // does not always give it (the closure button underneath then waited for the whole test).
+  await page.getByRole('dialog', { name: '现场照片.png' }).getByRole('button', { name: /关\s*闭/ }).tap();
+  await expect(page.locator('.ant-modal-content')).toHaveCount(0);
 
   // 申请销号 now works.
   await expect(page.getByTestId('submit-closure')).toBeEnabled();
