@@ -44,12 +44,25 @@ const treeInclude = {
 
 const roundKey = intKey<Prisma.InspectionRoundWhereInput>((id) => ({ id }));
 
+/** Who a measure's counts are grouped by: its column and the table that names it (fixed identifiers, never input). */
+const LEADER = { column: Sql.raw('m."leaderId"'), join: Sql.raw('"Person"') };
+const LEAD_DEPARTMENT = { column: Sql.raw('m."leadDepartmentId"'), join: Sql.raw('"Department"') };
+
 export function createRoundRepository(db: Db) {
   /** `WHERE <column> IN (ids)` for a page of rounds; nothing for all of them. */
   function scope(column: string, ids: readonly number[] | 'all') {
     if (ids === 'all') return Sql.empty;
     if (ids.length > MAX_ROUNDS_PER_QUERY) throw new Error(`at most ${MAX_ROUNDS_PER_QUERY} rounds per statement, got ${ids.length}`);
     return Sql.sql`WHERE ${Sql.raw(column)} IN (${Sql.join(ids)})`;
+  }
+
+  async function countsByOwner(id: number, today: string, owner: typeof LEADER) {
+    const rows = await db.$queryRaw<(CountRow & { key: SqlCount; name: string | null })[]>`
+      SELECT ${owner.column} AS "key", o."name" AS "name", ${countColumns(today)}
+        FROM "Measure" m LEFT JOIN ${owner.join} o ON o."id" = ${owner.column}
+       WHERE m."roundId" = ${id}
+       GROUP BY ${owner.column}, o."name"`;
+    return rows.map((r) => ({ id: r.key === null ? null : toNumber(r.key), name: r.name, counts: toCounts(r) }));
   }
 
   return {
@@ -124,24 +137,10 @@ export function createRoundRepository(db: Db) {
     },
 
     /** A round's measures counted by leader (null: none named), with the leader's name. */
-    async countsByLeader(id: number, today: string) {
-      const rows = await db.$queryRaw<(CountRow & { key: SqlCount; name: string | null })[]>`
-        SELECT m."leaderId" AS "key", l."name" AS "name", ${countColumns(today)}
-          FROM "Measure" m LEFT JOIN "Person" l ON l."id" = m."leaderId"
-         WHERE m."roundId" = ${id}
-         GROUP BY m."leaderId", l."name"`;
-      return rows.map((r) => ({ id: r.key === null ? null : toNumber(r.key), name: r.name, counts: toCounts(r) }));
-    },
+    countsByLeader: (id: number, today: string) => countsByOwner(id, today, LEADER),
 
     /** A round's measures counted by lead department (null: none named), with its name. */
-    async countsByDepartment(id: number, today: string) {
-      const rows = await db.$queryRaw<(CountRow & { key: SqlCount; name: string | null })[]>`
-        SELECT m."leadDepartmentId" AS "key", d."name" AS "name", ${countColumns(today)}
-          FROM "Measure" m LEFT JOIN "Department" d ON d."id" = m."leadDepartmentId"
-         WHERE m."roundId" = ${id}
-         GROUP BY m."leadDepartmentId", d."name"`;
-      return rows.map((r) => ({ id: r.key === null ? null : toNumber(r.key), name: r.name, counts: toCounts(r) }));
-    },
+    countsByDepartment: (id: number, today: string) => countsByOwner(id, today, LEAD_DEPARTMENT),
 
     /** A round's overdue measures, longest overdue first. */
     overdue: (id: number, today: string) =>
