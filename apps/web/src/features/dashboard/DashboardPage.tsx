@@ -386,7 +386,7 @@ export default function DashboardPage() {
             // A new view (e.g. a shared link) starts with its own search text.
             key={controls.filters.q ?? ''}
             controls={controls}
-            onChange={(next) => setParams(writeListControls(params, next), { replace: true, preventScrollReset: true })}
+            onChange={(update) => setParams((current) => writeListControls(current, update(readListControls(current))), { replace: true, preventScrollReset: true })}
           />
           {measures.isError ? (
             <LoadError error={measures.error} onRetry={() => void measures.refetch()} />

@@ -6,16 +6,21 @@ import { useLocale, useT } from '../../i18n';
 import { LIST_SORTS, type ListControls } from './measureListControls';
 
 /** Search, status, overdue and sort of the dashboard's measure list. */
-export function MeasureListControls({ controls, onChange }: { controls: ListControls; onChange: (next: ListControls) => void }) {
+/**
+ * `onChange` gets an update of the controls as they are when it runs, not as they were rendered:
+ * two quick clicks (sort, then direction) must not undo each other.
+ */
+export function MeasureListControls({ controls, onChange }: { controls: ListControls; onChange: (update: (current: ListControls) => ListControls) => void }) {
   const t = useT();
   const [locale] = useLocale();
   // The box holds what is typed; the list follows on Enter or the search button.
   const [typed, setTyped] = useState(controls.filters.q ?? '');
-  const set = (filters: Partial<ListControls['filters']>) => {
-    const merged = { ...controls.filters, ...filters };
-    const next = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)));
-    onChange({ ...controls, filters: next });
-  };
+  const set = (filters: Partial<ListControls['filters']>) =>
+    onChange((current) => {
+      const merged = { ...current.filters, ...filters };
+      const next = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)));
+      return { ...current, filters: next };
+    });
   return (
     <Space wrap size={8} style={{ padding: '12px 16px 0' }} data-testid="measure-list-controls">
       <Input.Search
@@ -46,7 +51,7 @@ export function MeasureListControls({ controls, onChange }: { controls: ListCont
       <Space.Compact>
         <Select
           value={controls.sort}
-          onChange={(sort) => onChange({ ...controls, sort })}
+          onChange={(sort) => onChange((current) => ({ ...current, sort }))}
           aria-label={t('list.sort')}
           style={{ width: 150 }}
           options={LIST_SORTS.map((s) => ({ value: s, label: t(`list.sort.${s}`) }))}
@@ -56,7 +61,7 @@ export function MeasureListControls({ controls, onChange }: { controls: ListCont
           aria-label={controls.direction === 'asc' ? t('list.ascending') : t('list.descending')}
           title={controls.direction === 'asc' ? t('list.ascending') : t('list.descending')}
           icon={controls.direction === 'asc' ? <SortAscendingOutlined /> : <SortDescendingOutlined />}
-          onClick={() => onChange({ ...controls, direction: controls.direction === 'asc' ? 'desc' : 'asc' })}
+          onClick={() => onChange((current) => ({ ...current, direction: current.direction === 'asc' ? 'desc' : 'asc' }))}
           data-testid="list-direction"
         />
       </Space.Compact>
