@@ -70,6 +70,11 @@ test('imports the reference report from pasted text: review, correct, confirm �
   await expect(firstRow.getByTestId('plan-status-read')).toContainText('已销号');
   await expect(firstRow.getByTestId('plan-held')).toBeVisible();
   await expect(page.getByTestId('plan-count-closuresHeld')).toContainText('46');
+  // The row updates a measure the text created: what it changes is marked beside the value it replaces.
+  await expect(firstRow).toHaveAttribute('data-action', 'update');
+  await expect(firstRow.getByTestId('plan-changes')).toContainText(/改动 \d+ 项/);
+  await expect(firstRow.getByTestId('plan-value-leader')).toHaveAttribute('data-changed', 'true');
+  await expect(firstRow.getByTestId('plan-value-leader').getByTestId('plan-value-from')).toHaveText('—');
   for (const width of [390, 1440]) {
     await page.setViewportSize({ width, height: 900 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);

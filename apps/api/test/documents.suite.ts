@@ -142,6 +142,19 @@ export function documentsSuite(label: string, makeDatabase: () => Promise<TestDa
       expect(open.values.leader).toEqual({ name: expect.any(String) as string, exists: true });
       expect(open.statusRead).toMatchObject({ status: 'in_progress', source: 'status' });
       expect(rows.filter((m) => m.action === 'locked').every((m) => m.held === 'locked')).toBe(true);
+      // Its own export changes nothing, and the preview says so field by field.
+      expect(open.changes).toEqual([]);
+      const edited = new ExcelJS.Workbook();
+      await edited.xlsx.load(exported as unknown as ArrayBuffer);
+      const sheet = edited.worksheets[0]!;
+      let deadlineColumn = 0; // the column the importer read the deadline from, found by its header
+      sheet.eachRow((row, n) => row.eachCell((cell, col) => void (n < open.rowNumber && cell.text === preview.columns.deadline && (deadlineColumn = col))));
+      expect(deadlineColumn).toBeGreaterThan(0);
+      sheet.getRow(open.rowNumber).getCell(deadlineColumn).value = '2031-12-31';
+      const changed = json<LedgerImportPlan>(await upload(`/api/rounds/${roundId}/ledger/import/preview`, Buffer.from(await edited.xlsx.writeBuffer())));
+      const openChanged = changed.categories.flatMap((c) => c.problems.flatMap((p) => p.measures)).find((m) => m.rowNumber === open.rowNumber)!;
+      expect(openChanged.changes).toEqual([{ field: 'deadline', from: open.values.deadline }]);
+      expect(openChanged.values.deadline).toBe('2031-12-31');
 
       const source = await treeOf(roundId);
       const created = await api.request({ method: 'POST', url: '/api/rounds', payload: { committee: '中共测试委员会', roundName: '第一轮', groupName: '第二巡察组', inspectedUnitId: source.round.inspectedUnit.id } });

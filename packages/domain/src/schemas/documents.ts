@@ -34,6 +34,11 @@ const ImportIssue = Type.Object({ row: Type.Integer(), column: Type.String(), me
 /** A person or department named in a row, and whether the unit already has it. */
 const PlanName = Type.Object({ name: Type.String(), exists: Type.Boolean() });
 
+/** The values a ledger row writes, by name; `changes` lists those an update alters. */
+export const LEDGER_PLAN_FIELDS = ['kind', 'deadline', 'leader', 'leadDepartment', 'coDepartments', 'status', 'completedDate', 'progressText'] as const;
+export const LedgerPlanField = Type.Union(LEDGER_PLAN_FIELDS.map((f) => Type.Literal(f)));
+export type LedgerPlanField = Static<typeof LedgerPlanField>;
+
 /**
  * One sheet row: what it matched (create / update an existing measure / locked: a closed measure
  * the import leaves alone) and every value it will write, so the office can check before applying.
@@ -59,6 +64,12 @@ export const LedgerPlanMeasure = Type.Object({
    * (needs 对账销号, or the import ticked as verified), or a closed measure that stays locked.
    */
   held: Nullable(Type.Union([Type.Literal('needs_verification'), Type.Literal('locked')])),
+  /**
+   * For a row that updates a measure: the fields whose value changes, with the value they replace
+   * (names and dates as text, kind and status as codes). Fields not listed keep their value.
+   * Empty for new and locked rows.
+   */
+  changes: Type.Array(Type.Object({ field: LedgerPlanField, from: Nullable(Type.String()) })),
 });
 export type LedgerPlanMeasure = Static<typeof LedgerPlanMeasure>;
 

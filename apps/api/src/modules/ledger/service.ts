@@ -1,6 +1,6 @@
 import type { LedgerImport, LedgerRow } from '@rectify/documents';
 import { loadDocuments } from '../../lib/documents.js';
-import { isOverdue, ledgerImportStatus, newMeasureDeadline, toMeasureKind, toMeasureStatus, transitions, roundTitle, type AuditEntity, type LedgerImportPlan as LedgerPlan, type LedgerQuery } from '@rectify/domain';
+import { LEDGER_PLAN_FIELDS, isOverdue, ledgerImportStatus, newMeasureDeadline, toMeasureKind, toMeasureStatus, transitions, roundTitle, type AuditEntity, type LedgerImportPlan as LedgerPlan, type LedgerQuery } from '@rectify/domain';
 import { PrismaNamespace as Sql, type Db, type Prisma } from '@rectify/db';
 import type { Writable } from 'node:stream';
 import type { Clock } from '../../lib/clock.js';
@@ -33,6 +33,11 @@ async function latestUpdates(db: Db, measureIds: number[]): Promise<Map<number, 
          SELECT 1 FROM "ProgressUpdate" v
           WHERE v."measureId" = u."measureId" AND (v."date" > u."date" OR (v."date" = u."date" AND v."id" > u."id")))`;
   return new Map(rows.map((r) => [Number(r.measureId), r.text]));
+}
+
+/** Co-departments compared as a set: the sheet may list them in another order. */
+function listOfNames(names: string[]): string | null {
+  return names.length ? [...new Set(names)].sort().join('、') : null;
 }
 
 /** 整改台账: the round's measures as rows for the inspection team, and real ledgers read back. */
@@ -129,7 +134,22 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
     const [existing, people, departments] = await Promise.all([
       db.category.findMany({
         where: { roundId },
-        select: { title: true, problems: { select: { title: true, measures: { select: { text: true, status: true } } } } },
+        select: {
+          title: true,
+          problems: {
+            select: {
+              title: true,
+              measures: {
+                select: {
+                  text: true, kind: true, status: true, deadline: true, completedDate: true, outcome: true,
+                  leader: { select: { name: true } },
+                  leadDepartment: { select: { name: true } },
+                  coDepartments: { select: { department: { select: { name: true } } } },
+                },
+              },
+            },
+          },
+        },
       }),
       db.person.findMany({ where: { organizationId: round.inspectedUnitId }, select: { name: true } }),
       db.department.findMany({ where: { organizationId: round.inspectedUnitId }, select: { name: true } }),
@@ -149,14 +169,18 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
       return { name, exists: knownDepartments.has(name) };
     };
     const today = clock.today();
+    // By title and text, as the import matches them (a ledger of 2,000 rows against as many measures).
+    const existingCategories = new Map(
+      existing.map((c) => [c.title, { problems: new Map(c.problems.map((p) => [p.title, { measures: new Map(p.measures.map((m) => [m.text, m])) }])) }]),
+    );
     const categories = parsed.categories.map((c) => {
-      const cat = existing.find((e) => e.title === c.title);
+      const cat = existingCategories.get(c.title);
       if (!cat) counts.categories++;
       return {
         title: c.title,
         exists: Boolean(cat),
         problems: c.problems.map((p) => {
-          const prob = cat?.problems.find((e) => e.title === p.title);
+          const prob = cat?.problems.get(p.title);
           if (!prob) counts.problems++;
           counts.manifestations += p.manifestations.length;
           return {
@@ -164,7 +188,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
             exists: Boolean(prob),
             manifestations: p.manifestations.length,
             measures: p.measures.map((m) => {
-              const current = prob?.measures.find((e) => e.text === m.text);
+              const current = prob?.measures.get(m.text);
               const decided = ledgerImportStatus(m.status, current ? toMeasureStatus(current.status) : null, verified);
               if (decided.action === 'create') counts.measuresCreated++;
               else if (decided.action === 'update') counts.measuresUpdated++;
@@ -172,6 +196,30 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
               if (decided.held === 'needs_verification') counts.closuresHeld++;
               const state = transitions.change({ status: 'not_started', completedDate: null, progress: 0 }, { status: decided.status, completedDate: m.completedDate }, today);
               const co = m.coDepartments.filter((d) => d !== m.leadDepartment);
+              const written = {
+                kind: m.kind,
+                deadline: m.deadline,
+                leader: m.leader,
+                leadDepartment: m.leadDepartment,
+                coDepartments: listOfNames(co),
+                status: state.status,
+                completedDate: state.completedDate,
+                progressText: m.progressText,
+              };
+              const before = current && {
+                kind: current.kind,
+                deadline: current.deadline,
+                leader: current.leader?.name ?? null,
+                leadDepartment: current.leadDepartment?.name ?? null,
+                coDepartments: listOfNames(current.coDepartments.map((d) => d.department.name)),
+                status: current.status,
+                completedDate: current.completedDate,
+                progressText: current.outcome,
+              };
+              const changes =
+                decided.action === 'update' && before
+                  ? LEDGER_PLAN_FIELDS.filter((field) => (written[field] || null) !== (before[field] || null)).map((field) => ({ field, from: before[field] || null }))
+                  : [];
               return {
                 rowNumber: m.rowNumber,
                 text: m.text,
@@ -189,6 +237,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
                 },
                 statusRead: m.status && m.statusSource && m.statusWord ? { status: m.status, word: m.statusWord, source: m.statusSource } : null,
                 held: decided.held,
+                changes,
               };
             }),
           };

@@ -2,7 +2,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, Empty, Row, Space, Statistic, Table, Tag, Tree, Typography, Upload } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { CheckOutlined, CloseOutlined, InboxOutlined } from '@ant-design/icons';
-import { measureKindLabels, measureStatusLabels, subsectionNumber, type LedgerImportPlan, type LedgerPlanMeasure } from '@rectify/domain';
+import { measureKindLabels, measureStatusLabels, subsectionNumber, toMeasureKind, toMeasureStatus, type LedgerImportPlan, type LedgerPlanField, type LedgerPlanMeasure } from '@rectify/domain';
 import { useLocale, useT } from '../../i18n';
 import { useLedgerImport, useLedgerPreview } from './api';
 
@@ -31,9 +31,18 @@ function IssueTable({ issues, testId }: { issues: Issue[]; testId: string }) {
 type Translate = ReturnType<typeof useT>;
 type Locale = ReturnType<typeof useLocale>[0];
 
-/** One sheet row: what it matched, and every value the import will write. */
-function PlanRow({ m, t, locale }: { m: LedgerPlanMeasure; t: Translate; locale: Locale }) {
+/** A replaced value as the sheet row's update shows it: codes in words, nothing as "none". */
+function previousText(field: LedgerPlanField, from: string | null, t: Translate, locale: Locale): string {
+  if (from === null) return t('common.none');
+  if (field === 'kind') return measureKindLabels[toMeasureKind(from)][locale];
+  if (field === 'status') return measureStatusLabels[toMeasureStatus(from)][locale];
+  return from;
+}
+
+/** One sheet row: what it matched, every value the import will write, and what it replaces. */
+function PlanRow({ m, issues, t, locale }: { m: LedgerPlanMeasure; issues: RowIssue[]; t: Translate; locale: Locale }) {
   const v = m.values;
+  const replaced = new Map(m.changes.map((c) => [c.field, c.from]));
   const name = (n: { name: string; exists: boolean }) => (
     <span key={n.name}>
       {n.name}
@@ -44,12 +53,21 @@ function PlanRow({ m, t, locale }: { m: LedgerPlanMeasure; t: Translate; locale:
       )}
     </span>
   );
-  const field = (key: string, label: string, value: ReactNode) => (
-    <span data-testid={`plan-value-${key}`}>
-      <Typography.Text type="secondary">{label}：</Typography.Text>
-      {value ?? t('common.none')}
-    </span>
-  );
+  // On an update, a changed value is marked and shows the one it replaces; the rest stay as they are.
+  const field = (key: LedgerPlanField, label: string, value: ReactNode) => {
+    const changed = m.action === 'update' && replaced.has(key);
+    return (
+      <span data-testid={`plan-value-${key}`} data-changed={changed || undefined}>
+        <Typography.Text type="secondary">{label}：</Typography.Text>
+        {changed ? <Typography.Text mark>{value ?? t('common.none')}</Typography.Text> : (value ?? t('common.none'))}
+        {changed && (
+          <Typography.Text type="secondary" delete style={{ marginInlineStart: 4 }} data-testid="plan-value-from">
+            {previousText(key, replaced.get(key) ?? null, t, locale)}
+          </Typography.Text>
+        )}
+      </span>
+    );
+  };
   const progress = v.progressText && v.progressText.length > 40 ? `${v.progressText.slice(0, 40)}…` : v.progressText;
   return (
     <div data-testid="plan-measure" data-action={m.action} style={{ padding: '2px 0', whiteSpace: 'normal' }}>
@@ -61,7 +79,23 @@ function PlanRow({ m, t, locale }: { m: LedgerPlanMeasure; t: Translate; locale:
         <Tag color={m.action === 'create' ? 'green' : m.action === 'update' ? 'blue' : 'default'} style={{ marginInlineStart: 6 }}>
           {t(`ledgerImport.action.${m.action}`)}
         </Tag>
+        {m.action === 'update' && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="plan-changes">
+            {m.changes.length ? t('ledgerImport.changes', { n: m.changes.length }) : t('ledgerImport.unchanged')}
+          </Typography.Text>
+        )}
       </div>
+      {issues.map((issue) => (
+        <Typography.Text
+          key={`${issue.column}-${issue.message}`}
+          type={issue.level === 'error' ? 'danger' : 'warning'}
+          style={{ display: 'block', fontSize: 12 }}
+          data-testid={`plan-row-${issue.level}`}
+        >
+          {issue.column ? `${issue.column}：` : ''}
+          {locale === 'en' ? issue.messageEn : issue.message}
+        </Typography.Text>
+      ))}
       {m.action === 'locked' ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="plan-locked">
           {t('ledgerImport.locked')}
@@ -72,10 +106,11 @@ function PlanRow({ m, t, locale }: { m: LedgerPlanMeasure; t: Translate; locale:
           {field('deadline', t('ledgerImport.field.deadline'), v.deadline)}
           {field('leader', t('ledgerImport.field.leader'), v.leader && name(v.leader))}
           {field('leadDepartment', t('ledgerImport.field.leadDepartment'), v.leadDepartment && name(v.leadDepartment))}
-          {v.coDepartments.length > 0 && field('coDepartments', t('ledgerImport.field.coDepartments'), v.coDepartments.map(name))}
+          {(v.coDepartments.length > 0 || replaced.has('coDepartments')) &&
+            field('coDepartments', t('ledgerImport.field.coDepartments'), v.coDepartments.length ? v.coDepartments.map(name) : null)}
           {field('status', t('ledgerImport.field.status'), measureStatusLabels[v.status][locale])}
-          {v.completedDate && field('completedDate', t('ledgerImport.field.completedDate'), v.completedDate)}
-          {progress && field('progress', t('ledgerImport.field.progress'), progress)}
+          {(v.completedDate || replaced.has('completedDate')) && field('completedDate', t('ledgerImport.field.completedDate'), v.completedDate)}
+          {(progress || replaced.has('progressText')) && field('progressText', t('ledgerImport.field.progress'), progress)}
           {m.statusRead && (
             <span data-testid="plan-status-read">
               {t(`ledgerImport.statusRead.${m.statusRead.source}`, { word: m.statusRead.word, status: measureStatusLabels[m.statusRead.status][locale] })}
@@ -92,7 +127,21 @@ function PlanRow({ m, t, locale }: { m: LedgerPlanMeasure; t: Translate; locale:
   );
 }
 
+type RowIssue = Issue & { level: 'error' | 'warning' };
+
+/** The sheet's errors and warnings by row, so each shows under the row it is about. */
+function issuesByRow(plan: LedgerImportPlan): Map<number, RowIssue[]> {
+  const byRow = new Map<number, RowIssue[]>();
+  const add = (level: RowIssue['level']) => (issue: Issue) => {
+    if (issue.row > 0) byRow.set(issue.row, [...(byRow.get(issue.row) ?? []), { ...issue, level }]);
+  };
+  plan.errors.forEach(add('error'));
+  plan.warnings.forEach(add('warning'));
+  return byRow;
+}
+
 function planTree(plan: LedgerImportPlan, t: Translate, locale: Locale): DataNode[] {
+  const rowIssues = issuesByRow(plan);
   const state = (exists: boolean) =>
     exists ? <Tag style={{ marginInlineStart: 6 }}>{t('ledgerImport.existing')}</Tag> : <Tag color="green" style={{ marginInlineStart: 6 }}>{t('ledgerImport.new')}</Tag>;
   return plan.categories.map((c, ci) => ({
@@ -120,7 +169,7 @@ function planTree(plan: LedgerImportPlan, t: Translate, locale: Locale): DataNod
       children: p.measures.map((m) => ({
         key: `r${m.rowNumber}`,
         isLeaf: true,
-        title: <PlanRow m={m} t={t} locale={locale} />,
+        title: <PlanRow m={m} issues={rowIssues.get(m.rowNumber) ?? []} t={t} locale={locale} />,
       })),
     })),
   }));
