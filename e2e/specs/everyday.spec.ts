@@ -161,6 +161,7 @@ test('the dashboard prints on A4 with every measure, and downloads as a PDF hold
   await expect(page.getByTestId('print-measure-list').locator('tbody tr')).toHaveCount(texts.length);
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.rectify-header')).toBeHidden();
+  await expect(page.getByRole('navigation', { name: '主菜单' })).toBeHidden();
   await expect(page.getByTestId('print-measure-list')).toBeVisible();
   const printed = squeeze((await page.getByTestId('print-measure-list').innerText()));
   for (const text of texts) expect(printed).toContain(squeeze(text));

@@ -88,55 +88,45 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Header
-        className="rectify-header"
-        style={{
-          display: 'flex',
-          alignItems: 'center',
-          gap: narrow ? 8 : 24,
-          padding: narrow ? '0 8px' : '0 24px',
-          borderBottom: `3px solid ${brand.accent}`,
-          position: 'sticky',
-          top: 0,
-          zIndex: 10,
-        }}
-      >
-        {narrow && (
-          <Button
-            type="text"
-            className="rectify-tap"
-            aria-label={t('nav.menu')}
-            aria-expanded={menuOpen}
-            data-testid="menu-button"
-            icon={<MenuOutlined style={{ fontSize: 20, color: '#fff' }} />}
-            onClick={() => setMenuOpen(true)}
-          />
-        )}
-        <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 10, flex: narrow ? '1 1 auto' : 'none', minWidth: 0 }}>
-          <img src="/favicon.svg" alt="" width={28} height={28} style={{ borderRadius: 4, border: '1px solid #ffffff55', flex: 'none' }} />
-          <span style={{ display: 'flex', flexDirection: 'column', lineHeight: 1.25, minWidth: 0 }}>
-            <span style={{ color: '#fff', fontSize: narrow ? 15 : 17, fontWeight: 600, letterSpacing: 1, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-              {t('app.title')}
+      {/* Brand and account on one bar, the menu on its own bar below: a unit's office has a dozen
+          entries, which a shared bar would fold into antd's "…" at 1440 px. */}
+      <div className="rectify-top" style={{ position: 'sticky', top: 0, zIndex: 10, borderBottom: `3px solid ${brand.accent}` }}>
+        <Header
+          className="rectify-header"
+          style={{ display: 'flex', alignItems: 'center', gap: narrow ? 8 : 24, padding: narrow ? '0 8px' : '0 24px' }}
+        >
+          {narrow && (
+            <Button
+              type="text"
+              className="rectify-tap"
+              aria-label={t('nav.menu')}
+              aria-expanded={menuOpen}
+              data-testid="menu-button"
+              icon={<MenuOutlined style={{ fontSize: 20, color: '#fff' }} />}
+              onClick={() => setMenuOpen(true)}
+            />
+          )}
+          <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 10, flex: '1 1 auto', minWidth: 0 }}>
+            <img src="/favicon.svg" alt="" width={28} height={28} style={{ borderRadius: 4, border: '1px solid #ffffff55', flex: 'none' }} />
+            <span style={{ display: 'flex', flexDirection: narrow ? 'column' : 'row', alignItems: narrow ? 'flex-start' : 'baseline', gap: narrow ? 0 : 12, lineHeight: 1.25, minWidth: 0 }}>
+              <span style={{ color: '#fff', fontSize: narrow ? 15 : 18, fontWeight: 600, letterSpacing: 1, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                {t('app.title')}
+              </span>
+              {!narrow && <span style={{ color: '#ffffffc2', fontSize: 12, whiteSpace: 'nowrap' }}>{t('app.subtitle')}</span>}
             </span>
-            {!narrow && <span style={{ color: '#ffffffc2', fontSize: 11 }}>{t('app.subtitle')}</span>}
-          </span>
-        </Link>
+          </Link>
+          <Space size={narrow ? 4 : 12} style={{ flex: 'none' }}>
+            {!narrow && <LanguageSwitch />}
+            <NotificationBell />
+            <UserMenu compact={narrow} />
+          </Space>
+        </Header>
         {!narrow && (
-          <Menu
-            theme="dark"
-            mode="horizontal"
-            aria-label={t('nav.mainMenu')}
-            selectedKeys={[selected]}
-            items={items}
-            style={{ flex: 1, minWidth: 0, background: 'transparent', borderBottom: 'none' }}
-          />
+          <nav className="rectify-navbar" aria-label={t('nav.mainMenu')} style={{ background: brand.primary, padding: '0 12px' }}>
+            <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} items={items} style={{ background: 'transparent', borderBottom: 'none', lineHeight: '44px' }} />
+          </nav>
         )}
-        <Space size={narrow ? 4 : 12} style={{ flex: 'none' }}>
-          {!narrow && <LanguageSwitch />}
-          <NotificationBell />
-          <UserMenu compact={narrow} />
-        </Space>
-      </Header>
+      </div>
       <Drawer
         open={narrow && menuOpen}
         onClose={() => setMenuOpen(false)}

@@ -170,10 +170,6 @@ export interface Gap {
   parsed: number;
 }
 
-/**
- * The counts the text states (“共梳理出问题14个…整改措施47项”) next to what the review holds, so
- * the office sees what the parser missed. Only the kinds the text declares are listed.
- */
 /** The other figures the text states (completed, in progress, funds, people held accountable, meetings), as they read. */
 export type FigureKind = 'closed' | 'remaining' | 'problemsClosed' | 'problemsRemaining' | 'inProgress' | 'longTerm' | 'fundsRecovered' | 'accountable';
 export const FIGURE_KINDS: FigureKind[] = ['problemsClosed', 'problemsRemaining', 'closed', 'remaining', 'inProgress', 'longTerm', 'fundsRecovered', 'accountable'];
@@ -184,6 +180,10 @@ export function declaredFigures(declared: TextImportPreviewResult['declared']): 
   });
 }
 
+/**
+ * The counts the text states (“共梳理出问题14个…整改措施47项”) next to what the review holds now
+ * (as the office edits it), so the office sees what the parser missed. Only the kinds the text declares are listed.
+ */
 export function compareDeclared(declared: TextImportPreviewResult['declared'], counts: Counts): Gap[] {
   const kinds: GapKind[] = ['problems', 'manifestations', 'measures', 'regulations'];
   return kinds.flatMap((kind) => {
