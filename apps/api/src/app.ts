@@ -46,6 +46,7 @@ import { timelineRoutes } from './modules/timeline/routes.js';
 import { supervisionRoutes } from './modules/supervision/routes.js';
 import { reportSubmissionRoutes } from './modules/report-submissions/routes.js';
 import { programmeRoutes } from './modules/programme/routes.js';
+import { followUpRoutes } from './modules/follow-ups/routes.js';
 import type { PdfPrinter } from './lib/pdf.js';
 import { createWorkGate, type WorkGate } from './lib/work-gate.js';
 
@@ -184,6 +185,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(supervisionRoutes);
   await app.register(reportSubmissionRoutes);
   await app.register(programmeRoutes);
+  await app.register(followUpRoutes, { store });
   await app.register(auditRoutes);
   await app.register(notificationRoutes);
   await app.register(ledgerRoutes);

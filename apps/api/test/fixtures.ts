@@ -33,6 +33,8 @@ export interface World {
   leaderPersonId: number;
   /** The department of the `officer` account's person (that measure's lead department). */
   officerDepartmentId: number;
+  /** The person of the `officer` account. */
+  officerPersonId: number;
   /** Another department, nobody's of the demo accounts. */
   otherDepartmentId: number;
   organizationId: number;
@@ -53,6 +55,7 @@ export async function world(api: TestApi): Promise<World> {
   return {
     leaderPersonId: leader.person!.id,
     officerDepartmentId,
+    officerPersonId: officer.person!.id,
     otherDepartmentId: other.id,
     organizationId: other.organizationId,
     problemId: tree.categories[0]!.problems[0]!.id,
@@ -104,6 +107,14 @@ export function builders(api: TestApi, w: World) {
       await ok(admin('POST', `/api/closures/${p.closure.id}/approve`, {}));
       return p.measure;
     },
+    /** A 回头看 of one freshly closed measure (reviewer: the given person, else the leader's); the review and its item. */
+    followUp: async (reviewerId: number | null = w.leaderPersonId) => {
+      const m = await b.closed();
+      const review = await ok<{ id: number; version: number; items: { id: number; version: number; measure: { id: number } }[] }>(
+        admin('POST', `/api/rounds/${api.roundId}/follow-ups`, { scheduledOn: '2023-12-01', reviewerId, scope: 'measures', measureIds: [m.id] }),
+      );
+      return { measure: m, review, item: review.items[0]! };
+    },
     round: () => ok<{ id: number; version: number }>(admin('POST', '/api/rounds', { committee: '测试委员会', roundName: '第九轮', groupName: '第一巡察组', inspectedUnitId: w.organizationId })),
     category: async () => ok<{ id: number; version: number }>(admin('POST', '/api/categories', { roundId: api.roundId, title: b.unique('测试方面') })),
     problem: async () => ok<{ id: number; version: number }>(admin('POST', '/api/problems', { categoryId: (await b.category()).id, title: b.unique('测试问题') })),
@@ -142,17 +153,21 @@ export async function fingerprint(api: TestApi) {
       db.shareLink.count(),
       db.shareLink.count({ where: { revokedAt: { not: null } } }),
     ]);
-  const [postponements, pv, notices] = await Promise.all([db.postponement.count(), db.postponement.aggregate({ _sum: { version: true } }), db.supervisionNotice.count()]);
+  const [postponements, pv, notices, followUps, followUpItems, fv, fiv] = await Promise.all([
+    db.postponement.count(), db.postponement.aggregate({ _sum: { version: true } }), db.supervisionNotice.count(),
+    db.followUp.count(), db.followUpItem.count(), db.followUp.aggregate({ _sum: { version: true } }), db.followUpItem.aggregate({ _sum: { version: true } }),
+  ]);
   return {
     audit, measures, categories, problems, manifestations, people, departments, rounds, users, closures, evidence, updates, unread, shareLinks, revokedLinks, postponements, notices,
-    versions: [mv._sum.version, uv._sum.version, rv._sum.version, cv._sum.version, pv._sum.version],
+    followUps, followUpItems,
+    versions: [mv._sum.version, uv._sum.version, rv._sum.version, cv._sum.version, pv._sum.version, fv._sum.version, fiv._sum.version],
   };
 }
 
 /** Another inspected unit with a round of its own and a row of every kind, built by admin through the API. */
 export interface OtherUnit {
   organizationId: number;
-  ids: Partial<Record<'round' | 'category' | 'problem' | 'manifestation' | 'measure' | 'closure' | 'postponement' | 'supervisionNotice' | 'reportSubmission' | 'evidence' | 'shareLink' | 'organization' | 'department' | 'person', number>>;
+  ids: Partial<Record<'round' | 'category' | 'problem' | 'manifestation' | 'measure' | 'closure' | 'postponement' | 'supervisionNotice' | 'followUp' | 'followUpItem' | 'reportSubmission' | 'evidence' | 'shareLink' | 'organization' | 'department' | 'person', number>>;
   measureVersion: number;
   /** The other unit's office account (username). */
   office: string;
@@ -179,6 +194,14 @@ export async function otherUnit(api: TestApi, name = '城中区测试另一单�
   const closure = await admin('POST', `/api/measures/${closureMeasure.id}/closure`, { summary: '已完成' });
   const postponement = await admin('POST', `/api/measures/${closureMeasure.id}/postponements`, { requestedDeadline: '2023-12-31', reason: '需要更多时间' });
   const notice = await admin('POST', `/api/rounds/${round.id}/supervision-notices`, { measureIds: [measure.id] });
+  // A closed measure under a 回头看.
+  const reviewed = await admin('POST', '/api/measures', { problemId: problem.id, text: '另一单位已销号的措施', deadline: '2023-08-15', leaderId: person.id, leadDepartmentId: department.id });
+  await ok(api.as('admin', { method: 'POST', url: `/api/measures/${reviewed.id}/evidence`, ...multipart('佐证.pdf', files.pdf()) }));
+  const reviewedClosure = await admin('POST', `/api/measures/${reviewed.id}/closure`, { summary: '已完成' });
+  await admin('POST', `/api/closures/${reviewedClosure.id}/approve`, {});
+  const followUp = await ok<{ id: number; items: { id: number }[] }>(
+    api.as('admin', { method: 'POST', url: `/api/rounds/${round.id}/follow-ups`, payload: { scheduledOn: '2023-12-01', reviewerId: person.id, scope: 'round' } }),
+  );
   const link = await admin('POST', `/api/rounds/${round.id}/share-links`, { label: '另一单位', expiresOn: '2023-09-30' });
   const report = json<{ submissions: { id: number }[] }>(await api.as('admin', { method: 'POST', url: `/api/rounds/${round.id}/report-submissions`, payload: { note: '另一单位报送' } }));
   const office = `office-${org.id}`;
@@ -188,7 +211,7 @@ export async function otherUnit(api: TestApi, name = '城中区测试另一单�
     organizationId: org.id,
     ids: {
       round: round.id, category: category.id, problem: problem.id, manifestation: manifestation.id, measure: measure.id, closure: closure.id,
-      evidence: evidence.id, postponement: postponement.id, supervisionNotice: notice.id, reportSubmission: report.submissions[0]!.id, shareLink: link.id, organization: org.id, department: department.id, person: person.id,
+      evidence: evidence.id, postponement: postponement.id, supervisionNotice: notice.id, followUp: followUp.id, followUpItem: followUp.items[0]!.id, reportSubmission: report.submissions[0]!.id, shareLink: link.id, organization: org.id, department: department.id, person: person.id,
     },
     measureVersion: current.version,
     office,

@@ -32,7 +32,9 @@ async function copyRows(from: DatabaseTarget, to: DatabaseTarget): Promise<void>
       db.pragma('foreign_keys = OFF');
       db.prepare('ATTACH DATABASE ? AS src').run(from.location);
       const tables = db.prepare(`SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%'`).all() as { name: string }[];
-      for (const { name } of tables) {
+      // A table dropped since (FollowUpReview, never written) has nothing to copy.
+      const inSource = new Set((db.prepare(`SELECT name FROM src.sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name));
+      for (const { name } of tables.filter((t) => inSource.has(t.name))) {
         const columns = (db.prepare(`PRAGMA main.table_info("${name}")`).all() as { name: string }[]).map((c) => `"${c.name}"`).join(', ');
         db.exec(`INSERT INTO main."${name}" (${columns}) SELECT ${columns} FROM src."${name}"`);
       }
@@ -50,7 +52,9 @@ async function copyRows(from: DatabaseTarget, to: DatabaseTarget): Promise<void>
     const { rows: tables } = await target.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT LIKE '\\_%'`,
     );
-    for (const { table_name: name } of tables) {
+    const { rows: sourceTables } = await source.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`);
+    const inSource = new Set(sourceTables.map((t) => t.table_name));
+    for (const { table_name: name } of tables.filter((t) => inSource.has(t.table_name))) {
       const { rows: cols } = await target.query<{ column_name: string }>(
         `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`,
         [name],

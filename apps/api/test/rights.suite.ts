@@ -70,6 +70,8 @@ export function rightsSuite(label: string, makeDatabase: () => Promise<TestDatab
       const res = await api.as('admin', { method: 'POST', url: `/api/rounds/${round.id}/report-submissions`, payload: {} });
       return json<{ submissions: { id: number; version: number }[] }>(res).submissions[0]!;
     };
+    /** The reviewer a 回头看 prepared for `actor` names: their own person when they are a leader or an officer. */
+    const reviewerFor = (actor: Actor) => (actor === 'officer' ? w.officerPersonId : w.leaderPersonId);
     const cases = (): Record<string, Case> => ({
       'POST /api/auth/login': { allow: 'public', prepare: async () => ({ url: '/api/auth/login', payload: { username: 'inspector', password: DEMO_PASSWORD } }) },
       'POST /api/auth/logout': {
@@ -128,6 +130,19 @@ export function rightsSuite(label: string, makeDatabase: () => Promise<TestDatab
       'POST /api/postponements/:id/approve': { allow: OFFICE, prepare: async () => ({ url: `/api/postponements/${(await b.postponement()).postponement.id}/approve`, payload: {} }) },
       'POST /api/postponements/:id/refuse': { allow: OFFICE, prepare: async () => ({ url: `/api/postponements/${(await b.postponement()).postponement.id}/refuse`, payload: { reason: '理由不充分' } }) },
       'POST /api/rounds/:id/supervision-notices': { allow: OFFICE, prepare: async () => ({ url: `/api/rounds/${api.roundId}/supervision-notices`, payload: { measureIds: [(await b.measure()).id] } }) },
+      'POST /api/rounds/:id/follow-ups': {
+        allow: OFFICE,
+        prepare: async () => ({ url: `/api/rounds/${api.roundId}/follow-ups`, payload: { scheduledOn: '2023-12-01', reviewerId: w.leaderPersonId, scope: 'measures', measureIds: [(await b.closed()).id] } }),
+      },
+      // A leader or an officer records a 回头看 they are the reviewer of (each is named on the one prepared for them).
+      'POST /api/follow-up-items/:id/result': {
+        allow: OWNERS,
+        prepare: async (actor) => ({ url: `/api/follow-up-items/${(await b.followUp(reviewerFor(actor))).item.id}/result`, payload: { result: 'held', note: '整改成果巩固' } }),
+      },
+      'POST /api/follow-up-items/:id/evidence': {
+        allow: OWNERS,
+        prepare: async (actor) => ({ url: `/api/follow-up-items/${(await b.followUp(reviewerFor(actor))).item.id}/evidence`, ...multipart('回头看.pdf', files.pdf()) }),
+      },
       'POST /api/measures/:id/reopen': { allow: OFFICE, prepare: async () => ({ url: `/api/measures/${(await b.closed()).id}/reopen`, payload: { reason: '回头看发现反弹' } }) },
 
       'POST /api/notifications/:id/read': {

@@ -95,6 +95,8 @@ export const NOTIFICATION_KINDS = [
   'report_submitted',
   'report_accepted',
   'report_returned',
+  'follow_up_scheduled',
+  'follow_up_slid',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -111,6 +113,8 @@ export const notificationKindLabels: Labels<NotificationKind> = {
   report_submitted: { 'zh-CN': '整改报告待审核', en: 'Rectification report submitted' },
   report_accepted: { 'zh-CN': '整改报告已通过', en: 'Rectification report accepted' },
   report_returned: { 'zh-CN': '整改报告被退回', en: 'Rectification report sent back' },
+  follow_up_scheduled: { 'zh-CN': '回头看待开展', en: 'Follow-up review scheduled' },
+  follow_up_slid: { 'zh-CN': '回头看发现反弹，措施已重新打开', en: 'Follow-up found a slide back: measure reopened' },
 };
 
 /**
@@ -145,6 +149,27 @@ export const postponementStateLabels: Labels<PostponementState> = {
   refused: { 'zh-CN': '未同意', en: 'Refused' },
 };
 
+/**
+ * 回头看 (follow-up review): what it covers — the whole round's closed measures, those of some
+ * categories, or chosen ones — and what the reviewer finds per measure: 巩固 (held) or 反弹 (slid
+ * back, the measure is reopened).
+ */
+export const FOLLOW_UP_SCOPES = ['round', 'categories', 'measures'] as const;
+export type FollowUpScope = (typeof FOLLOW_UP_SCOPES)[number];
+export const FOLLOW_UP_RESULTS = ['held', 'slid'] as const;
+export type FollowUpResult = (typeof FOLLOW_UP_RESULTS)[number];
+
+export const followUpScopeLabels: Labels<FollowUpScope> = {
+  round: { 'zh-CN': '本轮全部已销号措施', en: 'Every closed measure of the round' },
+  categories: { 'zh-CN': '所选方面的已销号措施', en: 'The closed measures of chosen categories' },
+  measures: { 'zh-CN': '所选已销号措施', en: 'Chosen closed measures' },
+};
+
+export const followUpResultLabels: Labels<FollowUpResult> = {
+  held: { 'zh-CN': '巩固', en: 'Held' },
+  slid: { 'zh-CN': '反弹', en: 'Slid back' },
+};
+
 /** The rows the audit log tracks, and what can happen to them. */
 export const AUDIT_ENTITIES = [
   'round',
@@ -163,6 +188,8 @@ export const AUDIT_ENTITIES = [
   'supervision_notice',
   'organization',
   'report_submission',
+  'follow_up',
+  'follow_up_item',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -199,4 +226,6 @@ export const toReportState = narrow(REPORT_STATES, 'report state');
 export const toLeadingGroupRole = narrow(LEADING_GROUP_ROLES, 'leading group role');
 export const toClosureState = narrow(CLOSURE_STATES, 'closure state');
 export const toPostponementState = narrow(POSTPONEMENT_STATES, 'postponement state');
+export const toFollowUpScope = narrow(FOLLOW_UP_SCOPES, 'follow-up scope');
+export const toFollowUpResult = narrow(FOLLOW_UP_RESULTS, 'follow-up result');
 export const toRole = narrow(ROLES, 'role');

@@ -89,6 +89,22 @@ export const errorMessages = {
     'zh-CN': '该整改措施尚未销号，无需重新打开',
     en: 'This measure is not closed, so it cannot be reopened',
   },
+  FOLLOW_UP_EMPTY: {
+    'zh-CN': '所选范围内没有已销号的整改措施，无需回头看',
+    en: 'There is no closed measure in the chosen scope to review',
+  },
+  FOLLOW_UP_MEASURE_NOT_CLOSED: {
+    'zh-CN': '回头看只针对已销号的整改措施',
+    en: 'A follow-up review covers closed measures only',
+  },
+  FOLLOW_UP_ITEM_RECORDED: {
+    'zh-CN': '该措施的回头看结果已记录，不能重复记录',
+    en: 'The result for this measure has already been recorded',
+  },
+  FOLLOW_UP_NOT_REVIEWER: {
+    'zh-CN': '只有本次回头看的检查人或整改办公室可以记录结果',
+    en: 'Only the reviewer of this follow-up or the office may record its results',
+  },
   FILE_MISSING: { 'zh-CN': '请选择要上传的文件', en: 'Choose a file to upload' },
   FILE_TYPE_NOT_ALLOWED: {
     'zh-CN': '不支持的文件类型：仅接受 PDF、图片（PNG、JPEG、GIF、WebP）、Word（doc、docx）和 Excel（xls、xlsx）文件',

@@ -27,3 +27,4 @@ export * from './schemas/report-submission.js';
 export * from './schemas/programme.js';
 export * from './schemas/time.js';
 export * from './schemas/supervision.js';
+export * from './schemas/follow-up.js';

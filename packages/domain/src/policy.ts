@@ -45,6 +45,10 @@ export type Access =
   | 'postponement.decide'
   /** Issue a 督办函 (supervision notice) (the office). */
   | 'supervision.issue'
+  /** Schedule a 回头看 (follow-up review) of closed measures (the office). */
+  | 'followup.schedule'
+  /** Record 巩固 / 反弹 per measure of a 回头看, with notes and evidence (the office; leaders and officers when they are its reviewer). */
+  | 'followup.record'
   /** Query the audit log across entities. */
   | 'audit.read'
   /** Accounts: create, edit, reset passwords. */
@@ -73,6 +77,8 @@ export const ACCESS_LEVELS: readonly Access[] = [
   'postponement.request',
   'postponement.decide',
   'supervision.issue',
+  'followup.schedule',
+  'followup.record',
   'units.manage',
   'report.submit',
   'report.review',
@@ -103,9 +109,10 @@ const ROLE_ACCESS: Record<Role, ReadonlySet<Access>> = {
   office: new Set<Access>([
     'public', 'authenticated', 'read', 'export', 'hierarchy.write', 'measure.update', 'measure.progress',
     'closure.decide', 'measure.reopen', 'audit.read', 'postponement.request', 'postponement.decide', 'supervision.issue', 'report.submit',
+    'followup.schedule', 'followup.record',
   ]),
-  leader: new Set<Access>(['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress', 'closure.decide', 'postponement.request']),
-  officer: new Set<Access>(['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress', 'postponement.request']),
+  leader: new Set<Access>(['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress', 'closure.decide', 'postponement.request', 'followup.record']),
+  officer: new Set<Access>(['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress', 'postponement.request', 'followup.record']),
   inspector: new Set<Access>(['public', 'authenticated', 'read', 'export']),
 };
 
@@ -194,6 +201,16 @@ export function can(role: Role | null, action: Access, context: PolicyContext = 
     default:
       return false;
   }
+}
+
+/**
+ * 回头看: who records a review's results. The office and admin always; a leader or an officer only
+ * when their person is the review's reviewer (the office names them when it schedules it).
+ */
+export function mayRecordFollowUp(actor: Pick<Actor, 'role' | 'personId'>, followUp: { reviewerId: number | null }): boolean {
+  if (!mayAttempt(actor.role, 'followup.record')) return false;
+  if (actor.role === 'admin' || actor.role === 'office') return true;
+  return actor.personId !== null && followUp.reviewerId === actor.personId;
 }
 
 function fieldsAllowed(role: Role, fields: readonly string[] | undefined): boolean {

@@ -309,3 +309,24 @@ export function roundHistory(measures: readonly MeasureNow[], audit: readonly Hi
 export function toMeasureStatusValue(value: unknown): MeasureStatus | null {
   return value === 'not_started' || value === 'in_progress' || value === 'pending_closure' || value === 'closed' ? value : null;
 }
+
+/**
+ * 回头看: where a follow-up review stands. done: every measure it covers has a result; overdue: its
+ * day has passed with results missing; due: its day is within `horizonDays` (today included);
+ * scheduled: later.
+ */
+export const FOLLOW_UP_STATES = ['scheduled', 'due', 'overdue', 'done'] as const;
+export type FollowUpState = (typeof FOLLOW_UP_STATES)[number];
+
+export const followUpStateLabels: Labels<FollowUpState> = {
+  scheduled: { 'zh-CN': '已安排', en: 'Scheduled' },
+  due: { 'zh-CN': '即将开展', en: 'Due' },
+  overdue: { 'zh-CN': '已过期未完成', en: 'Overdue' },
+  done: { 'zh-CN': '已完成', en: 'Done' },
+};
+
+export function followUpState(review: { scheduledOn: string; pending: number }, today: string, horizonDays = 14): FollowUpState {
+  if (review.pending === 0) return 'done';
+  if (review.scheduledOn < today) return 'overdue';
+  return review.scheduledOn <= addDays(today, horizonDays) ? 'due' : 'scheduled';
+}

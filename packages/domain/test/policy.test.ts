@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessOf, ACCESS_LEVELS, answersFor, can, editableMeasureFields, forbiddenMeasureFields, leads, mayAttempt, measureAccess, ROLES, type Access, type Role } from '../src/index.js';
+import { accessOf, ACCESS_LEVELS, answersFor, can, editableMeasureFields, forbiddenMeasureFields, leads, mayAttempt, mayRecordFollowUp, measureAccess, ROLES, type Access, type Role } from '../src/index.js';
 
 const leaderActor = { personId: 7, departmentId: null };
 const officerActor = { personId: 9, departmentId: 3 };
@@ -12,9 +12,9 @@ describe('policy', () => {
     const table: Record<Role, Access[]> = {
       admin: [...ACCESS_LEVELS],
       supervisor: ['public', 'authenticated', 'read', 'export', 'report.review', 'programme.read'],
-      office: ['public', 'authenticated', 'read', 'export', 'hierarchy.write', 'measure.update', 'measure.progress', 'closure.decide', 'measure.reopen', 'audit.read', 'postponement.request', 'postponement.decide', 'supervision.issue', 'report.submit'],
-      leader: ['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress', 'closure.decide', 'postponement.request'],
-      officer: ['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress', 'postponement.request'],
+      office: ['public', 'authenticated', 'read', 'export', 'hierarchy.write', 'measure.update', 'measure.progress', 'closure.decide', 'measure.reopen', 'audit.read', 'postponement.request', 'postponement.decide', 'supervision.issue', 'followup.schedule', 'followup.record', 'report.submit'],
+      leader: ['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress', 'closure.decide', 'postponement.request', 'followup.record'],
+      officer: ['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress', 'postponement.request', 'followup.record'],
       inspector: ['public', 'authenticated', 'read', 'export'],
     };
     for (const role of ROLES) expect(accessOf(role), role).toEqual(table[role]);
@@ -70,6 +70,19 @@ describe('policy', () => {
     expect(can('leader', 'measure.update', { actor: leaderActor, measure: ledByLeader, fields: ['status'] })).toBe(false);
     expect(can('office', 'measure.update', { fields: ['status', 'completedDate'] })).toBe(true);
     expect(forbiddenMeasureFields('officer', ['version', 'progress', 'deadline', 'status'])).toEqual(['deadline', 'status']);
+  });
+
+  it('lets the office, and a review’s own reviewer, record a 回头看', () => {
+    const review = { reviewerId: 9 };
+    expect(mayRecordFollowUp({ role: 'office', personId: null }, review)).toBe(true);
+    expect(mayRecordFollowUp({ role: 'admin', personId: null }, review)).toBe(true);
+    expect(mayRecordFollowUp({ role: 'officer', personId: 9 }, review)).toBe(true);
+    expect(mayRecordFollowUp({ role: 'leader', personId: 7 }, review)).toBe(false);
+    expect(mayRecordFollowUp({ role: 'leader', personId: null }, { reviewerId: null })).toBe(false);
+    // Reading roles never record, even when named.
+    expect(mayRecordFollowUp({ role: 'inspector', personId: 9 }, review)).toBe(false);
+    expect(mayRecordFollowUp({ role: 'supervisor', personId: 9 }, review)).toBe(false);
+    expect(mayAttempt('leader', 'followup.schedule')).toBe(false);
   });
 
   it('tells the measure page which buttons to show', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   burnUp,
   elapsedShare,
+  followUpState,
   isDueWithin,
   roundHistory,
   timelineBar,
@@ -161,5 +162,16 @@ describe('burn-up from the dated history', () => {
       { date: '2023-06-10', total: 3, closed: 1 },
       { date: '2023-06-30', total: 3, closed: 1 },
     ]);
+  });
+});
+
+describe('followUpState', () => {
+  it('is done once every measure has a result, overdue past its day, due within 14 days, else scheduled', () => {
+    expect(followUpState({ scheduledOn: '2023-01-01', pending: 0 }, '2023-08-18')).toBe('done');
+    expect(followUpState({ scheduledOn: '2023-08-17', pending: 1 }, '2023-08-18')).toBe('overdue');
+    expect(followUpState({ scheduledOn: '2023-08-18', pending: 1 }, '2023-08-18')).toBe('due');
+    expect(followUpState({ scheduledOn: '2023-09-01', pending: 3 }, '2023-08-18')).toBe('due');
+    expect(followUpState({ scheduledOn: '2023-09-02', pending: 3 }, '2023-08-18')).toBe('scheduled');
+    expect(followUpState({ scheduledOn: '2023-09-02', pending: 0 }, '2023-08-18')).toBe('done');
   });
 });

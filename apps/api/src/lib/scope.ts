@@ -13,6 +13,8 @@ export type ScopedEntity =
   | 'closure'
   | 'postponement'
   | 'supervisionNotice'
+  | 'followUp'
+  | 'followUpItem'
   | 'reportSubmission'
   | 'evidence'
   | 'shareLink'
@@ -68,6 +70,10 @@ async function countVisible(db: Db, scope: RoundScope, entity: ScopedEntity, ids
       return db.postponement.count({ where: { AND: [id, { measure: inRound }] } });
     case 'supervisionNotice':
       return db.supervisionNotice.count({ where: { AND: [id, inRound] } });
+    case 'followUp':
+      return db.followUp.count({ where: { AND: [id, inRound] } });
+    case 'followUpItem':
+      return db.followUpItem.count({ where: { AND: [id, { followUp: inRound }] } });
     case 'reportSubmission':
       return db.reportSubmission.count({ where: { AND: [id, inRound] } });
     case 'evidence':
@@ -111,6 +117,8 @@ const ENTITY_NAMES: Record<ScopedEntity, string> = {
   closure: 'closure',
   postponement: 'postponement',
   supervisionNotice: 'supervision_notice',
+  followUp: 'follow_up',
+  followUpItem: 'follow_up_item',
   reportSubmission: 'report_submission',
   evidence: 'evidence',
   shareLink: 'share_link',

@@ -24,6 +24,7 @@ const closureKeys = [dateKey<Prisma.ClosureRequestWhereInput>((requestedAt) => (
 import { measurePathInclude, toMeasureListItem } from '../measures/mapper.js';
 import type { Notifier } from '../notifications/service.js';
 import { auditedClosure, closureInclude, toClosure } from './mapper.js';
+import { reopenClosedMeasure } from './reopen.js';
 
 /**
  * 申请销号 → 对账销号. An officer submits a measure with a summary and at least one piece of
@@ -155,18 +156,7 @@ export function createClosureService({ db, clock, notifier }: { db: Db; clock: C
       await db.$transaction(async (tx) => {
         const measure = await guardMeasure(tx, measureId, actor, 'measure.reopen', { allowClosed: true });
         if (measure.status !== 'closed') throw new AppError(409, 'MEASURE_NOT_CLOSED', { measureId, status: measure.status });
-        const reason = body.reason.trim();
-        const approved = await tx.closureRequest.findFirst({ where: { measureId, state: 'approved' }, orderBy: { id: 'desc' } });
-        if (approved) {
-          const reopened = await tx.closureRequest.update({
-            where: { id: approved.id },
-            data: { state: 'reopened', reopenedAt: clock.now(), reopenedByUserId: actor.userId, reopenReason: reason, version: { increment: 1 } },
-          });
-          await audit(tx, actor, 'closure', approved.id, 'reopen', auditedClosure(approved), auditedClosure(reopened), { measureId });
-        }
-        await setMeasure(tx, actor, measure, transitions.reopen(stateOf(measure)));
-        // The measure's own history says why, whether or not a closure request preceded it.
-        await audit(tx, actor, 'measure', measureId, 'reopen', null, null, { extra: { reason } });
+        await reopenClosedMeasure(tx, actor, measure, body.reason.trim(), clock.now());
       });
     },
   };

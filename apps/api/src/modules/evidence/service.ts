@@ -1,5 +1,5 @@
 import { checkEvidenceFile, EVIDENCE_MAX_BYTES, evidenceExtensions, type EvidenceItem } from '@rectify/domain';
-import type { Db } from '@rectify/db';
+import type { Db, Tx } from '@rectify/db';
 import type { RequestActor } from '../../lib/actor.js';
 import { audit } from '../../lib/audit.js';
 import { AppError, invalidReference, notFound, validationFailed } from '../../lib/errors.js';
@@ -7,9 +7,9 @@ import type { EvidenceStore } from '../../lib/evidence-store.js';
 import { guardMeasure } from '../../lib/measure-guard.js';
 import { toUserRef, userRefSelect } from '../../lib/user-ref.js';
 
-const evidenceInclude = { uploadedBy: userRefSelect } as const;
+export const evidenceInclude = { uploadedBy: userRefSelect } as const;
 
-function toEvidence(row: {
+export function toEvidence(row: {
   id: number; measureId: number; progressUpdateId: number | null; fileName: string; mimeType: string; size: number; sha256: string; createdAt: Date;
   uploadedBy: { id: number; username: string; person: { name: string } | null } | null;
 }): EvidenceItem {
@@ -40,7 +40,18 @@ export function createEvidenceService({ db, store }: { db: Db; store: EvidenceSt
       await db.$transaction((tx) => guardMeasure(tx, measureId, actor, 'measure.progress'));
     },
 
-    async add(measureId: number, rawName: string, bytes: Buffer, actor: RequestActor, progressUpdateId: number | null = null): Promise<EvidenceItem> {
+    /**
+     * `followUp`: the file is a 回头看's evidence (its item, and the check that the actor may record
+     * it, in place of the measure's progress right: the measure is closed).
+     */
+    async add(
+      measureId: number,
+      rawName: string,
+      bytes: Buffer,
+      actor: RequestActor,
+      progressUpdateId: number | null = null,
+      followUp: { itemId: number; guard: (tx: Tx) => Promise<void> } | null = null,
+    ): Promise<EvidenceItem> {
       const fileName = cleanFileName(rawName);
       if (!fileName) throw validationFailed('file', 'fileName');
       if (bytes.length === 0) throw new AppError(400, 'FILE_MISSING', { fileName });
@@ -57,16 +68,17 @@ export function createEvidenceService({ db, store }: { db: Db; store: EvidenceSt
       }
       const sha256 = await store.put(bytes);
       const row = await db.$transaction(async (tx) => {
-        await guardMeasure(tx, measureId, actor, 'measure.progress');
+        if (followUp) await followUp.guard(tx);
+        else await guardMeasure(tx, measureId, actor, 'measure.progress');
         if (progressUpdateId !== null) {
           const update = await tx.progressUpdate.findUnique({ where: { id: progressUpdateId }, select: { measureId: true } });
           if (!update || update.measureId !== measureId) throw invalidReference('progressUpdateId', progressUpdateId);
         }
         const created = await tx.evidence.create({
-          data: { measureId, progressUpdateId, fileName, mimeType: check.mime, size: bytes.length, sha256, uploadedByUserId: actor.userId },
+          data: { measureId, progressUpdateId, followUpItemId: followUp?.itemId ?? null, fileName, mimeType: check.mime, size: bytes.length, sha256, uploadedByUserId: actor.userId },
           include: evidenceInclude,
         });
-        await audit(tx, actor, 'evidence', created.id, 'create', null, { fileName, mimeType: check.mime, size: bytes.length, sha256, progressUpdateId }, { measureId });
+        await audit(tx, actor, 'evidence', created.id, 'create', null, { fileName, mimeType: check.mime, size: bytes.length, sha256, progressUpdateId, ...(followUp ? { followUpItemId: followUp.itemId } : {}) }, { measureId });
         return created;
       });
       return toEvidence(row);

@@ -1,0 +1,162 @@
+import type { Db, Prisma, Tx } from '@rectify/db';
+import {
+  followUpState,
+  mayRecordFollowUp,
+  toFollowUpResult,
+  toFollowUpScope,
+  toMeasureStatus,
+  type Actor,
+  type FollowUp,
+  type FollowUpCounts,
+  type FollowUpItem,
+} from '@rectify/domain';
+import { toUserRef, userRefSelect } from '../../lib/user-ref.js';
+import { evidenceInclude, toEvidence } from '../evidence/service.js';
+
+/** The queries of 回头看 (follow-up reviews), typed from Prisma's payloads. */
+
+export const followUpInclude = {
+  reviewer: { select: { id: true, name: true } },
+  createdBy: userRefSelect,
+  categories: { select: { category: { select: { id: true, title: true, ordinal: true } } } },
+} as const satisfies Prisma.FollowUpInclude;
+
+type FollowUpRow = Prisma.FollowUpGetPayload<{ include: typeof followUpInclude }>;
+
+export const followUpItemInclude = {
+  recordedBy: userRefSelect,
+  evidence: { include: evidenceInclude, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+  measure: {
+    select: {
+      id: true, text: true, status: true, completedDate: true, ordinal: true,
+      leader: { select: { id: true, name: true } },
+      leadDepartment: { select: { id: true, name: true } },
+      problem: { select: { id: true, ordinal: true, title: true, category: { select: { id: true, ordinal: true, title: true } } } },
+    },
+  },
+} as const satisfies Prisma.FollowUpItemInclude;
+
+type ItemRow = Prisma.FollowUpItemGetPayload<{ include: typeof followUpItemInclude }>;
+
+export const emptyCounts = (): FollowUpCounts => ({ total: 0, held: 0, slid: 0, pending: 0 });
+
+export function toFollowUp(row: FollowUpRow, counts: FollowUpCounts, actor: Pick<Actor, 'role' | 'personId'>, today: string): FollowUp {
+  return {
+    id: row.id,
+    roundId: row.roundId,
+    scheduledOn: row.scheduledOn,
+    reviewer: row.reviewer,
+    scope: toFollowUpScope(row.scope),
+    categories: row.categories.map((c) => c.category).sort((a, b) => a.ordinal - b.ordinal).map(({ id, title }) => ({ id, title })),
+    note: row.note,
+    createdAt: row.createdAt.toISOString(),
+    createdBy: toUserRef(row.createdBy),
+    counts,
+    state: followUpState({ scheduledOn: row.scheduledOn, pending: counts.pending }, today),
+    mayRecord: mayRecordFollowUp(actor, row),
+    version: row.version,
+  };
+}
+
+export function toFollowUpItem(row: ItemRow): FollowUpItem {
+  const m = row.measure;
+  return {
+    id: row.id,
+    followUpId: row.followUpId,
+    measure: {
+      id: m.id,
+      text: m.text,
+      status: toMeasureStatus(m.status),
+      completedDate: m.completedDate,
+      category: m.problem.category,
+      problem: { id: m.problem.id, ordinal: m.problem.ordinal, title: m.problem.title },
+      leader: m.leader,
+      leadDepartment: m.leadDepartment,
+    },
+    result: row.result === null ? null : toFollowUpResult(row.result),
+    note: row.note,
+    recordedAt: row.recordedAt?.toISOString() ?? null,
+    recordedBy: toUserRef(row.recordedBy),
+    evidence: row.evidence.map(toEvidence),
+    version: row.version,
+  };
+}
+
+/** The audit log's view of a review and of one of its results. */
+export const auditedFollowUp = (row: { scheduledOn: string; reviewerId: number | null; scope: string; note: string | null; version: number }, extra: Record<string, unknown> = {}) => ({
+  scheduledOn: row.scheduledOn,
+  reviewerId: row.reviewerId,
+  scope: row.scope,
+  note: row.note,
+  version: row.version,
+  ...extra,
+});
+export const auditedItem = (row: { result: string | null; note: string | null; version: number }) => ({ result: row.result, note: row.note, version: row.version });
+
+export async function findFollowUp(db: Db | Tx, id: number): Promise<FollowUpRow | null> {
+  return db.followUp.findUnique({ where: { id }, include: followUpInclude });
+}
+
+export async function followUpsOfRound(db: Db, roundId: number): Promise<FollowUpRow[]> {
+  return db.followUp.findMany({ where: { roundId }, include: followUpInclude, orderBy: [{ scheduledOn: 'desc' }, { id: 'desc' }] });
+}
+
+/** Held / slid / pending per review: one grouped query (of one review, or of a round's). */
+export async function countResults(db: Db | Tx, where: { followUpId: number } | { roundId: number }): Promise<Map<number, FollowUpCounts>> {
+  const groups = await db.followUpItem.groupBy({
+    by: ['followUpId', 'result'],
+    where: 'followUpId' in where ? { followUpId: where.followUpId } : { followUp: { roundId: where.roundId } },
+    _count: { _all: true },
+  });
+  const out = new Map<number, FollowUpCounts>();
+  for (const g of groups) {
+    let c = out.get(g.followUpId);
+    if (!c) out.set(g.followUpId, (c = emptyCounts()));
+    const n = g._count._all;
+    c.total += n;
+    if (g.result === 'held') c.held += n;
+    else if (g.result === 'slid') c.slid += n;
+    else c.pending += n;
+  }
+  return out;
+}
+
+export async function itemsOf(db: Db, followUpId: number): Promise<FollowUpItem[]> {
+  const rows = await db.followUpItem.findMany({
+    where: { followUpId },
+    include: followUpItemInclude,
+    orderBy: [{ measure: { problem: { category: { ordinal: 'asc' } } } }, { measure: { problem: { ordinal: 'asc' } } }, { measure: { ordinal: 'asc' } }, { id: 'asc' }],
+  });
+  return rows.map(toFollowUpItem);
+}
+
+export async function findItem(db: Db | Tx, id: number): Promise<FollowUpItem | null> {
+  const row = await db.followUpItem.findUnique({ where: { id }, include: followUpItemInclude });
+  return row ? toFollowUpItem(row) : null;
+}
+
+/** An item with what recording it needs: its review's reviewer and day, its measure's state and owners. */
+export async function itemForRecording(tx: Tx, id: number) {
+  return tx.followUpItem.findUnique({
+    where: { id },
+    select: {
+      id: true, followUpId: true, measureId: true, result: true, note: true, version: true,
+      followUp: { select: { id: true, reviewerId: true, scheduledOn: true } },
+      measure: { select: { id: true, text: true, status: true, completedDate: true, progress: true, version: true, leaderId: true, leadDepartmentId: true } },
+    },
+  });
+}
+
+/** The closed measures a review of this scope covers, in tree order. */
+export async function closedMeasuresIn(tx: Tx, roundId: number, scope: { categoryIds?: number[]; measureIds?: number[] }): Promise<{ id: number }[]> {
+  return tx.measure.findMany({
+    where: {
+      roundId,
+      status: 'closed',
+      ...(scope.categoryIds ? { problem: { categoryId: { in: scope.categoryIds } } } : {}),
+      ...(scope.measureIds ? { id: { in: scope.measureIds } } : {}),
+    },
+    select: { id: true },
+    orderBy: [{ id: 'asc' }],
+  });
+}

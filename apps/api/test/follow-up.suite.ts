@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInShanghai, type AuditEntry, type FollowUpDetail, type FollowUpItem, type FollowUpOverview, type MeasureDetail, type NotificationList, type RoundTree, type Timeline } from '@rectify/domain';
+import { startApi, type TestApi, type TestDatabase } from './harness.js';
+import { builders, files, fingerprint, json, multipart, world, type World } from './fixtures.js';
+
+type ErrorBody = { error: { code: string; details?: unknown } };
+
+/**
+ * 回头看 (issue 9): the office schedules a follow-up review of closed measures (a round, categories
+ * or chosen measures); its reviewer (or the office) records 巩固 or 反弹 per measure with notes and
+ * evidence; 反弹 reopens the measure with the review as its reason, tells its owners, and the
+ * burn-up, replayed from the dated history, steps down. Today is the real day (the audit's own
+ * timestamps and the clock agree).
+ */
+export function followUpSuite(label: string, makeDatabase: () => Promise<TestDatabase | null>) {
+  describe(`回头看 on ${label}`, () => {
+    let api: TestApi;
+    let w: World;
+    let b: ReturnType<typeof builders>;
+    const today = todayInShanghai();
+
+    beforeAll(async () => {
+      const db = await makeDatabase();
+      if (!db) return;
+      api = await startApi(db, { today });
+      w = await world(api);
+      b = builders(api, w);
+    });
+    afterAll(async () => {
+      await api?.close();
+    });
+
+    const schedule = (payload: object, user = 'office', roundId = api.roundId) => api.as(user, { method: 'POST', url: `/api/rounds/${roundId}/follow-ups`, payload });
+    const record = (itemId: number, payload: object, user = 'office') => api.as(user, { method: 'POST', url: `/api/follow-up-items/${itemId}/result`, payload });
+    const code = (res: { body: string }) => json<ErrorBody>(res).error.code;
+    const notices = async (user: string) => json<NotificationList>(await api.as(user, { method: 'GET', url: '/api/notifications?limit=100' })).items;
+
+    it('schedules a review of a round, of categories, or of chosen closed measures; refuses what it cannot cover', async () => {
+      const tree = json<RoundTree>(await api.request({ method: 'GET', url: `/api/rounds/${api.roundId}/tree` }));
+      const closedIn = (categoryIds: number[] | null) =>
+        tree.categories.filter((c) => !categoryIds || categoryIds.includes(c.id)).flatMap((c) => c.problems.flatMap((p) => p.measures.filter((m) => m.status === 'closed')));
+      const withClosed = tree.categories.find((c) => closedIn([c.id]).length > 0)!;
+
+      const whole = await schedule({ scheduledOn: today, scope: 'round', reviewerId: w.leaderPersonId, note: '半年后回头看' });
+      expect(whole.statusCode).toBe(201);
+      const round = json<FollowUpDetail>(whole);
+      expect(round).toMatchObject({ scope: 'round', scheduledOn: today, reviewer: { id: w.leaderPersonId }, note: '半年后回头看', state: 'due', mayRecord: true });
+      expect(round.items.map((i) => i.measure.id).sort()).toEqual(closedIn(null).map((m) => m.id).sort());
+      expect(round.counts).toEqual({ total: closedIn(null).length, held: 0, slid: 0, pending: closedIn(null).length });
+      // The reviewer's account hears of it.
+      expect((await notices('leader')).some((n) => n.kind === 'follow_up_scheduled' && n.text.includes(today))).toBe(true);
+
+      const byCategory = json<FollowUpDetail>(await schedule({ scheduledOn: '2099-01-01', scope: 'categories', categoryIds: [withClosed.id] }));
+      expect(byCategory).toMatchObject({ scope: 'categories', categories: [{ id: withClosed.id, title: withClosed.title }], reviewer: null, state: 'scheduled' });
+      expect(byCategory.items.map((i) => i.measure.id).sort()).toEqual(closedIn([withClosed.id]).map((m) => m.id).sort());
+
+      const closed = await b.closed();
+      const chosen = json<FollowUpDetail>(await schedule({ scheduledOn: '2020-01-01', scope: 'measures', measureIds: [closed.id] }));
+      expect(chosen.items).toHaveLength(1);
+      expect(chosen).toMatchObject({ state: 'overdue', counts: { total: 1, pending: 1 } });
+
+      const before = await fingerprint(api);
+      const open = await b.measure();
+      const refusals: [object, number, string][] = [
+        [{ scheduledOn: today, scope: 'measures', measureIds: [open.id] }, 409, 'FOLLOW_UP_MEASURE_NOT_CLOSED'],
+        [{ scheduledOn: today, scope: 'measures' }, 400, 'VALIDATION_FAILED'],
+        [{ scheduledOn: today, scope: 'categories' }, 400, 'VALIDATION_FAILED'],
+        [{ scheduledOn: today, scope: 'round', categoryIds: [withClosed.id] }, 400, 'VALIDATION_FAILED'],
+        [{ scheduledOn: 'tomorrow', scope: 'round' }, 400, 'VALIDATION_FAILED'],
+        [{ scheduledOn: today, scope: 'everything' }, 400, 'VALIDATION_FAILED'],
+        [{ scheduledOn: today, scope: 'measures', measureIds: [999_999] }, 400, 'INVALID_REFERENCE'],
+        [{ scheduledOn: today, scope: 'round', reviewerId: 999_999 }, 400, 'INVALID_REFERENCE'],
+      ];
+      const fresh = await b.category();
+      refusals.push([{ scheduledOn: today, scope: 'categories', categoryIds: [fresh.id] }, 409, 'FOLLOW_UP_EMPTY']);
+      const before2 = await fingerprint(api);
+      for (const [payload, status, errorCode] of refusals) {
+        const res = await schedule(payload);
+        expect({ payload, status: res.statusCode, code: code(res) }).toEqual({ payload, status, code: errorCode });
+      }
+      expect(await fingerprint(api)).toEqual(before2);
+      expect(before2.followUps).toBe(before.followUps);
+      // Only the office schedules.
+      expect((await schedule({ scheduledOn: today, scope: 'round' }, 'leader')).statusCode).toBe(403);
+      expect((await schedule({ scheduledOn: today, scope: 'round' }, 'supervisor')).statusCode).toBe(403);
+
+      // The round's overview counts them.
+      const overview = json<FollowUpOverview>(await api.request({ method: 'GET', url: `/api/rounds/${api.roundId}/follow-ups` }));
+      expect(overview.reviews.map((r) => r.id)).toEqual(expect.arrayContaining([round.id, byCategory.id, chosen.id]));
+      expect(overview.totals).toMatchObject({ reviews: overview.reviews.length, overdue: 1, due: 1, held: 0, slid: 0 });
+      expect(overview.totals.pending).toBe(overview.totals.measures);
+    });
+
+    it('records 巩固 by the reviewer, once; refuses others; 反弹 reopens the measure, tells its owners and steps the burn-up down', async () => {
+      const timeline = async () => json<Timeline>(await api.request({ method: 'GET', url: `/api/rounds/${api.roundId}/timeline` }));
+      const last = (t: Timeline) => t.burnUp[t.burnUp.length - 1]!;
+      const held = await b.followUp(w.leaderPersonId);
+      const slid = await b.followUp(w.leaderPersonId);
+
+      // Not the reviewer: another leader-less review refuses the leader and the officer; reading roles never record.
+      const other = await b.followUp(null);
+      const before = await fingerprint(api);
+      for (const user of ['leader', 'officer']) {
+        const res = await record(other.item.id, { result: 'held' }, user);
+        expect({ user, status: res.statusCode, code: code(res) }).toEqual({ user, status: 403, code: 'FOLLOW_UP_NOT_REVIEWER' });
+      }
+      expect((await record(held.item.id, { result: 'held' }, 'officer')).statusCode).toBe(403);
+      expect((await record(held.item.id, { result: 'held' }, 'inspector')).statusCode).toBe(403);
+      expect((await record(held.item.id, { result: 'held' }, 'supervisor')).statusCode).toBe(403);
+      expect((await record(held.item.id, { result: 'maybe' })).statusCode).toBe(400);
+      expect((await record(held.item.id, { result: 'held', version: held.item.version + 3 })).statusCode).toBe(409);
+      // 反弹 needs a note saying what slid back.
+      const bare = await record(slid.item.id, { result: 'slid', note: '  ' });
+      expect({ status: bare.statusCode, code: code(bare) }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+      expect(await fingerprint(api)).toEqual(before);
+
+      const ok = await record(held.item.id, { result: 'held', note: '制度执行到位，未见反弹', version: held.item.version }, 'leader');
+      expect(ok.statusCode).toBe(200);
+      expect(json<FollowUpItem>(ok)).toMatchObject({ result: 'held', note: '制度执行到位，未见反弹', recordedBy: { id: w.userIds.leader }, measure: { id: held.measure.id, status: 'closed' } });
+      const twice = await record(held.item.id, { result: 'slid', note: '再看' });
+      expect({ status: twice.statusCode, code: code(twice) }).toEqual({ status: 409, code: 'FOLLOW_UP_ITEM_RECORDED' });
+      expect(json<MeasureDetail>(await api.request({ method: 'GET', url: `/api/measures/${held.measure.id}` })).status).toBe('closed');
+
+      const beforeSlide = await timeline();
+      const res = await record(slid.item.id, { result: 'slid', note: '健身器材再次出现损坏未及时维修' }, 'leader');
+      expect(res.statusCode).toBe(200);
+      expect(json<FollowUpItem>(res)).toMatchObject({ result: 'slid', measure: { status: 'in_progress', completedDate: null } });
+      const reopened = json<MeasureDetail>(await api.request({ method: 'GET', url: `/api/measures/${slid.measure.id}` }));
+      expect(reopened).toMatchObject({ status: 'in_progress', completedDate: null, locked: false, latestClosure: { state: 'reopened', reopenedBy: { id: w.userIds.leader } } });
+      expect(reopened.latestClosure!.reopenReason).toContain('回头看');
+      expect(reopened.latestClosure!.reopenReason).toContain('健身器材再次出现损坏未及时维修');
+      // The owners hear of it (the officer answers for it through the department, the leader leads it).
+      for (const user of ['officer', 'leader']) expect((await notices(user)).some((n) => n.kind === 'follow_up_slid' && n.measureId === slid.measure.id)).toBe(true);
+      // The history says so, dated today; the burn-up steps down by one.
+      const history = json<AuditEntry[]>(await api.request({ method: 'GET', url: `/api/measures/${slid.measure.id}/history` }));
+      expect(history.some((e) => e.entity === 'follow_up_item' && e.action === 'update' && (e.changes.result as { after: unknown }).after === 'slid')).toBe(true);
+      const reopen = history.find((e) => e.entity === 'measure' && e.action === 'reopen')!;
+      expect(reopen.changes.followUpId).toEqual({ before: null, after: slid.review.id });
+      expect(todayInShanghai(new Date(reopen.at))).toBe(today);
+      const afterSlide = await timeline();
+      expect(last(afterSlide)).toEqual({ date: today, total: last(beforeSlide).total, closed: last(beforeSlide).closed - 1 });
+      // A reopened measure is no longer closed: a second review cannot take it, nor can its item be recorded again.
+      expect(code(await schedule({ scheduledOn: today, scope: 'measures', measureIds: [slid.measure.id] }))).toBe('FOLLOW_UP_MEASURE_NOT_CLOSED');
+
+      const detail = json<FollowUpDetail>(await api.request({ method: 'GET', url: `/api/follow-ups/${slid.review.id}` }));
+      expect(detail).toMatchObject({ state: 'done', counts: { total: 1, held: 0, slid: 1, pending: 0 } });
+      const overview = json<FollowUpOverview>(await api.request({ method: 'GET', url: `/api/rounds/${api.roundId}/follow-ups` }));
+      expect(overview.totals.held).toBeGreaterThanOrEqual(1);
+      expect(overview.totals.slid).toBeGreaterThanOrEqual(1);
+      // What the leader may do shows on the review: they are its reviewer; the officer is not.
+      expect(json<FollowUpDetail>(await api.as('officer', { method: 'GET', url: `/api/follow-ups/${held.review.id}` })).mayRecord).toBe(false);
+      expect(json<FollowUpDetail>(await api.as('leader', { method: 'GET', url: `/api/follow-ups/${held.review.id}` })).mayRecord).toBe(true);
+    });
+
+    it('keeps evidence with the item (checked by content like any evidence), for the reviewer and the office only', async () => {
+      const r = await b.followUp(w.officerPersonId);
+      const upload = (user: string, fileName: string, bytes: Buffer) => api.as(user, { method: 'POST', url: `/api/follow-up-items/${r.item.id}/evidence`, ...multipart(fileName, bytes) });
+      expect((await upload('leader', '照片.png', files.png())).statusCode).toBe(403);
+      expect((await upload('officer', '程序.pdf', files.exe())).statusCode).toBe(415);
+      const res = await upload('officer', '回头看现场照片.png', files.png());
+      expect(res.statusCode).toBe(201);
+      expect((await upload('office', '检查记录.pdf', files.pdf())).statusCode).toBe(201);
+      const detail = json<FollowUpDetail>(await api.request({ method: 'GET', url: `/api/follow-ups/${r.review.id}` }));
+      expect(detail.items[0]!.evidence.map((e) => e.fileName)).toEqual(['回头看现场照片.png', '检查记录.pdf']);
+      // Also among the measure's evidence, downloadable like the rest.
+      const evidence = json<{ id: number; fileName: string }[]>(await api.request({ method: 'GET', url: `/api/measures/${r.measure.id}/evidence` }));
+      const photo = evidence.find((e) => e.fileName === '回头看现场照片.png')!;
+      expect((await api.as('inspector', { method: 'GET', url: `/api/evidence/${photo.id}/download` })).statusCode).toBe(200);
+      // The officer, its reviewer, records 巩固.
+      expect((await record(r.item.id, { result: 'held' }, 'officer')).statusCode).toBe(200);
+    });
+  });
+}

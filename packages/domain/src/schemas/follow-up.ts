@@ -1,0 +1,104 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { FOLLOW_UP_RESULTS, FOLLOW_UP_SCOPES, MEASURE_STATUSES } from '../enums.js';
+import { FOLLOW_UP_STATES } from '../time.js';
+import { Id, IsoDate, Nullable, Ref, Timestamp, Version } from './common.js';
+import { UserRef } from './closure.js';
+import { EvidenceItem } from './workflow.js';
+
+export const FollowUpScopeSchema = Type.Union(FOLLOW_UP_SCOPES.map((s) => Type.Literal(s)));
+export const FollowUpResultSchema = Type.Union(FOLLOW_UP_RESULTS.map((s) => Type.Literal(s)));
+export const FollowUpStateSchema = Type.Union(FOLLOW_UP_STATES.map((s) => Type.Literal(s)));
+
+const Note = Type.String({ maxLength: 2_000 });
+
+/**
+ * 安排回头看: the day, the reviewer (a person of the round's unit), and what it covers — every closed
+ * measure of the round, those of `categoryIds`, or the closed measures `measureIds`.
+ */
+export const FollowUpCreate = Type.Object(
+  {
+    scheduledOn: IsoDate,
+    reviewerId: Type.Optional(Nullable(Id)),
+    scope: FollowUpScopeSchema,
+    categoryIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 100, uniqueItems: true })),
+    measureIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 500, uniqueItems: true })),
+    note: Type.Optional(Note),
+  },
+  { additionalProperties: false },
+);
+export type FollowUpCreate = Static<typeof FollowUpCreate>;
+
+/** 记录回头看结果: 巩固 (held) or 反弹 (slid back: the measure reopens; a note saying why is required). */
+export const FollowUpRecord = Type.Object(
+  { result: FollowUpResultSchema, note: Type.Optional(Note), version: Type.Optional(Version) },
+  { additionalProperties: false },
+);
+export type FollowUpRecord = Static<typeof FollowUpRecord>;
+
+export const FollowUpCounts = Type.Object({
+  total: Type.Integer({ minimum: 0 }),
+  held: Type.Integer({ minimum: 0 }),
+  slid: Type.Integer({ minimum: 0 }),
+  pending: Type.Integer({ minimum: 0 }),
+});
+export type FollowUpCounts = Static<typeof FollowUpCounts>;
+
+/** A 回头看 with its results counted. */
+export const FollowUp = Type.Object({
+  id: Id,
+  roundId: Id,
+  scheduledOn: IsoDate,
+  reviewer: Nullable(Ref),
+  scope: FollowUpScopeSchema,
+  categories: Type.Array(Type.Object({ id: Id, title: Type.String() })),
+  note: Nullable(Type.String()),
+  createdAt: Timestamp,
+  createdBy: Nullable(UserRef),
+  counts: FollowUpCounts,
+  /** scheduled, due (within 14 days), overdue (its day passed with results missing), done. */
+  state: FollowUpStateSchema,
+  /** May the signed-in account record its results (the office, or its reviewer)? */
+  mayRecord: Type.Boolean(),
+  version: Version,
+});
+export type FollowUp = Static<typeof FollowUp>;
+
+export const FollowUpItem = Type.Object({
+  id: Id,
+  followUpId: Id,
+  measure: Type.Object({
+    id: Id,
+    text: Type.String(),
+    status: Type.Union(MEASURE_STATUSES.map((s) => Type.Literal(s))),
+    completedDate: Nullable(IsoDate),
+    category: Type.Object({ id: Id, ordinal: Type.Integer(), title: Type.String() }),
+    problem: Type.Object({ id: Id, ordinal: Type.Integer(), title: Type.String() }),
+    leader: Nullable(Ref),
+    leadDepartment: Nullable(Ref),
+  }),
+  result: Nullable(FollowUpResultSchema),
+  note: Nullable(Type.String()),
+  recordedAt: Nullable(Timestamp),
+  recordedBy: Nullable(UserRef),
+  evidence: Type.Array(EvidenceItem),
+  version: Version,
+});
+export type FollowUpItem = Static<typeof FollowUpItem>;
+
+export const FollowUpDetail = Type.Composite([FollowUp, Type.Object({ items: Type.Array(FollowUpItem) })]);
+export type FollowUpDetail = Static<typeof FollowUpDetail>;
+
+/** The 回头看 of a round, for the dashboard: each review and the totals of their results. */
+export const FollowUpOverview = Type.Object({
+  reviews: Type.Array(FollowUp),
+  totals: Type.Object({
+    reviews: Type.Integer({ minimum: 0 }),
+    due: Type.Integer({ minimum: 0 }),
+    overdue: Type.Integer({ minimum: 0 }),
+    measures: Type.Integer({ minimum: 0 }),
+    held: Type.Integer({ minimum: 0 }),
+    slid: Type.Integer({ minimum: 0 }),
+    pending: Type.Integer({ minimum: 0 }),
+  }),
+});
+export type FollowUpOverview = Static<typeof FollowUpOverview>;
