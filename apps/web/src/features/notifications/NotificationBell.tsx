@@ -13,6 +13,8 @@ const kindColor: Record<NotificationKind, string> = {
   report_submitted: 'blue',
   report_accepted: 'green',
   report_returned: 'orange',
+  follow_up_scheduled: 'blue',
+  follow_up_slid: 'red',
   closure_rejected: 'volcano',
   assigned: 'blue',
   postponement_requested: 'purple',
