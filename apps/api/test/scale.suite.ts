@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CurrentRound, MeasurePage, RoundPage, RoundSummary, RoundWithTotals } from '@rectify/domain';
 import { isOverdue, toMeasureStatus } from '@rectify/domain';
 import { startApi, REPORT_DAY, type TestApi, type TestDatabase } from './harness.js';
+import type { Role } from '@rectify/domain';
 import { json } from './fixtures.js';
 
 /** More rounds than SQLite binds variables in one statement (999): any `IN (all ids)` fails here. */
@@ -114,6 +115,79 @@ export function scaleSuite(label: string, makeDatabase: () => Promise<TestDataba
         expect(ids, sort).toHaveLength(expected);
         expect(new Set(ids).size, sort).toBe(expected);
       }
+    });
+
+    it('answers the overdue list by deadline from the rule’s SQL form: every filter, both directions, each scope', async () => {
+      // A co-department on an overdue measure that has no lead department: found only through MeasureCoDepartment.
+      const department = await api.db.department.findFirstOrThrow({ select: { id: true } });
+      const undepartmented = await api.db.measure.findFirstOrThrow({ where: { status: 'in_progress', leadDepartmentId: null, round: { committee: 'scale' } }, select: { id: true } });
+      await api.db.measureCoDepartment.create({ data: { measureId: undepartmented.id, departmentId: department.id } });
+      const measures = await api.db.measure.findMany({
+        select: { id: true, status: true, deadline: true, roundId: true, problemId: true, leaderId: true, leadDepartmentId: true, problem: { select: { categoryId: true } }, coDepartments: { select: { departmentId: true } }, round: { select: { inspectedUnitId: true, access: { select: { userId: true } } } } },
+      });
+      const demo = measures.filter((m) => m.roundId === api.roundId && m.leaderId !== null && m.leadDepartmentId !== null && isOverdue({ status: toMeasureStatus(m.status), deadline: m.deadline }, REPORT_DAY));
+      const sample = demo[0] ?? measures[0]!;
+      const coDepartment = department.id;
+      const filters: [string, (m: (typeof measures)[number]) => boolean][] = [
+        ['', () => true],
+        [`roundId=${api.roundId}`, (m) => m.roundId === api.roundId],
+        ['status=in_progress', (m) => m.status === 'in_progress'],
+        ['status=not_started&status=pending_closure', (m) => m.status === 'not_started' || m.status === 'pending_closure'],
+        [`categoryId=${sample.problem.categoryId}`, (m) => m.problem.categoryId === sample.problem.categoryId],
+        [`problemId=${sample.problemId}`, (m) => m.problemId === sample.problemId],
+        [`leaderId=${sample.leaderId ?? 1}`, (m) => m.leaderId === (sample.leaderId ?? 1)],
+        [`departmentId=${sample.leadDepartmentId ?? 1}`, (m) => m.leadDepartmentId === (sample.leadDepartmentId ?? 1) || m.coDepartments.some((c) => c.departmentId === (sample.leadDepartmentId ?? 1))],
+        [`departmentId=${coDepartment}`, (m) => m.leadDepartmentId === coDepartment || m.coDepartments.some((c) => c.departmentId === coDepartment)],
+      ];
+      const me = async (role: Role) => json<{ user: { id: number; organization: { id: number } | null } }>(await api.as(role, { method: 'GET', url: '/api/auth/me' })).user;
+      const admin = await me('admin');
+      const inspector = await me('inspector');
+      const office = await me('office');
+      const scopes: [Role, (m: (typeof measures)[number]) => boolean][] = [
+        ['admin', () => true],
+        ['office', (m) => m.round.inspectedUnitId === office.organization?.id],
+        ['inspector', (m) => m.round.access.some((a) => a.userId === inspector.id)],
+      ];
+      expect(admin.id).toBeGreaterThan(0);
+      for (const [role, sees] of scopes) {
+        for (const [filter, keep] of filters) {
+          for (const direction of ['asc', 'desc'] as const) {
+            const sign = direction === 'asc' ? 1 : -1;
+            const expected = measures
+              .filter((m) => sees(m) && keep(m) && isOverdue({ status: toMeasureStatus(m.status), deadline: m.deadline }, REPORT_DAY))
+              .sort((a, b) => sign * ((a.deadline ?? '').localeCompare(b.deadline ?? '') || a.id - b.id))
+              .map((m) => m.id);
+            const ids: number[] = [];
+            let cursor: string | null = null;
+            do {
+              const url = `/api/measures?overdue=true&sort=deadline&direction=${direction}&limit=150${filter ? `&${filter}` : ''}${cursor ? `&cursor=${cursor}` : ''}`;
+              const res = await api.as(role, { method: 'GET', url });
+              expect(res.statusCode, `${role} ${url}: ${res.body}`).toBe(200);
+              const page = json<MeasurePage>(res);
+              expect(page.total, `${role} ${url}`).toBe(expected.length);
+              ids.push(...page.items.map((m) => m.id));
+              cursor = page.nextCursor;
+            } while (cursor);
+            expect(ids, `${role} ${filter} ${direction}`).toEqual(expected);
+          }
+        }
+      }
+    });
+
+    it('reads the overdue page and its count from the partial index on open measures (SQLite)', async ({ skip }) => {
+      if (label !== 'SQLite') skip();
+      for (const sql of [
+        `SELECT m."id" FROM "Measure" m WHERE m."status" <> 'closed' AND m."deadline" IS NOT NULL AND m."deadline" < '${REPORT_DAY}' ORDER BY m."deadline" ASC, m."id" ASC LIMIT 51`,
+        `SELECT COUNT(*) FROM "Measure" m WHERE m."status" <> 'closed' AND m."deadline" IS NOT NULL AND m."deadline" < '${REPORT_DAY}'`,
+      ]) {
+        const plan = await api.db.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`);
+        const details = plan.map((p) => p.detail).join(' | ');
+        expect(details, sql).toContain('Measure_open_deadline_idx');
+        expect(details, sql).not.toContain('TEMP B-TREE');
+      }
+      // The count reads the index alone.
+      const count = await api.db.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN SELECT COUNT(*) FROM "Measure" m WHERE m."status" <> 'closed' AND m."deadline" IS NOT NULL AND m."deadline" < '${REPORT_DAY}'`);
+      expect(count.map((p) => p.detail).join(' | ')).toContain('COVERING INDEX Measure_open_deadline_idx');
     });
 
     it('answers the other growing lists with keyset pages', async () => {

@@ -1,5 +1,7 @@
-import type { Db, Prisma } from '@rectify/db';
-import { afterWhere, intKey, dateKey, str, type Direction, type Key, type KeyKind, type KeyValue } from '../../lib/keyset.js';
+import { PrismaNamespace as Sql, type Db, type Prisma } from '@rectify/db';
+import { overdueSql, roundScopeSql, type MeasureQuery, type RoundScope } from '@rectify/domain';
+import { afterWhere, intKey, dateKey, int, str, type Direction, type Key, type KeyKind, type KeyValue } from '../../lib/keyset.js';
+import { fragment, toNumber, type SqlCount } from '../../lib/sql.js';
 import { measurePathInclude, type MeasurePathRow } from './mapper.js';
 
 type Where = Prisma.MeasureWhereInput;
@@ -45,7 +47,34 @@ const sorts: Record<MeasureSort, { kinds: KeyKind[]; keys: Key<Where>[]; order: 
 export const measureSortKinds = (sort: MeasureSort) => sorts[sort].kinds;
 export const measureKeyOf = (sort: MeasureSort) => sorts[sort].keyOf;
 
+/**
+ * The overdue list's condition as SQL on `Measure m`: `overdueSql` (the literal `<> 'closed'`, so
+ * the partial index Measure_open_deadline_idx serves it), the scope, and the list's filters — each
+ * the same condition as `measureFilter` in the service says through Prisma. Null when the query
+ * has a text search (that stays with Prisma's `contains`) or does not ask for overdue measures.
+ */
+export function overdueFilterSql(query: MeasureQuery, today: string, scope: RoundScope): Prisma.Sql | null {
+  if (query.overdue !== true || query.q?.trim()) return null;
+  const and: Prisma.Sql[] = [fragment(overdueSql(today, 'm'))];
+  if (scope.kind !== 'all') and.push(Sql.sql`EXISTS (SELECT 1 FROM "InspectionRound" r WHERE r."id" = m."roundId" AND ${fragment(roundScopeSql(scope, 'r'))})`);
+  if (query.roundId) and.push(Sql.sql`m."roundId" = ${query.roundId}`);
+  if (query.categoryId) and.push(Sql.sql`EXISTS (SELECT 1 FROM "Problem" p WHERE p."id" = m."problemId" AND p."categoryId" = ${query.categoryId})`);
+  if (query.problemId) and.push(Sql.sql`m."problemId" = ${query.problemId}`);
+  if (query.status?.length) and.push(Sql.sql`m."status" IN (${Sql.join(query.status)})`);
+  if (query.leaderId) and.push(Sql.sql`m."leaderId" = ${query.leaderId}`);
+  if (query.departmentId) {
+    and.push(Sql.sql`(m."leadDepartmentId" = ${query.departmentId} OR EXISTS (SELECT 1 FROM "MeasureCoDepartment" cd WHERE cd."measureId" = m."id" AND cd."departmentId" = ${query.departmentId}))`);
+  }
+  return Sql.join(and, ' AND ');
+}
+
+/** See `countSql`. */
+export const LARGE_TOTAL = 5_000;
+export const TOTAL_TTL_MS = 2_000;
+const MAX_REMEMBERED_TOTALS = 1_000;
+
 export function createMeasureRepository(db: Db) {
+  const totals = new Map<string, { n: number; at: number }>();
   return {
     /** `take` measures matching `where`, in the sort's order, after the key `after`. */
     page: (where: Where, sort: MeasureSort, direction: Direction, after: readonly KeyValue[] | null, take: number) =>
@@ -57,5 +86,47 @@ export function createMeasureRepository(db: Db) {
       }),
 
     count: (where: Where) => db.measure.count({ where }),
+
+    /**
+     * A page of overdue measures by deadline (`overdueFilterSql`): the ids in one statement that
+     * walks the partial index in order (an overdue measure always has a deadline, so there is no
+     * NULLS LAST to sort by), then those rows with their path. Prisma's own form binds 'closed' and
+     * orders `CASE WHEN deadline IS NULL …` first, which sorts every overdue row for each page.
+     */
+    async overduePageByDeadline(filter: Prisma.Sql, direction: Direction, after: readonly KeyValue[] | null, take: number) {
+      // After an undated measure (sorted last) come only undated ones, and none of them is overdue.
+      if (after && after[0] === null) return [];
+      const dir = Sql.raw(direction === 'asc' ? 'ASC' : 'DESC');
+      const beyond = Sql.raw(direction === 'asc' ? '>' : '<');
+      const keyset = after ? Sql.sql`AND (m."deadline" ${beyond} ${str(after[0] ?? null)} OR (m."deadline" = ${str(after[0] ?? null)} AND m."id" ${beyond} ${int(after[1] ?? null)}))` : Sql.empty;
+      const ids = await db.$queryRaw<{ id: SqlCount }[]>`
+        SELECT m."id" AS "id" FROM "Measure" m WHERE ${filter} ${keyset} ORDER BY m."deadline" ${dir}, m."id" ${dir} LIMIT ${take}`;
+      const order = ids.map((r) => toNumber(r.id));
+      const rows = await db.measure.findMany({ where: { id: { in: order } }, include: measurePathInclude });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return order.flatMap((id) => byId.get(id) ?? []);
+    },
+
+    /**
+     * How many measures `overdueFilterSql` matches: one COUNT over the partial index (read alone,
+     * it carries "status"). A total of LARGE_TOTAL or more is remembered for TOTAL_TTL_MS per
+     * filter: counting ~43k overdue rows of a province is the one part of the page that grows
+     * with the data (2–4 ms of the ~5 ms a page costs), and a total that large read a second
+     * late says the same to its reader. Smaller totals (a unit's, a round's, every test's) are
+     * counted on each request.
+     */
+    async countSql(filter: Prisma.Sql): Promise<number> {
+      const key = `${filter.sql}\u0000${JSON.stringify(filter.values)}`;
+      const now = Date.now();
+      const known = totals.get(key);
+      if (known && now - known.at < TOTAL_TTL_MS) return known.n;
+      const [row] = await db.$queryRaw<{ n: SqlCount }[]>`SELECT COUNT(*) AS "n" FROM "Measure" m WHERE ${filter}`;
+      const n = toNumber(row?.n ?? 0);
+      if (n >= LARGE_TOTAL) {
+        if (totals.size >= MAX_REMEMBERED_TOTALS) for (const [k, v] of totals) if (now - v.at >= TOTAL_TTL_MS) totals.delete(k);
+        if (totals.size < MAX_REMEMBERED_TOTALS) totals.set(key, { n, at: now });
+      }
+      return n;
+    },
   };
 }

@@ -32,7 +32,7 @@ import type { Notifier } from '../notifications/service.js';
 import { DEFAULT_LIMIT, decodeCursor, pageOf } from '../../lib/keyset.js';
 import { measurePathInclude, toMeasureListItem } from './mapper.js';
 import { postponementsOfMeasure } from '../postponements/repository.js';
-import { createMeasureRepository, measureKeyOf, measureSortKinds } from './repository.js';
+import { createMeasureRepository, measureKeyOf, measureSortKinds, overdueFilterSql } from './repository.js';
 
 export interface MeasureServiceDeps {
   db: Db;
@@ -243,7 +243,12 @@ export function createMeasureService({ db, clock, notifier }: MeasureServiceDeps
       const cursorScope = `measures:${sort}:${direction}`;
       const after = decodeCursor(query.cursor, cursorScope, measureSortKinds(sort));
       const where: Where = { AND: [measureFilter(query, today), inRoundScopeWhere(scope)] };
-      const [rows, total] = await Promise.all([repo.page(where, sort, direction, after, limit + 1), repo.count(where)]);
+      // Overdue lists (across every round, the heaviest) go through the rule's SQL form and its partial index.
+      const overdue = overdueFilterSql(query, today, scope);
+      const [rows, total] = await Promise.all([
+        overdue && sort === 'deadline' ? repo.overduePageByDeadline(overdue, direction, after, limit + 1) : repo.page(where, sort, direction, after, limit + 1),
+        overdue ? repo.countSql(overdue) : repo.count(where),
+      ]);
       return pageOf(rows, limit, cursorScope, measureKeyOf(sort), (r) => toMeasureListItem(r, today), total);
     },
 
