@@ -89,6 +89,20 @@ export function workflowSuite(label: string, makeDatabase: () => Promise<TestDat
         expect((await api.app.inject({ method: 'GET', url: '/api/auth/me', headers: cookie })).statusCode).toBe(401);
       });
 
+      it('answers GET /api/auth/me from the session’s memory, and an account edit shows at once', async () => {
+        const created = json<UserAccount>(await as('admin', 'POST', '/api/users', { username: 'li.si', password: 'first-password', role: 'officer', email: 'lisi@example.com' }));
+        const cookie = sessionCookie(await login('li.si', 'first-password'));
+        const me = async () => json<{ user: { email: string | null; role: string } }>(await api.app.inject({ method: 'GET', url: '/api/auth/me', headers: cookie })).user;
+        expect(await me()).toMatchObject({ email: 'lisi@example.com', role: 'officer' });
+        // Remembered: a change behind the API's back is not seen within the memory's few seconds…
+        await api.db.user.update({ where: { id: created.id }, data: { email: 'behind@example.com' } });
+        expect((await me()).email).toBe('lisi@example.com');
+        // …but an edit through the API is, on the next request.
+        const fresh = json<UserAccount>(await as('admin', 'GET', '/api/users')).find((u) => u.id === created.id)!;
+        expect((await as('admin', 'PATCH', `/api/users/${created.id}`, { version: fresh.version, email: 'li.si@example.com', role: 'leader' })).statusCode).toBe(200);
+        expect(await me()).toMatchObject({ email: 'li.si@example.com', role: 'leader' });
+      });
+
       it('changes one’s own password, and the admin resets others’, ending their sessions', async () => {
         const created = json<UserAccount>(await as('admin', 'POST', '/api/users', { username: 'Zhang.San', password: 'first-password', role: 'officer', personId: w.leaderPersonId, email: 'zhangsan@example.com' }));
         expect(created).toMatchObject({ username: 'zhang.san', role: 'officer', active: true, person: { id: w.leaderPersonId } });

@@ -14,15 +14,13 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
+/** en-CA formats as YYYY-MM-DD. Made once: building a formatter costs ~0.3 ms, more than a whole cached request. */
+let shanghaiDay: Intl.DateTimeFormat | undefined;
+
 /** Today's date in Asia/Shanghai, whatever the server's own time zone. */
 export function todayInShanghai(now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  shanghaiDay ??= new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+  return shanghaiDay.format(now);
 }
 
 /** Days since 1970-01-01 of a calendar date: the integer the SQL forms of the date rules compare. */
@@ -52,17 +50,23 @@ export function formatChineseDate(isoDate: string): string {
 }
 
 /** An instant as the office reads it: YYYY-MM-DD HH:mm in Asia/Shanghai, whatever the browser's zone. */
+const dateTimeFormats = new Map<boolean, Intl.DateTimeFormat>();
 export function formatDateTime(instant: string | Date, withSeconds = false): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: withSeconds ? '2-digit' : undefined,
-    hourCycle: 'h23',
-  }).formatToParts(typeof instant === 'string' ? new Date(instant) : instant);
+  let format = dateTimeFormats.get(withSeconds);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: withSeconds ? '2-digit' : undefined,
+      hourCycle: 'h23',
+    });
+    dateTimeFormats.set(withSeconds, format);
+  }
+  const parts = format.formatToParts(typeof instant === 'string' ? new Date(instant) : instant);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const time = `${part('hour')}:${part('minute')}${withSeconds ? `:${part('second')}` : ''}`;
   return `${part('year')}-${part('month')}-${part('day')} ${time}`;

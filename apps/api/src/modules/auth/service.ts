@@ -50,10 +50,12 @@ export function createAuthService({ db, clock, hasher, sessions, limiter, failur
       return { user: toCurrentUser(row), token };
     },
 
-    async me(actor: RequestActor): Promise<CurrentUser> {
-      const row = await db.user.findUnique({ where: { id: actor.userId }, include: accountInclude });
-      if (!row) throw new AppError(401, 'UNAUTHORIZED');
-      return toCurrentUser(row);
+    me(actor: RequestActor): Promise<CurrentUser> {
+      return sessions.currentUser(actor.sessionId, async () => {
+        const row = await db.user.findUnique({ where: { id: actor.userId }, include: accountInclude });
+        if (!row) throw new AppError(401, 'UNAUTHORIZED');
+        return toCurrentUser(row);
+      });
     },
 
     /** Changes one's own password; every other session of the account ends. */

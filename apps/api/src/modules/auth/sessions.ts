@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db, Prisma } from '@rectify/db';
-import { toRole } from '@rectify/domain';
+import { toRole, type CurrentUser } from '@rectify/domain';
 import type { Clock } from '../../lib/clock.js';
 import type { RequestActor } from '../../lib/actor.js';
 
@@ -40,7 +40,7 @@ const sessionSelect = {
  * it at most ACTOR_CACHE_MS later.
  */
 export function createSessionStore({ db, clock, cacheMs = ACTOR_CACHE_MS }: { db: Db; clock: Clock; cacheMs?: number }) {
-  const cache = new Map<string, { actor: RequestActor; until: number; expiresAt: Date }>();
+  const cache = new Map<string, { actor: RequestActor; until: number; expiresAt: Date; me?: CurrentUser }>();
   const forgetUser = (userId: number) => {
     for (const [id, entry] of cache) if (entry.actor.userId === userId) cache.delete(id);
   };
@@ -91,6 +91,19 @@ export function createSessionStore({ db, clock, cacheMs = ACTOR_CACHE_MS }: { db
         cache.set(id, { actor, until: performance.now() + cacheMs, expiresAt: session.expiresAt });
       }
       return { refreshed, actor };
+    },
+
+    /**
+     * The account as GET /api/auth/me answers it, remembered with the session's actor for as long
+     * as that is (at most `cacheMs`, forgotten with it): a page asks for it on every load, and the
+     * account's query with its person, department and unit was most of that request's cost.
+     */
+    async currentUser(sessionId: string, load: () => Promise<CurrentUser>): Promise<CurrentUser> {
+      const entry = cache.get(sessionId);
+      if (entry?.me && entry.until > performance.now()) return entry.me;
+      const me = await load();
+      if (entry && cache.get(sessionId) === entry) entry.me = me;
+      return me;
     },
 
     async remove(sessionId: string): Promise<void> {
