@@ -197,5 +197,21 @@ export function scaleSuite(label: string, makeDatabase: () => Promise<TestDataba
         expect(json<{ items: unknown[]; nextCursor: string | null; total: number }>(res)).toMatchObject({ items: expect.any(Array), total: expect.any(Number) });
       }
     });
+
+    it('sends the ten longest overdue measures of a round with many, and counts them all', async () => {
+      const last = await api.db.problem.findFirstOrThrow({ where: { round: { committee: 'scale' } }, orderBy: { id: 'desc' }, select: { id: true, roundId: true } });
+      // 25 more overdue measures, a day apart, in the last round (which had one).
+      await api.db.measure.createMany({
+        data: Array.from({ length: 25 }, (_, i) => ({
+          problemId: last.id, roundId: last.roundId, ordinal: 10 + i, text: `逾期措施${i}`, status: 'in_progress', deadline: `2023-06-${String(i + 1).padStart(2, '0')}`,
+        })),
+      });
+      const summary = json<RoundSummary>(await api.request({ method: 'GET', url: `/api/rounds/${last.roundId}/summary` }));
+      expect(summary.totals.overdue).toBe(26);
+      expect(summary.overdue).toHaveLength(10);
+      expect(summary.overdue.map((m) => m.deadline)).toEqual(Array.from({ length: 10 }, (_, i) => `2023-06-${String(i + 1).padStart(2, '0')}`));
+      // The rest are in the measure list's overdue filter.
+      expect(json<MeasurePage>(await api.request({ method: 'GET', url: `/api/measures?roundId=${last.roundId}&overdue=true&limit=50` })).total).toBe(26);
+    });
   });
 }

@@ -23,6 +23,7 @@ const TEXT = {
     measures: '整改措施', closed: '已完成', inProgress: '推进中', overdue: '已逾期', rate: '完成率',
     byCategory: '分方面进展', category: '方面', total: '总数',
     overdueList: '逾期措施', days: (n: number) => `逾期 ${n} 天`,
+    overdueMore: (shown: number, n: number) => `以上为逾期最久的 ${shown} 项，另有 ${n} 项见下方措施清单（状态栏标注逾期天数）。`,
     list: '整改措施清单', location: '所属问题', measure: '整改措施', status: '状态', leader: '责任领导', department: '牵头科室',
     none: '—', itemCount: (n: number) => `共 ${n} 项`,
   },
@@ -32,6 +33,7 @@ const TEXT = {
     measures: 'Measures', closed: 'Closed', inProgress: 'In progress', overdue: 'Overdue', rate: 'Completion',
     byCategory: 'Progress by category', category: 'Category', total: 'Total',
     overdueList: 'Overdue measures', days: (n: number) => `${n} days overdue`,
+    overdueMore: (shown: number, n: number) => `The ${shown} longest overdue are listed; ${n} more are in the list of all measures below (their status shows the days overdue).`,
     list: 'All measures', location: 'Problem', measure: 'Measure', status: 'Status', leader: 'Leader', department: 'Lead department',
     none: '—', itemCount: (n: number) => `${n} in all`,
   },
@@ -56,6 +58,7 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; }
 .num { text-align: right; width: 16mm; }
 .overdue { color: #b4121a; font-weight: 600; }
+.note { color: #555; font-size: 9pt; margin: 1mm 0 0; }
 .col-location { width: 36mm; } .col-status { width: 20mm; } .col-leader { width: 18mm; } .col-dept { width: 22mm; } .col-deadline { width: 21mm; }
 `;
 
@@ -88,13 +91,14 @@ export function renderDashboardHtml({ tree, summary, locale }: DashboardPrintDat
     )
     .join('');
 
+  const unlisted = summary.totals.overdue - summary.overdue.length;
   const overdue = summary.overdue.length
-    ? `<h2>${e(x.overdueList)}（${summary.overdue.length}）</h2><table><thead><tr><th>${e(x.measure)}</th><th class="col-leader">${e(x.leader)}</th><th class="col-dept">${e(x.department)}</th><th class="col-deadline">${e(x.deadline)}</th></tr></thead><tbody>${summary.overdue
+    ? `<h2>${e(x.overdueList)}（${summary.totals.overdue}）</h2><table><thead><tr><th>${e(x.measure)}</th><th class="col-leader">${e(x.leader)}</th><th class="col-dept">${e(x.department)}</th><th class="col-deadline">${e(x.deadline)}</th></tr></thead><tbody>${summary.overdue
         .map(
           (m) =>
             `<tr><td>${e(m.text)}</td><td>${e(m.leader?.name ?? x.none)}</td><td>${e(m.leadDepartment?.name ?? x.none)}</td><td class="overdue">${e(m.deadline)}<br>${e(x.days(m.daysOverdue))}</td></tr>`,
         )
-        .join('')}</tbody></table>`
+        .join('')}</tbody></table>${unlisted > 0 ? `<p class="note">${e(x.overdueMore(summary.overdue.length, unlisted))}</p>` : ''}`
     : '';
 
   const rows: string[] = [];

@@ -101,6 +101,13 @@ export const OverdueMeasure = Type.Object({
 });
 export type OverdueMeasure = Static<typeof OverdueMeasure>;
 
+/**
+ * The summary lists this many overdue measures, longest overdue first; `totals.overdue` counts them
+ * all and the measure list (`overdue=true`) pages through the rest. A round with hundreds overdue
+ * would otherwise send (and the dashboard render) every one of them.
+ */
+export const SUMMARY_OVERDUE_LIMIT = 10;
+
 export const RoundSummary = Type.Object({
   roundId: Id,
   today: IsoDate,
@@ -110,7 +117,7 @@ export const RoundSummary = Type.Object({
   byDepartment: Type.Array(bucket({ departmentId: Nullable(Id), name: Type.String() }), {
     description: 'By lead department (牵头科室) only, so each measure counts once; the measure list filter by department also matches co-departments',
   }),
-  overdue: Type.Array(OverdueMeasure),
+  overdue: Type.Array(OverdueMeasure, { maxItems: SUMMARY_OVERDUE_LIMIT, description: 'The longest overdue measures, at most SUMMARY_OVERDUE_LIMIT; totals.overdue counts all of them' }),
 });
 export type RoundSummary = Static<typeof RoundSummary>;
 

@@ -142,9 +142,9 @@ export function createRoundRepository(db: Db) {
     /** A round's measures counted by lead department (null: none named), with its name. */
     countsByDepartment: (id: number, today: string) => countsByOwner(id, today, LEAD_DEPARTMENT),
 
-    /** A round's overdue measures, longest overdue first. */
-    overdue: (id: number, today: string) =>
-      db.measure.findMany({ where: { roundId: id, ...overdueWhere(today) }, select: summaryOverdueSelect, orderBy: [{ deadline: 'asc' }, { id: 'asc' }] }),
+    /** A round's longest overdue measures (at most `limit`), longest overdue first. */
+    overdue: (id: number, today: string, limit: number) =>
+      db.measure.findMany({ where: { roundId: id, ...overdueWhere(today) }, select: summaryOverdueSelect, orderBy: [{ deadline: 'asc' }, { id: 'asc' }], take: limit }),
 
     /** The whole hierarchy of a round, in order. */
     tree: (id: number) => db.category.findMany({ where: { roundId: id }, orderBy: [{ ordinal: 'asc' }, { id: 'asc' }], include: treeInclude }),

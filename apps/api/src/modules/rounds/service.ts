@@ -5,6 +5,7 @@ import {
   isIsoDate,
   isRectified,
   roundTitle,
+  SUMMARY_OVERDUE_LIMIT,
   toReportState,
   toLeadingGroupRole,
   toMeasureStatus,
@@ -161,7 +162,7 @@ export function createRoundService({ db, clock }: { db: Db; clock: Clock }) {
         repo.countsByCategory(id, today),
         repo.countsByLeader(id, today),
         repo.countsByDepartment(id, today),
-        repo.overdue(id, today),
+        repo.overdue(id, today, SUMMARY_OVERDUE_LIMIT),
       ]);
       // Every measure belongs to one category: the round's counts are the categories' sum.
       const totals = emptyCounts();

@@ -225,6 +225,7 @@ export default function DashboardPage() {
 
       <OverdueTable
         items={s.overdue}
+        total={s.totals.overdue}
         onShowAll={() => {
           setParams(writeListControls(params, { filters: { overdue: true }, sort: 'deadline', direction: 'asc' }), { replace: true, preventScrollReset: true });
           listRef.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });

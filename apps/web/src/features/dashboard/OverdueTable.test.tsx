@@ -18,9 +18,9 @@ const overdue = (n: number): OverdueMeasure[] =>
   }));
 
 describe('OverdueTable', () => {
-  it('lists the ten longest overdue and sends the rest to the measure list', async () => {
+  it('lists the ten longest overdue the summary sends and sends the rest to the measure list', async () => {
     const onShowAll = vi.fn();
-    renderRoute('/', <OverdueTable items={overdue(675)} onShowAll={onShowAll} />, '/');
+    renderRoute('/', <OverdueTable items={overdue(10)} total={675} onShowAll={onShowAll} />, '/');
     expect(await screen.findAllByTestId('overdue-measure-link')).toHaveLength(10);
     expect(screen.getByTestId('overdue-more').textContent).toContain('另有 665 项超期措施未列出');
     fireEvent.click(screen.getByTestId('overdue-show-all'));
@@ -28,7 +28,7 @@ describe('OverdueTable', () => {
   });
 
   it('lists a few in full, with nothing more to show', async () => {
-    renderRoute('/', <OverdueTable items={overdue(3)} onShowAll={() => {}} />, '/');
+    renderRoute('/', <OverdueTable items={overdue(3)} total={3} onShowAll={() => {}} />, '/');
     expect(await screen.findAllByTestId('overdue-measure-link')).toHaveLength(3);
     expect(screen.queryByTestId('overdue-more')).toBeNull();
   });

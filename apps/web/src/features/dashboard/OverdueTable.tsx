@@ -8,17 +8,17 @@ import { OverdueTag } from '../../shared/StatusTag';
 import { ResponsiveList } from '../../shared/ResponsiveList';
 import { useScreen } from '../../shared/useScreen';
 
-/** The longest overdue shown here; the rest are a click away in the measure list (hundreds would freeze the page). */
-const SHOWN = 10;
-
 /**
- * `linkMeasures: false` where the reader may not open a measure (the share page); `onShowAll`
- * opens every overdue measure in the page's measure list.
+ * The longest overdue measures as the summary sends them (at most ten), and `total`, how many are
+ * overdue in all; the rest are a click away in the measure list. `linkMeasures: false` where the
+ * reader may not open a measure (the share page); `onShowAll` opens every overdue measure in the
+ * page's measure list.
  */
-export function OverdueTable({ items, linkMeasures = true, onShowAll }: { items: OverdueMeasure[]; linkMeasures?: boolean; onShowAll?: () => void }) {
+export function OverdueTable({ items, total, linkMeasures = true, onShowAll }: { items: OverdueMeasure[]; total: number; linkMeasures?: boolean; onShowAll?: () => void }) {
   const t = useT();
   const { phone } = useScreen();
   const hasItems = items.length > 0;
+  const unlisted = Math.max(0, total - items.length);
   const measureText = (m: OverdueMeasure) => {
     const body = (
       <Typography.Paragraph ellipsis={{ rows: 2, tooltip: m.text }} style={{ margin: 0, color: 'inherit' }}>
@@ -53,7 +53,7 @@ export function OverdueTable({ items, linkMeasures = true, onShowAll }: { items:
           {t('dashboard.overdueTitle')}
         </span>
       }
-      extra={hasItems ? <Typography.Text type="danger">{t('dashboard.overdueCount', { n: items.length })}</Typography.Text> : null}
+      extra={hasItems ? <Typography.Text type="danger">{t('dashboard.overdueCount', { n: total })}</Typography.Text> : null}
       styles={{
         header: hasItems ? { background: '#fff1f0', borderBottom: '1px solid #ffccc7' } : undefined,
         body: { padding: hasItems && !phone ? 0 : phone ? 12 : 16 },
@@ -63,7 +63,7 @@ export function OverdueTable({ items, linkMeasures = true, onShowAll }: { items:
       {hasItems ? (
         <>
         <ResponsiveList<OverdueMeasure>
-          rows={items.slice(0, SHOWN)}
+          rows={items}
           rowKey={(m) => m.id}
           card={(m) => (
             <Card size="small" data-testid="overdue-card">
@@ -95,12 +95,12 @@ export function OverdueTable({ items, linkMeasures = true, onShowAll }: { items:
             ],
           }}
         />
-        {items.length > SHOWN && (
+        {unlisted > 0 && (
           <div style={{ padding: '10px 16px', borderTop: '1px solid #f0f0f0' }} data-testid="overdue-more">
-            <Typography.Text type="secondary">{t('dashboard.overdueMore', { n: items.length - SHOWN })}</Typography.Text>{' '}
+            <Typography.Text type="secondary">{t('dashboard.overdueMore', { n: unlisted })}</Typography.Text>{' '}
             {onShowAll && (
               <Button type="link" onClick={onShowAll} data-testid="overdue-show-all">
-                {t('dashboard.overdueShowAll', { n: items.length })}
+                {t('dashboard.overdueShowAll', { n: total })}
               </Button>
             )}
           </div>

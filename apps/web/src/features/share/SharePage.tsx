@@ -88,7 +88,7 @@ export default function SharePage() {
                       </Card>
                     </Col>
                   </Row>
-                  <OverdueTable items={summary.data.overdue} linkMeasures={false} />
+                  <OverdueTable items={summary.data.overdue} total={summary.data.totals.overdue} linkMeasures={false} />
                 </Space>
               ) : (
                 <Loading />
