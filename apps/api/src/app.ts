@@ -32,6 +32,7 @@ import { peopleRoutes } from './modules/people/routes.js';
 import { taskRoutes } from './modules/tasks/routes.js';
 import { progressRoutes } from './modules/progress/routes.js';
 import { evidenceRoutes } from './modules/evidence/routes.js';
+import { registerRoutes } from './modules/registers/routes.js';
 import { closureRoutes } from './modules/closures/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
@@ -179,6 +180,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(taskRoutes);
   await app.register(progressRoutes);
   await app.register(evidenceRoutes, { store });
+  await app.register(registerRoutes, { store });
   await app.register(closureRoutes);
   await app.register(postponementRoutes);
   await app.register(timelineRoutes);

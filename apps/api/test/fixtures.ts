@@ -122,6 +122,13 @@ export function builders(api: TestApi, w: World) {
     department: () => ok<{ id: number; version: number }>(admin('POST', '/api/departments', { organizationId: w.organizationId, name: b.unique('测试股') })),
     person: () => ok<{ id: number; version: number }>(admin('POST', '/api/people', { organizationId: w.organizationId, name: b.unique('测试人') })),
     user: () => ok<{ id: number; version: number }>(admin('POST', '/api/users', { username: b.unique('user'), password: 'password-1234', role: 'inspector' })),
+    /** A rule of the demo round, linked to a fresh measure, with its document attached. */
+    regulation: async () => {
+      const m = await b.measure();
+      const r = await ok<{ id: number; version: number }>(admin('POST', `/api/rounds/${api.roundId}/regulations`, { title: b.unique('《测试管理办法》'), measureIds: [m.id] }));
+      return ok<{ id: number; version: number }>(api.as('admin', { method: 'POST', url: `/api/regulations/${r.id}/file?version=${r.version}`, ...multipart('制度.pdf', files.pdf()) }));
+    },
+    meeting: () => ok<{ id: number; version: number }>(admin('POST', `/api/rounds/${api.roundId}/meetings`, { type: 'special', date: '2023-05-10', topic: b.unique('整改推进专题会') })),
     notification: async (userId: number) =>
       api.db.notification.create({ data: { userId, kind: 'overdue', title: '测试', text: '测试提醒', dedupeKey: b.unique('test:') } }),
   };
@@ -153,21 +160,22 @@ export async function fingerprint(api: TestApi) {
       db.shareLink.count(),
       db.shareLink.count({ where: { revokedAt: { not: null } } }),
     ]);
-  const [postponements, pv, notices, followUps, followUpItems, fv, fiv] = await Promise.all([
+  const [postponements, pv, notices, followUps, followUpItems, fv, fiv, regulations, links, regv, meetings, meetv] = await Promise.all([
     db.postponement.count(), db.postponement.aggregate({ _sum: { version: true } }), db.supervisionNotice.count(),
     db.followUp.count(), db.followUpItem.count(), db.followUp.aggregate({ _sum: { version: true } }), db.followUpItem.aggregate({ _sum: { version: true } }),
+    db.regulation.count(), db.regulationMeasure.count(), db.regulation.aggregate({ _sum: { version: true } }), db.meeting.count(), db.meeting.aggregate({ _sum: { version: true } }),
   ]);
   return {
     audit, measures, categories, problems, manifestations, people, departments, rounds, users, closures, evidence, updates, unread, shareLinks, revokedLinks, postponements, notices,
-    followUps, followUpItems,
-    versions: [mv._sum.version, uv._sum.version, rv._sum.version, cv._sum.version, pv._sum.version, fv._sum.version, fiv._sum.version],
+    followUps, followUpItems, regulations, links, meetings,
+    versions: [mv._sum.version, uv._sum.version, rv._sum.version, cv._sum.version, pv._sum.version, fv._sum.version, fiv._sum.version, regv._sum.version, meetv._sum.version],
   };
 }
 
 /** Another inspected unit with a round of its own and a row of every kind, built by admin through the API. */
 export interface OtherUnit {
   organizationId: number;
-  ids: Partial<Record<'round' | 'category' | 'problem' | 'manifestation' | 'measure' | 'closure' | 'postponement' | 'supervisionNotice' | 'followUp' | 'followUpItem' | 'reportSubmission' | 'evidence' | 'shareLink' | 'organization' | 'department' | 'person', number>>;
+  ids: Partial<Record<'round' | 'category' | 'problem' | 'manifestation' | 'measure' | 'closure' | 'postponement' | 'supervisionNotice' | 'followUp' | 'followUpItem' | 'reportSubmission' | 'evidence' | 'regulation' | 'meeting' | 'shareLink' | 'organization' | 'department' | 'person', number>>;
   measureVersion: number;
   /** The other unit's office account (username). */
   office: string;
@@ -204,6 +212,10 @@ export async function otherUnit(api: TestApi, name = '城中区测试另一单�
   );
   const link = await admin('POST', `/api/rounds/${round.id}/share-links`, { label: '另一单位', expiresOn: '2023-09-30' });
   const report = json<{ submissions: { id: number }[] }>(await api.as('admin', { method: 'POST', url: `/api/rounds/${round.id}/report-submissions`, payload: { note: '另一单位报送' } }));
+  const regulation = await admin('POST', `/api/rounds/${round.id}/regulations`, { title: '《另一单位的管理办法》', documentNumber: '另发〔2023〕1号', measureIds: [measure.id] });
+  await ok(api.as('admin', { method: 'POST', url: `/api/regulations/${regulation.id}/file?version=${regulation.version}`, ...multipart('另一单位制度.pdf', files.pdf()) }));
+  const meeting = await admin('POST', `/api/rounds/${round.id}/meetings`, { type: 'party_group', date: '2023-07-10', topic: '另一单位的党组会' });
+  await ok(api.as('admin', { method: 'POST', url: `/api/meetings/${meeting.id}/file?version=${meeting.version}`, ...multipart('另一单位纪要.pdf', files.pdf()) }));
   const office = `office-${org.id}`;
   await admin('POST', '/api/users', { username: office, password: DEMO_PASSWORD, role: 'office', organizationId: org.id });
   const current = await api.db.measure.findUniqueOrThrow({ where: { id: measure.id }, select: { version: true } });
@@ -211,7 +223,7 @@ export async function otherUnit(api: TestApi, name = '城中区测试另一单�
     organizationId: org.id,
     ids: {
       round: round.id, category: category.id, problem: problem.id, manifestation: manifestation.id, measure: measure.id, closure: closure.id,
-      evidence: evidence.id, postponement: postponement.id, supervisionNotice: notice.id, followUp: followUp.id, followUpItem: followUp.items[0]!.id, reportSubmission: report.submissions[0]!.id, shareLink: link.id, organization: org.id, department: department.id, person: person.id,
+      evidence: evidence.id, regulation: regulation.id, meeting: meeting.id, postponement: postponement.id, supervisionNotice: notice.id, followUp: followUp.id, followUpItem: followUp.items[0]!.id, reportSubmission: report.submissions[0]!.id, shareLink: link.id, organization: org.id, department: department.id, person: person.id,
     },
     measureVersion: current.version,
     office,

@@ -145,6 +145,15 @@ export function rightsSuite(label: string, makeDatabase: () => Promise<TestDatab
       },
       'POST /api/measures/:id/reopen': { allow: OFFICE, prepare: async () => ({ url: `/api/measures/${(await b.closed()).id}/reopen`, payload: { reason: '回头看发现反弹' } }) },
 
+      'POST /api/rounds/:id/regulations': { allow: OFFICE, prepare: async () => ({ url: `/api/rounds/${api.roundId}/regulations`, payload: { title: b.unique('《制度》'), documentNumber: '文发〔2023〕3号', issuedDate: '2023-05-01', measureIds: [(await b.measure()).id] } }) },
+      'PATCH /api/regulations/:id': { allow: OFFICE, prepare: async () => { const r = await b.regulation(); return { url: `/api/regulations/${r.id}`, payload: { version: r.version, issuingUnit: '局办公室', measureIds: [] } }; } },
+      'DELETE /api/regulations/:id': { allow: OFFICE, prepare: async () => ({ url: `/api/regulations/${(await b.regulation()).id}` }) },
+      'POST /api/regulations/:id/file': { allow: OFFICE, prepare: async () => { const r = await b.regulation(); return { url: `/api/regulations/${r.id}/file?version=${r.version}`, ...multipart('新制度.pdf', files.pdf()) }; } },
+      'POST /api/rounds/:id/meetings': { allow: OFFICE, prepare: async () => ({ url: `/api/rounds/${api.roundId}/meetings`, payload: { type: 'democratic_life', date: '2023-06-01', topic: '巡察整改专题民主生活会', attendees: '班子成员' } }) },
+      'PATCH /api/meetings/:id': { allow: OFFICE, prepare: async () => { const m = await b.meeting(); return { url: `/api/meetings/${m.id}`, payload: { version: m.version, type: 'party_group' } }; } },
+      'DELETE /api/meetings/:id': { allow: OFFICE, prepare: async () => ({ url: `/api/meetings/${(await b.meeting()).id}` }) },
+      'POST /api/meetings/:id/file': { allow: OFFICE, prepare: async () => { const m = await b.meeting(); return { url: `/api/meetings/${m.id}/file?version=${m.version}`, ...multipart('纪要.pdf', files.pdf()) }; } },
+
       'POST /api/notifications/:id/read': {
         allow: 'authenticated',
         prepare: async (actor) => ({ url: `/api/notifications/${(await b.notification(w.userIds[actor ?? 'admin']!)).id}/read` }),

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import type { CategoryNode, MeasureItem, ProblemNode, Round, RoundRecords, RoundTree } from '@rectify/domain';
+import type { CategoryNode, MeasureItem, MeetingType, ProblemNode, Round, RoundRecords, RoundTree } from '@rectify/domain';
 import { buildReportModel, renderReportDocx, renderReportHtml, type ReportData, type ReportModel } from '../src/report/index.js';
 
 // ---------------------------------------------------------------- fixtures
@@ -91,12 +91,15 @@ function makeTree(round: Round, specs: CategorySpec[]): RoundTree {
   return { round, today: '2023-08-18', counts: zero, categories };
 }
 
-const regulation = (id: number, title: string) => ({ id, title, issuedDate: null, measureIds: [], demo: false, version: 0 });
-const meeting = (id: number, type: 'leadership' | 'special' | 'org_life' | 'other') => ({
+const regulation = (id: number, title: string) => ({ id, roundId: 1, title, documentNumber: null, issuedDate: null, issuingUnit: null, measureIds: [], file: null, demo: false, version: 0 });
+const meeting = (id: number, type: MeetingType) => ({
   id,
+  roundId: 1,
   type,
   date: null,
   topic: '研究部署巡察整改',
+  attendees: null,
+  file: null,
   demo: false,
   version: 0,
 });
@@ -357,6 +360,13 @@ describe('buildReportModel', () => {
     expect(small.find((t) => t.startsWith('（二）严格周密部署'))).not.toContain('组织生活会');
     expect(small.find((t) => t.startsWith('（三）抓好统筹协调'))).toContain('健全《公文收发管理暂行规定》《三方询价暂行规定》等3项制度（办法）。');
     expect(small.find((t) => t.startsWith('（一）强化组织领导'))).toContain('以局长为组长，副局长为副组长的整改工作领导小组');
+  });
+
+  it('names every meeting type of the registers in their order (党组会, 民主生活会 apart)', () => {
+    const data = smallData();
+    data.records = { ...data.records, meetings: [meeting(1, 'democratic_life'), meeting(2, 'party_group'), meeting(3, 'party_group'), meeting(4, 'other')] };
+    const text = buildReportModel(data).paragraphs.map((b) => b.text).find((t) => t.startsWith('（二）严格周密部署'));
+    expect(text).toContain('先后召开党组会2次，民主生活会1次，其他会议1次，部署');
   });
 
   it('numbers sections, categories （一）…（五） and problems 1.… by position', () => {

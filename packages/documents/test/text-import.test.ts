@@ -198,7 +198,8 @@ describe('parseReportText on variants', () => {
       closed: 10,
       remaining: 2,
       meetings: [
-        { type: 'leadership', count: 2 },
+        // 党组会议: the register's 党组会, apart from the 领导班子会.
+        { type: 'party_group', count: 2 },
         { type: 'special', count: 4 },
       ],
     });
@@ -409,9 +410,11 @@ describe('declared figures in common phrasings', () => {
       fundsRecovered: 0.3,
       accountable: 4,
       meetings: [
-        { type: 'leadership', count: 3 },
+        { type: 'party_group', count: 2 },
+        { type: 'leadership', count: 1 },
         { type: 'special', count: 4 },
-        { type: 'org_life', count: 3 },
+        { type: 'democratic_life', count: 1 },
+        { type: 'org_life', count: 2 },
       ],
     });
   });

@@ -6,7 +6,8 @@ export type MeasureKind = (typeof MEASURE_KINDS)[number];
 export const MEASURE_STATUSES = ['not_started', 'in_progress', 'pending_closure', 'closed'] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 
-export const MEETING_TYPES = ['leadership', 'special', 'org_life', 'other'] as const;
+/** 会议类型: the one list the registers, the report and the text import use. */
+export const MEETING_TYPES = ['leadership', 'party_group', 'special', 'org_life', 'democratic_life', 'other'] as const;
 export type MeetingType = (typeof MEETING_TYPES)[number];
 
 export const LEADING_GROUP_ROLES = ['head', 'deputy', 'member', 'office'] as const;
@@ -30,8 +31,10 @@ export const measureStatusLabels: Labels<MeasureStatus> = {
 
 export const meetingTypeLabels: Labels<MeetingType> = {
   leadership: { 'zh-CN': '领导班子会', en: 'Leadership meeting' },
+  party_group: { 'zh-CN': '党组会', en: 'Party group meeting' },
   special: { 'zh-CN': '专题会', en: 'Special meeting' },
   org_life: { 'zh-CN': '组织生活会', en: 'Party organisational life meeting' },
+  democratic_life: { 'zh-CN': '民主生活会', en: 'Democratic life meeting' },
   other: { 'zh-CN': '其他会议', en: 'Other meeting' },
 };
 
@@ -190,6 +193,8 @@ export const AUDIT_ENTITIES = [
   'report_submission',
   'follow_up',
   'follow_up_item',
+  'regulation',
+  'meeting',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -17,6 +17,8 @@ export type ScopedEntity =
   | 'followUpItem'
   | 'reportSubmission'
   | 'evidence'
+  | 'regulation'
+  | 'meeting'
   | 'shareLink'
   | 'organization'
   | 'department'
@@ -78,6 +80,10 @@ async function countVisible(db: Db, scope: RoundScope, entity: ScopedEntity, ids
       return db.reportSubmission.count({ where: { AND: [id, inRound] } });
     case 'evidence':
       return db.evidence.count({ where: { AND: [id, { measure: inRound }] } });
+    case 'regulation':
+      return db.regulation.count({ where: { AND: [id, inRound] } });
+    case 'meeting':
+      return db.meeting.count({ where: { AND: [id, inRound] } });
     case 'shareLink':
       return db.shareLink.count({ where: { AND: [id, inRound] } });
     case 'organization':
@@ -121,6 +127,8 @@ const ENTITY_NAMES: Record<ScopedEntity, string> = {
   followUpItem: 'follow_up_item',
   reportSubmission: 'report_submission',
   evidence: 'evidence',
+  regulation: 'regulation',
+  meeting: 'meeting',
   shareLink: 'share_link',
   organization: 'organization',
   department: 'department',

@@ -1,6 +1,6 @@
-import { fromChineseNumeral, isIsoDate } from '@rectify/domain';
+import { fromChineseNumeral, isIsoDate, type MeetingType } from '@rectify/domain';
 import { COUNT, ENDS_CLAUSE, categoryHeading, dottedHeading, guanyuHeading, parseCount } from './patterns.js';
-import type { DeclaredMeetingType, Line, ParsedDeclared, ParsedRound } from './types.js';
+import type { Line, ParsedDeclared, ParsedRound } from './types.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -172,13 +172,16 @@ export function findContact(lines: Line[], from: number, to: number): { text: st
   return undefined;
 }
 
-const MEETINGS: { re: string; type: DeclaredMeetingType }[] = [
+/** How a report names each meeting type (MEETING_TYPES in packages/domain: the registers and the report use the same types). */
+const MEETINGS: { re: string; type: MeetingType }[] = [
   {
-    re: '(?:党组|党委|党工委|党总支|支委|局党组|局)?(?:领导)?班子(?:会议|会)|支委(?:会议|会)|支部委员会(?:会议)?|(?:党组|党委|党工委)(?:扩大)?(?:会议|会)|局务(?:会议|会)|(?:局长|主任|校长|总经理)办公(?:会议|会)|村(?:两委|“两委”)(?:班子)?(?:会议|会)|董事会(?:会议)?|校务(?:会议|会)',
+    re: '(?:党组|党委|党工委|党总支|支委|局党组|局)?(?:领导)?班子(?:会议|会)|支委(?:会议|会)|支部委员会(?:会议)?|(?:党委|党工委)(?:扩大)?(?:会议|会)|局务(?:会议|会)|(?:局长|主任|校长|总经理)办公(?:会议|会)|村(?:两委|“两委”)(?:班子)?(?:会议|会)|董事会(?:会议)?|校务(?:会议|会)',
     type: 'leadership',
   },
+  { re: '(?:局)?党组(?:扩大)?(?:会议|会)', type: 'party_group' },
   { re: '专题(?:推进|研究|部署|调度)?(?:会议|会)|整改(?:工作)?(?:推进|调度|部署)(?:会议|会)', type: 'special' },
-  { re: '(?:专题)?(?:组织生活会|民主生活会)', type: 'org_life' },
+  { re: '(?:专题)?组织生活会', type: 'org_life' },
+  { re: '(?:专题)?民主生活会', type: 'democratic_life' },
   { re: '(?:工作)?(?:推进会|调度会|部署会|座谈会|警示教育(?:大)?会|动员(?:大)?会)', type: 'other' },
 ];
 
@@ -282,7 +285,7 @@ export function readDeclared(text: string): ParsedDeclared {
     ),
   );
 
-  const meetings: { type: DeclaredMeetingType; count: number }[] = [];
+  const meetings: { type: MeetingType; count: number }[] = [];
   const pattern = new RegExp(`(?:${MEETINGS.map((m) => `(${m.re})`).join('|')})(?:[^，。；、：\\d次]{0,8}?)(?:共)?${COUNT}次`, 'g');
   for (const m of text.matchAll(pattern)) {
     const typeIndex = MEETINGS.findIndex((_, i) => m[i + 1] !== undefined);

@@ -1,3 +1,5 @@
+import type { MeetingType } from '@rectify/domain';
+
 export interface ParsedMeasure {
   ordinal: number;
   text: string;
@@ -45,7 +47,8 @@ export interface ParsedRound {
   contact?: string;
 }
 
-export type DeclaredMeetingType = 'leadership' | 'special' | 'org_life' | 'other';
+/** The meeting types of packages/domain (one list for the registers, the report and this import). */
+export type DeclaredMeetingType = MeetingType;
 
 export interface ParsedDeclared {
   problems?: number;

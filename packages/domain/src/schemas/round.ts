@@ -153,23 +153,94 @@ export type RoundTree = Static<typeof RoundTree>;
 export type CategoryNode = Static<typeof CategoryNode>;
 export type ProblemNode = Static<typeof ProblemNode>;
 
+/** A register row's file (the issued rule, the minutes), kept in the evidence store. */
+export const RegisterFile = Type.Object({ fileName: Type.String(), mimeType: Type.String(), size: Type.Integer({ minimum: 0 }) });
+export type RegisterFile = Static<typeof RegisterFile>;
+
 /** 建章立制, meetings and the leading group: what section 一 of the report counts. */
 export const Regulation = Type.Object({
   id: Id,
+  roundId: Id,
   title: Type.String(),
+  /** 文号 */
+  documentNumber: Nullable(Type.String()),
   issuedDate: Nullable(IsoDate),
+  /** 印发单位 */
+  issuingUnit: Nullable(Type.String()),
   measureIds: Type.Array(Id),
+  file: Nullable(RegisterFile),
   demo: Type.Boolean(),
   version: Version,
 });
+export type Regulation = Static<typeof Regulation>;
+export const MeetingTypeSchema = Type.Union(MEETING_TYPES.map((t) => Type.Literal(t)));
 export const Meeting = Type.Object({
   id: Id,
-  type: Type.Union(MEETING_TYPES.map((t) => Type.Literal(t))),
+  roundId: Id,
+  type: MeetingTypeSchema,
   date: Nullable(IsoDate),
   topic: Type.String(),
+  /** 参会人员, as written */
+  attendees: Nullable(Type.String()),
+  /** 会议纪要 */
+  file: Nullable(RegisterFile),
   demo: Type.Boolean(),
   version: Version,
 });
+export type Meeting = Static<typeof Meeting>;
+
+const ShortText = Type.String({ maxLength: 200 });
+export const RegulationCreate = Type.Object(
+  {
+    title: Title,
+    documentNumber: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+    issuedDate: Type.Optional(Nullable(IsoDate)),
+    issuingUnit: Type.Optional(Nullable(ShortText)),
+    measureIds: Type.Optional(Type.Array(Id, { maxItems: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type RegulationCreate = Static<typeof RegulationCreate>;
+export const RegulationUpdate = Type.Object(
+  {
+    version: Version,
+    title: Type.Optional(Title),
+    documentNumber: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+    issuedDate: Type.Optional(Nullable(IsoDate)),
+    issuingUnit: Type.Optional(Nullable(ShortText)),
+    measureIds: Type.Optional(Type.Array(Id, { maxItems: 500 })),
+    /** true: drop the attached file (the stored content stays for any other row naming it). */
+    removeFile: Type.Optional(Type.Literal(true)),
+  },
+  { additionalProperties: false },
+);
+export type RegulationUpdate = Static<typeof RegulationUpdate>;
+export const MeetingCreate = Type.Object(
+  {
+    type: MeetingTypeSchema,
+    date: Type.Optional(Nullable(IsoDate)),
+    topic: Title,
+    attendees: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+  },
+  { additionalProperties: false },
+);
+export type MeetingCreate = Static<typeof MeetingCreate>;
+export const MeetingUpdate = Type.Object(
+  {
+    version: Version,
+    type: Type.Optional(MeetingTypeSchema),
+    date: Type.Optional(Nullable(IsoDate)),
+    topic: Type.Optional(Title),
+    attendees: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    removeFile: Type.Optional(Type.Literal(true)),
+  },
+  { additionalProperties: false },
+);
+export type MeetingUpdate = Static<typeof MeetingUpdate>;
+/** A file upload replacing a register row's file: the version read (a stale one gets 409). */
+export const RegisterFileQuery = Type.Object({ version: Version }, { additionalProperties: false });
+export type RegisterFileQuery = Static<typeof RegisterFileQuery>;
+
 export const LeadingGroupMember = Type.Object({
   id: Id,
   person: Type.Object({ id: Id, name: Type.String(), title: Nullable(Type.String()) }),

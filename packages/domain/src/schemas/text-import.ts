@@ -109,6 +109,13 @@ export const TextImportConfirm = Type.Object(
       { minItems: 1, maxItems: 100 },
     ),
     regulations: Opt(Type.Array(Title, { maxItems: 500 })),
+    /** The meetings the text counts by type (召开党组会2次): one register row each, dated and described later. */
+    meetings: Opt(
+      Type.Array(
+        Type.Object({ type: MeetingTypeSchema, count: Type.Integer({ minimum: 1, maximum: 100 }) }, { additionalProperties: false }),
+        { maxItems: MEETING_TYPES.length },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

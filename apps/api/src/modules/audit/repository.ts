@@ -6,8 +6,8 @@ export type AuditRow = { id: number; at: Date; actorUserId: number | null; actor
 
 /**
  * The audit log as a scope sees it. The log has no foreign keys (it outlives what it describes), so
- * a row belongs to a round through what it names: its measure, or the round, category, problem or
- * manifestation it is about, or the unit's person, department or account. Rows of deleted rows and of
+ * a row belongs to a round through what it names: its measure, or the round, category, problem,
+ * manifestation, regulation or meeting it is about, or the unit's person, department or account. Rows of deleted rows and of
  * accounts drop out of a unit's view (fail closed); admin and supervisor read the whole log.
  */
 export function createAuditRepository(db: Db) {
@@ -26,6 +26,8 @@ export function createAuditRepository(db: Db) {
       OR (a."entity" = 'category' AND EXISTS (SELECT 1 FROM "Category" c JOIN "InspectionRound" r ON r."id" = c."roundId" WHERE c."id" = a."entityId" AND ${r}))
       OR (a."entity" = 'problem' AND EXISTS (SELECT 1 FROM "Problem" p JOIN "InspectionRound" r ON r."id" = p."roundId" WHERE p."id" = a."entityId" AND ${r}))
       OR (a."entity" = 'manifestation' AND EXISTS (SELECT 1 FROM "Manifestation" x JOIN "Problem" p ON p."id" = x."problemId" JOIN "InspectionRound" r ON r."id" = p."roundId" WHERE x."id" = a."entityId" AND ${r}))
+      OR (a."entity" = 'regulation' AND EXISTS (SELECT 1 FROM "Regulation" g JOIN "InspectionRound" r ON r."id" = g."roundId" WHERE g."id" = a."entityId" AND ${r}))
+      OR (a."entity" = 'meeting' AND EXISTS (SELECT 1 FROM "Meeting" g JOIN "InspectionRound" r ON r."id" = g."roundId" WHERE g."id" = a."entityId" AND ${r}))
       ${unitPeople}
     )`;
   }

@@ -32,6 +32,28 @@ export function cleanFileName(raw: string): string {
   return base.replace(/\p{Cc}/gu, '').trim().slice(-200);
 }
 
+/**
+ * A file the evidence store takes (佐证材料, an issued rule, meeting minutes): named, not empty, at
+ * most 20 MB, of an allowed type by its content and agreeing with its name. 400 / 413 / 415 otherwise.
+ */
+export function acceptEvidenceFile(rawName: string, bytes: Buffer): { fileName: string; mime: string } {
+  const fileName = cleanFileName(rawName);
+  if (!fileName) throw validationFailed('file', 'fileName');
+  if (bytes.length === 0) throw new AppError(400, 'FILE_MISSING', { fileName });
+  if (bytes.length > EVIDENCE_MAX_BYTES) throw new AppError(413, 'FILE_TOO_LARGE', { fileName, maxBytes: EVIDENCE_MAX_BYTES });
+  const check = checkEvidenceFile(fileName, bytes);
+  if (!check.ok) {
+    const expected = check.detected && check.detected !== 'ole2' ? evidenceExtensions[check.detected] : check.detected === 'ole2' ? ['doc', 'xls'] : [];
+    throw new AppError(415, check.reason === 'mismatch' ? 'FILE_TYPE_MISMATCH' : 'FILE_TYPE_NOT_ALLOWED', {
+      fileName,
+      extension: check.extension,
+      detected: check.detected,
+      expectedExtensions: expected,
+    });
+  }
+  return { fileName, mime: check.mime };
+}
+
 /** 佐证材料: checked by content, stored by hash, listed on the measure, downloadable by readers. */
 export function createEvidenceService({ db, store }: { db: Db; store: EvidenceStore }) {
   return {
@@ -52,20 +74,7 @@ export function createEvidenceService({ db, store }: { db: Db; store: EvidenceSt
       progressUpdateId: number | null = null,
       followUp: { itemId: number; guard: (tx: Tx) => Promise<void> } | null = null,
     ): Promise<EvidenceItem> {
-      const fileName = cleanFileName(rawName);
-      if (!fileName) throw validationFailed('file', 'fileName');
-      if (bytes.length === 0) throw new AppError(400, 'FILE_MISSING', { fileName });
-      if (bytes.length > EVIDENCE_MAX_BYTES) throw new AppError(413, 'FILE_TOO_LARGE', { fileName, maxBytes: EVIDENCE_MAX_BYTES });
-      const check = checkEvidenceFile(fileName, bytes);
-      if (!check.ok) {
-        const expected = check.detected && check.detected !== 'ole2' ? evidenceExtensions[check.detected] : check.detected === 'ole2' ? ['doc', 'xls'] : [];
-        throw new AppError(415, check.reason === 'mismatch' ? 'FILE_TYPE_MISMATCH' : 'FILE_TYPE_NOT_ALLOWED', {
-          fileName,
-          extension: check.extension,
-          detected: check.detected,
-          expectedExtensions: expected,
-        });
-      }
+      const { fileName, mime } = acceptEvidenceFile(rawName, bytes);
       const sha256 = await store.put(bytes);
       const row = await db.$transaction(async (tx) => {
         if (followUp) await followUp.guard(tx);
@@ -75,10 +84,10 @@ export function createEvidenceService({ db, store }: { db: Db; store: EvidenceSt
           if (!update || update.measureId !== measureId) throw invalidReference('progressUpdateId', progressUpdateId);
         }
         const created = await tx.evidence.create({
-          data: { measureId, progressUpdateId, followUpItemId: followUp?.itemId ?? null, fileName, mimeType: check.mime, size: bytes.length, sha256, uploadedByUserId: actor.userId },
+          data: { measureId, progressUpdateId, followUpItemId: followUp?.itemId ?? null, fileName, mimeType: mime, size: bytes.length, sha256, uploadedByUserId: actor.userId },
           include: evidenceInclude,
         });
-        await audit(tx, actor, 'evidence', created.id, 'create', null, { fileName, mimeType: check.mime, size: bytes.length, sha256, progressUpdateId, ...(followUp ? { followUpItemId: followUp.itemId } : {}) }, { measureId });
+        await audit(tx, actor, 'evidence', created.id, 'create', null, { fileName, mimeType: mime, size: bytes.length, sha256, progressUpdateId, ...(followUp ? { followUpItemId: followUp.itemId } : {}) }, { measureId });
         return created;
       });
       return toEvidence(row);

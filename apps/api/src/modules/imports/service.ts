@@ -1,4 +1,4 @@
-import { newMeasureDeadline, type AuditEntity, type RoundScope, type RoundWithTotals, type TextImportConfirm, type TextImportPreviewResult } from '@rectify/domain';
+import { meetingTypeLabels, newMeasureDeadline, type AuditEntity, type RoundScope, type RoundWithTotals, type TextImportConfirm, type TextImportPreviewResult } from '@rectify/domain';
 import type { Db } from '@rectify/db';
 import { loadDocuments } from '../../lib/documents.js';
 import { audit, type AuditActor } from '../../lib/audit.js';
@@ -87,8 +87,14 @@ export function createTextImportService({ db, rounds }: { db: Db; rounds: RoundS
               }
             }
           }
-          for (const title of new Set(body.regulations ?? [])) {
-            await tx.regulation.create({ data: { roundId: round.id, title: title.trim() } });
+          // The registers, as far as the text names them: each rule by its title, each meeting by its type.
+          for (const title of new Set((body.regulations ?? []).map((t) => t.trim()))) {
+            await create('regulation', tx.regulation.create({ data: { roundId: round.id, title } }));
+          }
+          for (const { type, count } of body.meetings ?? []) {
+            for (let i = 0; i < count; i++) {
+              await create('meeting', tx.meeting.create({ data: { roundId: round.id, type, topic: meetingTypeLabels[type]['zh-CN'] } }));
+            }
           }
           await audit(tx, actor, 'round', round.id, 'import', null, null, {
             extra: {

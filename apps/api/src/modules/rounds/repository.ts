@@ -3,6 +3,7 @@ import { inRoundScopeWhere, overdueWhere, roundScopeWhere, type ProgressCounts, 
 import { afterWhere, intKey, type Direction, type KeyValue } from '../../lib/keyset.js';
 import { countColumns, toCounts, toNumber, type CountRow, type SqlCount } from '../../lib/sql.js';
 import { measureItemInclude } from '../measures/mapper.js';
+import { createRegisterRepository } from '../registers/repository.js';
 
 /**
  * The rounds' data access. Every count is computed by the database (GROUP BY with conditional
@@ -49,6 +50,7 @@ const LEADER = { column: Sql.raw('m."leaderId"'), join: Sql.raw('"Person"') };
 const LEAD_DEPARTMENT = { column: Sql.raw('m."leadDepartmentId"'), join: Sql.raw('"Department"') };
 
 export function createRoundRepository(db: Db) {
+  const registers = createRegisterRepository(db);
   /** `WHERE <column> IN (ids)` for a page of rounds; nothing for all of them. */
   function scope(column: string, ids: readonly number[] | 'all') {
     if (ids === 'all') return Sql.empty;
@@ -151,8 +153,8 @@ export function createRoundRepository(db: Db) {
 
     records: (id: number) =>
       Promise.all([
-        db.regulation.findMany({ where: { roundId: id }, orderBy: { id: 'asc' }, include: { measures: { select: { measureId: true } } } }),
-        db.meeting.findMany({ where: { roundId: id }, orderBy: [{ date: 'asc' }, { id: 'asc' }] }),
+        registers.regulations(id),
+        registers.meetings(id),
         db.leadingGroupMember.findMany({ where: { roundId: id }, orderBy: { id: 'asc' }, include: { person: { select: { id: true, name: true, title: true } } } }),
       ]),
   };

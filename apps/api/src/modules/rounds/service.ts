@@ -9,7 +9,6 @@ import {
   toReportState,
   toLeadingGroupRole,
   toMeasureStatus,
-  toMeetingType,
   type ProgressCounts,
   type Round,
   type CurrentRound,
@@ -30,6 +29,7 @@ import type { AuditActor } from '../../lib/audit.js';
 import { invalidReference, notFound, validationFailed } from '../../lib/errors.js';
 import { DEFAULT_LIMIT, decodeCursor, pageOf } from '../../lib/keyset.js';
 import { toMeasureItem } from '../measures/mapper.js';
+import { toMeeting, toRegulation } from '../registers/service.js';
 import { createRoundRepository, roundInclude, type RoundRow, type RoundTotalsRow } from './repository.js';
 
 export function toRound(row: RoundRow): Round {
@@ -207,8 +207,8 @@ export function createRoundService({ db, clock }: { db: Db; clock: Clock }) {
       await requireRound(id);
       const [regulations, meetings, leadingGroup] = await repo.records(id);
       return {
-        regulations: regulations.map((r) => ({ id: r.id, title: r.title, issuedDate: r.issuedDate, measureIds: r.measures.map((m) => m.measureId), demo: r.demo, version: r.version })),
-        meetings: meetings.map((m) => ({ id: m.id, type: toMeetingType(m.type), date: m.date, topic: m.topic, demo: m.demo, version: m.version })),
+        regulations: regulations.map(toRegulation),
+        meetings: meetings.map(toMeeting),
         leadingGroup: leadingGroup.map((g) => ({ id: g.id, person: g.person, role: toLeadingGroupRole(g.role), demo: g.demo })),
       };
     },

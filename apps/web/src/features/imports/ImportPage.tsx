@@ -10,7 +10,7 @@ import {
 } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
-import type { TextImportPreviewResult } from '@rectify/domain';
+import { meetingTypeLabels, type TextImportPreviewResult } from '@rectify/domain';
 import { useLocale, useT, type MessageKey, type TFunction } from '../../i18n';
 import { useCanWrite, useTextImport, useTextPreview } from '../documents/api';
 import { HierarchyEditor } from './HierarchyEditor';
@@ -132,7 +132,7 @@ function Summary({
             {t('textImport.figuresLead')}
             {[
               ...figures.map((f) => t(`textImport.figure.${f.kind}`, { n: f.value })),
-              ...meetings.map((m) => t('textImport.figure.meetings', { type: t(`textImport.meeting.${m.type}`), n: m.count })),
+              ...meetings.map((m) => t('textImport.figure.meetings', { type: meetingTypeLabels[m.type][locale], n: m.count })),
             ].join(locale === 'en' ? '; ' : '；')}
           </Typography.Paragraph>
         )}

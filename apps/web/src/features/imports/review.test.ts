@@ -100,6 +100,12 @@ describe('the review of a parsed text', () => {
     expect('regulations' in toConfirm({ ...state, regulations: [{ key: 'r', text: ' ' }] })).toBe(false);
   });
 
+  it('registers the meetings the text counts by type (党组会 and 民主生活会 as their own types)', () => {
+    const state = fromPreview({ ...preview, declared: { ...preview.declared, meetings: [{ type: 'party_group', count: 2 }, { type: 'democratic_life', count: 1 }, { type: 'special', count: 0 }] } });
+    expect(toConfirm(state).meetings).toEqual([{ type: 'party_group', count: 2 }, { type: 'democratic_life', count: 1 }]);
+    expect('meetings' in toConfirm(fromPreview(preview))).toBe(false);
+  });
+
   it('follows moves, removals and additions of measures, problems and categories', () => {
     let state = fromPreview(preview);
     state = updateProblem(state, 0, 0, (p) => ({ ...p, measures: move(p.measures, 1, -1) }));

@@ -1,4 +1,4 @@
-import type { TextImportConfirm, TextImportPreviewResult } from '@rectify/domain';
+import type { MeetingType, TextImportConfirm, TextImportPreviewResult } from '@rectify/domain';
 
 /**
  * The editable review of a parsed text: what the office corrects in the browser before the
@@ -40,6 +40,8 @@ export interface ReviewState {
   round: ReviewRound;
   categories: ReviewCategory[];
   regulations: ReviewItem[];
+  /** The meetings the text counts by type: confirming registers one row per meeting (dated later on the registers page). */
+  meetings: { type: MeetingType; count: number }[];
 }
 
 export interface Counts {
@@ -97,6 +99,7 @@ export function fromPreview(preview: TextImportPreviewResult): ReviewState {
       })),
     })),
     regulations: items(preview.regulations, 'r'),
+    meetings: (preview.declared.meetings ?? []).filter((m) => m.count > 0).map((m) => ({ type: m.type, count: Math.min(m.count, 100) })),
   };
 }
 
@@ -263,5 +266,6 @@ export function toConfirm(state: ReviewState): TextImportConfirm {
       }),
     })),
     ...(regulations.length ? { regulations } : {}),
+    ...(state.meetings.length ? { meetings: state.meetings } : {}),
   };
 }

@@ -1,0 +1,4 @@
+import { registersSuite } from './registers.suite.js';
+import { sqliteDatabase } from './harness.js';
+
+registersSuite('SQLite', async () => sqliteDatabase());
