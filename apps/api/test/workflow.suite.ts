@@ -98,7 +98,7 @@ export function workflowSuite(label: string, makeDatabase: () => Promise<TestDat
         await api.db.user.update({ where: { id: created.id }, data: { email: 'behind@example.com' } });
         expect((await me()).email).toBe('lisi@example.com');
         // …but an edit through the API is, on the next request.
-        const fresh = json<UserAccount>(await as('admin', 'GET', '/api/users')).find((u) => u.id === created.id)!;
+        const fresh = json<UserAccount[]>(await as('admin', 'GET', '/api/users')).find((u) => u.id === created.id)!;
         expect((await as('admin', 'PATCH', `/api/users/${created.id}`, { version: fresh.version, email: 'li.si@example.com', role: 'leader' })).statusCode).toBe(200);
         expect(await me()).toMatchObject({ email: 'li.si@example.com', role: 'leader' });
       });
