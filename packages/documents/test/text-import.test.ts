@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { docxToText, parseReportText, pdfToText, UnreadableDocumentError } from '../src/text-import/index.js';
+import { docxToText, normalizeLine, parseReportText, pdfToText, UnreadableDocumentError } from '../src/text-import/index.js';
 import type { TextImportPreview } from '../src/text-import/index.js';
 
 const referencePath = path.resolve(import.meta.dirname, '../../../../shared/reference/000_3115509a2bee097f.txt');
@@ -441,6 +441,27 @@ describe('pdfToText', () => {
     expect(fromPdf.round).toEqual(fromText.round);
   });
 
+  it('reads a PDF an office suite printed on the document grid as the .docx it came from', async () => {
+    // LibreOffice printed the reference round's report .docx (28 characters × 22 lines, justified):
+    // each character is placed on its own, so the text comes out as 根 据 城 中 区 委 …, as it does
+    // from Word's and WPS's PDFs of documents on the grid.
+    const docx = readFileSync(path.resolve(import.meta.dirname, 'fixtures/text-import/office-suite-report.docx'));
+    const printed = readFileSync(path.resolve(import.meta.dirname, 'fixtures/text-import/office-suite-report.pdf'));
+    const raw = await pdfToText(printed);
+    expect(raw).toContain('根 据 城 中 区 委');
+    const fromPdf = parseReportText(raw);
+    const fromDocx = parseReportText(await docxToText(docx));
+    // Spaces between words inside a title (《…学思想 强党性…》) cannot be told from the grid's, so
+    // the texts are compared without spaces; everything else is the same.
+    const squeeze = (s: string) => s.replace(/\s+/g, '');
+    const shape = (r: TextImportPreview) => r.categories.map((c) => [squeeze(c.title), c.problems.map((p) => [squeeze(p.title), p.measures.map((m) => squeeze(m.text))])]);
+    expect(shape(fromPdf)).toEqual(shape(fromDocx));
+    expect(fromPdf.categories.flatMap((c) => c.problems.flatMap((p) => p.measures))).toHaveLength(47);
+    expect(fromPdf.declared).toEqual(fromDocx.declared);
+    expect(fromPdf.round.opening).toBe(fromDocx.round.opening);
+    expect(fromPdf.warnings).toEqual([]);
+  });
+
   it.each([
     ['plain text', Buffer.from('这不是 PDF'), 'pdf'],
     ['a truncated PDF', pdf.subarray(0, 400), 'pdf'],
@@ -450,5 +471,18 @@ describe('pdfToText', () => {
     expect(err).toBeInstanceOf(UnreadableDocumentError);
     expect((err as UnreadableDocumentError).kind).toBe(kind);
     expect((err as UnreadableDocumentError).messageZh).toContain('PDF');
+  });
+});
+
+describe('normalizeLine and letter-spaced text', () => {
+  it('closes the spaces a character grid puts between every character', () => {
+    expect(normalizeLine('根 据 城 中 区 委 统 一 部 署 ， 2022年 10 月 至 12 月 ， 区 委 第 三 轮 巡 察')).toBe('根据城中区委统一部署，2022年10月至12月，区委第三轮巡察');
+    expect(normalizeLine('一 、 巡 察 整 改 工 作 开 展 情 况')).toBe('一、巡察整改工作开展情况');
+    expect(normalizeLine('（ 一 ） 聚 焦 贯 彻 落 实 党 的 理 论 方 面')).toBe('（一）聚焦贯彻落实党的理论方面');
+    expect(normalizeLine('探 索 “ 体 育 + 旅 游 ” 创 新 发 展 模 式 ， 使 用 Word 2019 排 版')).toBe('探索“体育+旅游”创新发展模式，使用Word 2019排版');
+  });
+
+  it('keeps the few spaces a writer put between words', () => {
+    expect(normalizeLine('落实《城中区学思想 强党性 重实践 建新功 壮大实体经济》部署')).toBe('落实《城中区学思想 强党性 重实践 建新功 壮大实体经济》部署');
   });
 });

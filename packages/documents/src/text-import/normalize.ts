@@ -53,8 +53,25 @@ function widenPunctuation(s: string): string {
   return out;
 }
 
+// Chinese characters and the punctuation set between them, for telling layout spaces from a writer's.
+const HAN_OR_PUNCT = '\\u3400-\\u9fff，。；：、！？（）“”‘’《》';
+const SPACED_PAIR = new RegExp(`[${HAN_OR_PUNCT}][ \\u3000\\u00a0]+(?=[${HAN_OR_PUNCT}])`, 'g');
+
+/**
+ * Text out of a PDF laid out on a character grid (Word's or WPS's 文档网格, justified lines) comes
+ * with a space between nearly every character: 根 据 城 中 区 委 统 一 部 署. When at least half the
+ * Chinese characters of a line are spaced so, the spaces are the layout's and go; a line with a few
+ * spaces between words (a title) keeps them.
+ */
+function closeLetterSpacing(s: string): string {
+  const han = s.match(/[\u3400-\u9fff]/g)?.length ?? 0;
+  const spaced = s.match(SPACED_PAIR)?.length ?? 0;
+  // Spaced out, only a space between two Latin letters or digits was the writer's (Word 2019).
+  return han >= 4 && spaced * 2 >= han ? s.replace(/(?<![A-Za-z0-9])[ \u3000\u00a0]+|[ \u3000\u00a0]+(?![A-Za-z0-9])/g, '') : s;
+}
+
 export function normalizeLine(raw: string): string {
-  let s = raw.replace(EDGE_SPACE, '');
+  let s = closeLetterSpacing(raw.replace(EDGE_SPACE, ''));
   s = foldFullWidthAlnum(s);
   s = s.replace(/[「『]/g, (c) => (c === '「' ? '“' : '‘')).replace(/[」』]/g, (c) => (c === '」' ? '”' : '’'));
   s = curlQuotes(s);
