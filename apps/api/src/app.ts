@@ -48,6 +48,7 @@ import { supervisionRoutes } from './modules/supervision/routes.js';
 import { reportSubmissionRoutes } from './modules/report-submissions/routes.js';
 import { programmeRoutes } from './modules/programme/routes.js';
 import { followUpRoutes } from './modules/follow-ups/routes.js';
+import { publicSupervisionRoutes } from './modules/public-supervision/routes.js';
 import type { PdfPrinter } from './lib/pdf.js';
 import { createWorkGate, type WorkGate } from './lib/work-gate.js';
 
@@ -195,6 +196,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(dashboardPrintRoutes, { printer: options.printer });
   await app.register(importRoutes);
   await app.register(shareLinkRoutes, { printer: options.printer });
+  await app.register(publicSupervisionRoutes, { printer: options.printer });
 
   if (options.scheduler ?? true) {
     let stop: (() => Promise<void>) | undefined;

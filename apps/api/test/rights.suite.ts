@@ -8,7 +8,7 @@ import errors from '../src/plugins/errors.js';
 import { fixedClock } from '../src/lib/clock.js';
 import { DEMO_PASSWORD } from '../src/modules/auth/demo-accounts.js';
 import { startApi, sessionCookie, type TestApi, type TestDatabase } from './harness.js';
-import { builders, files, fingerprint, json, multipart, otherUnit, world, type OtherUnit, type World } from './fixtures.js';
+import { builders, files, fingerprint, json, multipart, otherUnit, publicToken, world, type OtherUnit, type World } from './fixtures.js';
 
 type Actor = Role | null;
 type Allow = 'public' | 'authenticated' | readonly Role[];
@@ -17,6 +17,8 @@ interface Request {
   url: string;
   payload?: unknown;
   headers?: Record<string, string>;
+  /** The client's address (public forms count per address). */
+  remoteAddress?: string;
 }
 
 interface Case {
@@ -153,6 +155,13 @@ export function rightsSuite(label: string, makeDatabase: () => Promise<TestDatab
       'PATCH /api/meetings/:id': { allow: OFFICE, prepare: async () => { const m = await b.meeting(); return { url: `/api/meetings/${m.id}`, payload: { version: m.version, type: 'party_group' } }; } },
       'DELETE /api/meetings/:id': { allow: OFFICE, prepare: async () => ({ url: `/api/meetings/${(await b.meeting()).id}` }) },
       'POST /api/meetings/:id/file': { allow: OFFICE, prepare: async () => { const m = await b.meeting(); return { url: `/api/meetings/${m.id}/file?version=${m.version}`, ...multipart('纪要.pdf', files.pdf()) }; } },
+      // 群众监督: the office switches the page and handles opinions; anyone sends one (the token is the address).
+      'PATCH /api/rounds/:id/public-page': { allow: OFFICE, prepare: async () => ({ url: `/api/rounds/${(await b.round()).id}/public-page`, payload: { enabled: true, version: 0 } }) },
+      'PATCH /api/opinions/:id': { allow: OFFICE, prepare: async () => { const o = await b.opinion(); return { url: `/api/opinions/${o.id}`, payload: { version: o.version, status: 'handled', note: '已转交' } }; } },
+      'POST /api/public/:token/opinions': {
+        allow: 'public',
+        prepare: async () => ({ url: `/api/public/${await publicToken(api, api.roundId)}/opinions`, payload: { content: b.unique('意见'), rating: 'satisfied' }, remoteAddress: `10.2.0.${ACTORS.length + Math.floor(Math.random() * 200)}` }),
+      },
 
       'POST /api/notifications/:id/read': {
         allow: 'authenticated',
@@ -188,7 +197,9 @@ export function rightsSuite(label: string, makeDatabase: () => Promise<TestDatab
       // Share links: the token in the path is the authorisation (modules/share-links).
       const shared = open.filter((r) => r.startsWith('GET /api/share/:token'));
       expect(shared.length).toBeGreaterThan(0);
-      expect(open.filter((r) => !shared.includes(r))).toEqual(['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login', 'POST /api/auth/logout']);
+      // 群众监督: the public page and its form (the token in the path finds the round; config.rateLimit on the form).
+      expect(open.filter((r) => !shared.includes(r))).toEqual(['GET /api/health', 'GET /api/openapi.json', 'GET /api/public/:token', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/public/:token/opinions']);
+      expect(apiRoutes().find((r) => r.method === 'POST' && r.url === '/api/public/:token/opinions')).toBeDefined();
     });
 
     it('has a scope declaration on every route that needs an account (lib/scope.ts)', () => {
@@ -238,7 +249,7 @@ export function rightsSuite(label: string, makeDatabase: () => Promise<TestDatab
           const req = await c.prepare(refused[0]!);
           const before = await fingerprint(api);
           for (const actor of refused) {
-            const res = await api.as(actor, { method, url: req.url, payload: req.payload as object, headers: req.headers });
+            const res = await api.as(actor, { method, url: req.url, payload: req.payload as object, headers: req.headers, remoteAddress: req.remoteAddress });
             const expected = actor === null ? 401 : 403;
             if (res.statusCode !== expected) failures.push(`${key} as ${actor ?? 'anonymous'}: ${res.statusCode} (expected ${expected}) ${res.body.slice(0, 200)}`);
           }
@@ -247,7 +258,7 @@ export function rightsSuite(label: string, makeDatabase: () => Promise<TestDatab
         }
         for (const actor of ACTORS.filter((a) => allowed(c.allow, a))) {
           const req = await c.prepare(actor);
-          const res = await api.as(actor, { method, url: req.url, payload: req.payload as object, headers: req.headers });
+          const res = await api.as(actor, { method, url: req.url, payload: req.payload as object, headers: req.headers, remoteAddress: req.remoteAddress });
           const ok = c.gateOnly ? ![401, 403].includes(res.statusCode) && res.statusCode < 500 : res.statusCode >= 200 && res.statusCode < 300;
           if (!ok) failures.push(`${key} as ${actor ?? 'anonymous'}: ${res.statusCode} (expected ${c.gateOnly ? 'past the gate' : '2xx'}) ${res.body.slice(0, 200)}`);
         }

@@ -100,6 +100,7 @@ export const NOTIFICATION_KINDS = [
   'report_returned',
   'follow_up_scheduled',
   'follow_up_slid',
+  'public_opinion',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -118,6 +119,30 @@ export const notificationKindLabels: Labels<NotificationKind> = {
   report_returned: { 'zh-CN': '整改报告被退回', en: 'Rectification report sent back' },
   follow_up_scheduled: { 'zh-CN': '回头看待开展', en: 'Follow-up review scheduled' },
   follow_up_slid: { 'zh-CN': '回头看发现反弹，措施已重新打开', en: 'Follow-up found a slide back: measure reopened' },
+  public_opinion: { 'zh-CN': '收到群众意见建议', en: 'New opinion from the public' },
+};
+
+/**
+ * 群众监督: an opinion (意见建议) sent from a round's public page is new until the unit's office
+ * handles it (已处理) or answers the sender (已回复).
+ */
+export const OPINION_STATUSES = ['new', 'handled', 'replied'] as const;
+export type OpinionStatus = (typeof OPINION_STATUSES)[number];
+
+export const opinionStatusLabels: Labels<OpinionStatus> = {
+  new: { 'zh-CN': '未处理', en: 'New' },
+  handled: { 'zh-CN': '已处理', en: 'Handled' },
+  replied: { 'zh-CN': '已回复', en: 'Replied' },
+};
+
+/** 整改成效群众评判: the optional satisfaction rating given with an opinion. */
+export const SATISFACTION_RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+export type SatisfactionRating = (typeof SATISFACTION_RATINGS)[number];
+
+export const satisfactionLabels: Labels<SatisfactionRating> = {
+  satisfied: { 'zh-CN': '满意', en: 'Satisfied' },
+  basically_satisfied: { 'zh-CN': '基本满意', en: 'Basically satisfied' },
+  dissatisfied: { 'zh-CN': '不满意', en: 'Dissatisfied' },
 };
 
 /**
@@ -195,6 +220,8 @@ export const AUDIT_ENTITIES = [
   'follow_up_item',
   'regulation',
   'meeting',
+  'public_page',
+  'public_opinion',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -234,3 +261,5 @@ export const toPostponementState = narrow(POSTPONEMENT_STATES, 'postponement sta
 export const toFollowUpScope = narrow(FOLLOW_UP_SCOPES, 'follow-up scope');
 export const toFollowUpResult = narrow(FOLLOW_UP_RESULTS, 'follow-up result');
 export const toRole = narrow(ROLES, 'role');
+export const toOpinionStatus = narrow(OPINION_STATUSES, 'opinion status');
+export const toSatisfactionRating = narrow(SATISFACTION_RATINGS, 'satisfaction rating');

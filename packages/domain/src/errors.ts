@@ -115,6 +115,10 @@ export const errorMessages = {
     en: "The file's content does not match its extension; check that it is the right file",
   },
   FILE_TOO_LARGE: { 'zh-CN': '文件过大：每个文件不能超过 20 MB', en: 'File too large: each file may be at most 20 MB' },
+  PUBLIC_PAGE_NOT_FOUND: {
+    'zh-CN': '该群众监督页面不存在或已关闭',
+    en: 'This public supervision page does not exist or has been switched off',
+  },
   SHARE_LINK_INVALID: {
     'zh-CN': '分享链接无效、已过期或已被撤销',
     en: 'The share link is invalid, expired or revoked',

@@ -28,3 +28,4 @@ export * from './schemas/programme.js';
 export * from './schemas/time.js';
 export * from './schemas/supervision.js';
 export * from './schemas/follow-up.js';
+export * from './schemas/public-supervision.js';

@@ -60,7 +60,11 @@ export type Access =
   /** Accept a submitted report or send it back with comments (the 巡察办). */
   | 'report.review'
   /** The programme view (整改总览): every round and unit side by side (the 巡察办, admin). */
-  | 'programme.read';
+  | 'programme.read'
+  /** 群众监督: read a round's public page settings and the opinions sent from it (the unit's office, the 巡察办, admin). */
+  | 'opinions.read'
+  /** 群众监督: switch a round's public page on or off, handle its opinions (the unit's office, admin). */
+  | 'opinions.manage';
 
 export const ACCESS_LEVELS: readonly Access[] = [
   'public',
@@ -83,6 +87,8 @@ export const ACCESS_LEVELS: readonly Access[] = [
   'report.submit',
   'report.review',
   'programme.read',
+  'opinions.read',
+  'opinions.manage',
 ];
 
 /** Who the signed-in account is, as far as the rules care. */
@@ -105,11 +111,12 @@ const MEASURE_SCOPED: ReadonlySet<Access> = new Set(['measure.update', 'measure.
 /** What each role may attempt at all (for measure-scoped actions: on at least some measures). */
 const ROLE_ACCESS: Record<Role, ReadonlySet<Access>> = {
   admin: new Set(ACCESS_LEVELS),
-  supervisor: new Set<Access>(['public', 'authenticated', 'read', 'export', 'report.review', 'programme.read']),
+  supervisor: new Set<Access>(['public', 'authenticated', 'read', 'export', 'report.review', 'programme.read', 'opinions.read']),
   office: new Set<Access>([
     'public', 'authenticated', 'read', 'export', 'hierarchy.write', 'measure.update', 'measure.progress',
     'closure.decide', 'measure.reopen', 'audit.read', 'postponement.request', 'postponement.decide', 'supervision.issue', 'report.submit',
     'followup.schedule', 'followup.record',
+    'opinions.read', 'opinions.manage',
   ]),
   leader: new Set<Access>(['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress', 'closure.decide', 'postponement.request', 'followup.record']),
   officer: new Set<Access>(['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress', 'postponement.request', 'followup.record']),

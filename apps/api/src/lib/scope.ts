@@ -20,6 +20,7 @@ export type ScopedEntity =
   | 'regulation'
   | 'meeting'
   | 'shareLink'
+  | 'publicOpinion'
   | 'organization'
   | 'department'
   | 'person';
@@ -86,6 +87,8 @@ async function countVisible(db: Db, scope: RoundScope, entity: ScopedEntity, ids
       return db.meeting.count({ where: { AND: [id, inRound] } });
     case 'shareLink':
       return db.shareLink.count({ where: { AND: [id, inRound] } });
+    case 'publicOpinion':
+      return db.publicOpinion.count({ where: { AND: [id, inRound] } });
     case 'organization':
       return db.organization.count({ where: { AND: [id, organization] } });
     case 'department':
@@ -130,6 +133,7 @@ const ENTITY_NAMES: Record<ScopedEntity, string> = {
   regulation: 'regulation',
   meeting: 'meeting',
   shareLink: 'share_link',
+  publicOpinion: 'public_opinion',
   organization: 'organization',
   department: 'department',
   person: 'person',

@@ -1,5 +1,5 @@
 import { PrismaNamespace as Sql } from '@rectify/db';
-import { emptyCounts, overdueSql, type ProgressCounts, type SqlFragment } from '@rectify/domain';
+import { emptyCounts, overdueSql, type ProgressCounts, type RatingCounts, type SqlFragment } from '@rectify/domain';
 
 /** A fragment written in packages/domain (a rule's SQL form) as a Prisma.Sql to embed in `$queryRaw`. */
 export const fragment = (f: SqlFragment) => new Sql.Sql(f.strings, f.values);
@@ -29,5 +29,25 @@ export function toCounts(row: CountRow | undefined): ProgressCounts {
     notStarted: toNumber(row.notStarted),
     pendingClosure: toNumber(row.pendingClosure),
     overdue: toNumber(row.overdue),
+  };
+}
+
+/**
+ * 群众监督: the ratings and opinions of `PublicOpinion o` as conditional sums (the same text on
+ * SQLite and PostgreSQL); the round summary and the programme view group them by round.
+ */
+export const ratingColumns = Sql.sql`COUNT(o."id") AS "opinions",
+    SUM(CASE WHEN o."rating" = 'satisfied' THEN 1 ELSE 0 END) AS "satisfied",
+    SUM(CASE WHEN o."rating" = 'basically_satisfied' THEN 1 ELSE 0 END) AS "basicallySatisfied",
+    SUM(CASE WHEN o."rating" = 'dissatisfied' THEN 1 ELSE 0 END) AS "dissatisfied"`;
+
+export type RatingRow = Record<'opinions' | 'satisfied' | 'basicallySatisfied' | 'dissatisfied', SqlCount>;
+
+export function toRatings(row: Partial<RatingRow> | undefined): RatingCounts {
+  return {
+    satisfied: toNumber(row?.satisfied ?? 0),
+    basicallySatisfied: toNumber(row?.basicallySatisfied ?? 0),
+    dissatisfied: toNumber(row?.dissatisfied ?? 0),
+    opinions: toNumber(row?.opinions ?? 0),
   };
 }

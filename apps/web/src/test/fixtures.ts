@@ -37,6 +37,7 @@ export const summary: RoundSummary = {
   ],
   byLeader: [{ leaderId: 21, name: '张局长', ...counts(4, 3, 1) }],
   byDepartment: [{ departmentId: 31, name: '体育股', ...counts(4, 3, 1) }],
+  ratings: { satisfied: 5, basicallySatisfied: 2, dissatisfied: 1, opinions: 9 },
   overdue: [
     {
       id: 101,

@@ -15,6 +15,11 @@ export interface ProgrammeSheetRow {
   daysSinceFeedback: number | null;
   lastActivity: string | null;
   reportState: string;
+  /** 群众监督: opinions received and satisfaction ratings from the round's public page. */
+  opinions: number;
+  satisfied: number;
+  basicallySatisfied: number;
+  dissatisfied: number;
 }
 
 const HEADERS: [keyof ProgrammeSheetRow, string, number][] = [
@@ -31,6 +36,10 @@ const HEADERS: [keyof ProgrammeSheetRow, string, number][] = [
   ['daysSinceFeedback', '反馈以来天数', 14],
   ['lastActivity', '最近更新', 20],
   ['reportState', '报告报送', 14],
+  ['opinions', '群众意见', 10],
+  ['satisfied', '满意', 8],
+  ['basicallySatisfied', '基本满意', 10],
+  ['dissatisfied', '不满意', 8],
 ];
 
 /** 整改总览 as .xlsx: one row per round, the filters it was made with on top. */

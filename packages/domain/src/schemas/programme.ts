@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { REPORT_STATES, UNIT_TYPES } from '../enums.js';
+import { RatingCounts } from './public-supervision.js';
 import { Id, INT32_MAX, IsoDate, Nullable, Timestamp } from './common.js';
 
 const Count = Type.Integer({ minimum: 0, maximum: INT32_MAX });
@@ -34,6 +35,8 @@ export const ProgrammeRow = Type.Object({
   /** The last change to any of the round's measures. */
   lastActivity: Nullable(Timestamp),
   reportState: Type.Union(REPORT_STATES.map((s) => Type.Literal(s))),
+  /** 群众监督: satisfaction ratings and opinions received on the round's public page. */
+  ratings: RatingCounts,
   demo: Type.Boolean(),
 });
 export type ProgrammeRow = Static<typeof ProgrammeRow>;

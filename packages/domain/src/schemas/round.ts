@@ -1,6 +1,7 @@
 import { Type, type Static, type TProperties } from '@sinclair/typebox';
 import { LEADING_GROUP_ROLES, MEETING_TYPES, REPORT_STATES } from '../enums.js';
 import { INT32_MAX, Id, IsoDate, KeysetPage, KeysetQuery, Name, Nullable, Ordinal, Ref, SortDirection, Title, Version } from './common.js';
+import { RatingCounts } from './public-supervision.js';
 import { MeasureItem } from './measure.js';
 
 const Count = Type.Integer({ minimum: 0, maximum: INT32_MAX });
@@ -118,6 +119,8 @@ export const RoundSummary = Type.Object({
     description: 'By lead department (牵头科室) only, so each measure counts once; the measure list filter by department also matches co-departments',
   }),
   overdue: Type.Array(OverdueMeasure, { maxItems: SUMMARY_OVERDUE_LIMIT, description: 'The longest overdue measures, at most SUMMARY_OVERDUE_LIMIT; totals.overdue counts all of them' }),
+  /** 群众监督: the satisfaction ratings and opinions received on the round's public page. */
+  ratings: RatingCounts,
 });
 export type RoundSummary = Static<typeof RoundSummary>;
 

@@ -25,6 +25,8 @@ export function createAuditRepository(db: Db) {
       OR (a."entity" = 'round' AND EXISTS (SELECT 1 FROM "InspectionRound" r WHERE r."id" = a."entityId" AND ${r}))
       OR (a."entity" = 'category' AND EXISTS (SELECT 1 FROM "Category" c JOIN "InspectionRound" r ON r."id" = c."roundId" WHERE c."id" = a."entityId" AND ${r}))
       OR (a."entity" = 'problem' AND EXISTS (SELECT 1 FROM "Problem" p JOIN "InspectionRound" r ON r."id" = p."roundId" WHERE p."id" = a."entityId" AND ${r}))
+      OR (a."entity" = 'public_page' AND EXISTS (SELECT 1 FROM "PublicPage" pp JOIN "InspectionRound" r ON r."id" = pp."roundId" WHERE pp."id" = a."entityId" AND ${r}))
+      OR (a."entity" = 'public_opinion' AND EXISTS (SELECT 1 FROM "PublicOpinion" po JOIN "InspectionRound" r ON r."id" = po."roundId" WHERE po."id" = a."entityId" AND ${r}))
       OR (a."entity" = 'manifestation' AND EXISTS (SELECT 1 FROM "Manifestation" x JOIN "Problem" p ON p."id" = x."problemId" JOIN "InspectionRound" r ON r."id" = p."roundId" WHERE x."id" = a."entityId" AND ${r}))
       OR (a."entity" = 'regulation' AND EXISTS (SELECT 1 FROM "Regulation" g JOIN "InspectionRound" r ON r."id" = g."roundId" WHERE g."id" = a."entityId" AND ${r}))
       OR (a."entity" = 'meeting' AND EXISTS (SELECT 1 FROM "Meeting" g JOIN "InspectionRound" r ON r."id" = g."roundId" WHERE g."id" = a."entityId" AND ${r}))

@@ -1,6 +1,6 @@
 import { PrismaNamespace as Sql, type Db } from '@rectify/db';
 import { overdueSql, roundScopeSql, warningLevelSql, type ProgrammeQuery, type RoundScope } from '@rectify/domain';
-import { fragment, toNumber, type SqlCount } from '../../lib/sql.js';
+import { fragment, ratingColumns, toNumber, type SqlCount } from '../../lib/sql.js';
 import { dialectOf } from '../timeline/repository.js';
 
 export interface ProgrammeSqlRow {
@@ -24,12 +24,17 @@ export interface ProgrammeSqlRow {
   urgent: SqlCount;
   warnOverdue: SqlCount;
   lastActivity: Date | string | number | null;
+  opinions: SqlCount;
+  satisfied: SqlCount;
+  basicallySatisfied: SqlCount;
+  dissatisfied: SqlCount;
 }
 
 /**
  * The programme view's figures: one grouped statement over the rounds the scope sees (the scope's
  * SQL form), each round's measures counted by conditional sums, the warning levels by the rule's
- * SQL form. No row is loaded to be counted.
+ * SQL form; the public page's ratings (群众监督) counted per round in a grouped subquery, joined once
+ * per round. No row is loaded to be counted.
  */
 export function createProgrammeRepository(db: Db) {
   return {
@@ -54,10 +59,13 @@ export function createProgrammeRepository(db: Db) {
                SUM(CASE WHEN m."id" IS NOT NULL AND ${level} = 'due_soon' THEN 1 ELSE 0 END) AS "dueSoon",
                SUM(CASE WHEN m."id" IS NOT NULL AND ${level} = 'urgent' THEN 1 ELSE 0 END) AS "urgent",
                SUM(CASE WHEN m."id" IS NOT NULL AND ${level} = 'overdue' THEN 1 ELSE 0 END) AS "warnOverdue",
-               MAX(m."updatedAt") AS "lastActivity"
+               MAX(m."updatedAt") AS "lastActivity",
+               MAX(pr."opinions") AS "opinions", MAX(pr."satisfied") AS "satisfied",
+               MAX(pr."basicallySatisfied") AS "basicallySatisfied", MAX(pr."dissatisfied") AS "dissatisfied"
           FROM "InspectionRound" r
           JOIN "Organization" o ON o."id" = r."inspectedUnitId"
           LEFT JOIN "Measure" m ON m."roundId" = r."id"
+          LEFT JOIN (SELECT o."roundId" AS "roundId", ${ratingColumns} FROM "PublicOpinion" o GROUP BY o."roundId") pr ON pr."roundId" = r."id"
          WHERE ${Sql.join(conditions, ' AND ')}
          GROUP BY r."id", r."committee", r."roundName", r."groupName", r."feedbackDate", r."rectificationDeadline", r."reportState", r."demo",
                   o."id", o."name", o."unitType"

@@ -41,6 +41,10 @@ export const programmeRoutes: FastifyPluginAsyncTypebox = async (app) => {
           daysSinceFeedback: row.daysSinceFeedback,
           lastActivity: row.lastActivity ? row.lastActivity.slice(0, 16).replace('T', ' ') : null,
           reportState: reportStateLabels[row.reportState]['zh-CN'],
+          opinions: row.ratings.opinions,
+          satisfied: row.ratings.satisfied,
+          basicallySatisfied: row.ratings.basicallySatisfied,
+          dissatisfied: row.ratings.dissatisfied,
         })),
         { title: '巡察整改总览', today: view.today, filters },
       );

@@ -1,7 +1,7 @@
 import { daysBetween, roundTitle, toReportState, toUnitType, UNIT_TYPES, type Programme, type ProgrammeQuery, type ProgrammeRow, type RoundScope, type UnitType } from '@rectify/domain';
 import type { Db } from '@rectify/db';
 import type { Clock } from '../../lib/clock.js';
-import { toNumber } from '../../lib/sql.js';
+import { toNumber, toRatings } from '../../lib/sql.js';
 import { createProgrammeRepository, type ProgrammeSqlRow } from './repository.js';
 
 const toIso = (v: Date | string | number | null): string | null => {
@@ -33,6 +33,7 @@ function toRow(r: ProgrammeSqlRow, today: string): ProgrammeRow {
     daysSinceFeedback: r.feedbackDate ? daysBetween(r.feedbackDate, today) : null,
     lastActivity: toIso(r.lastActivity),
     reportState: toReportState(r.reportState),
+    ratings: toRatings(r),
     demo: Boolean(r.demo),
   };
 }

@@ -1,7 +1,7 @@
 import { PrismaNamespace as Sql, type Db, type Prisma } from '@rectify/db';
-import { inRoundScopeWhere, overdueWhere, roundScopeWhere, type ProgressCounts, type RoundScope } from '@rectify/domain';
+import { inRoundScopeWhere, overdueWhere, roundScopeWhere, type ProgressCounts, type RatingCounts, type RoundScope } from '@rectify/domain';
 import { afterWhere, intKey, type Direction, type KeyValue } from '../../lib/keyset.js';
-import { countColumns, toCounts, toNumber, type CountRow, type SqlCount } from '../../lib/sql.js';
+import { countColumns, ratingColumns, toCounts, toNumber, toRatings, type CountRow, type RatingRow, type SqlCount } from '../../lib/sql.js';
 import { measureItemInclude } from '../measures/mapper.js';
 import { createRegisterRepository } from '../registers/repository.js';
 
@@ -143,6 +143,12 @@ export function createRoundRepository(db: Db) {
 
     /** A round's measures counted by lead department (null: none named), with its name. */
     countsByDepartment: (id: number, today: string) => countsByOwner(id, today, LEAD_DEPARTMENT),
+
+    /** 群众监督: the round's ratings and opinions from its public page, counted by the database. */
+    async ratings(id: number): Promise<RatingCounts> {
+      const rows = await db.$queryRaw<RatingRow[]>`SELECT ${ratingColumns} FROM "PublicOpinion" o WHERE o."roundId" = ${id}`;
+      return toRatings(rows[0]);
+    },
 
     /** A round's longest overdue measures (at most `limit`), longest overdue first. */
     overdue: (id: number, today: string, limit: number) =>

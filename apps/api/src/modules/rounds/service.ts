@@ -156,13 +156,14 @@ export function createRoundService({ db, clock }: { db: Db; clock: Clock }) {
     async summary(id: number): Promise<RoundSummary> {
       await requireRound(id);
       const today = clock.today();
-      const [structure, categories, byCategory, byLeader, byDepartment, overdue] = await Promise.all([
+      const [structure, categories, byCategory, byLeader, byDepartment, overdue, ratings] = await Promise.all([
         repo.structure(id),
         repo.categories(id),
         repo.countsByCategory(id, today),
         repo.countsByLeader(id, today),
         repo.countsByDepartment(id, today),
         repo.overdue(id, today, SUMMARY_OVERDUE_LIMIT),
+        repo.ratings(id),
       ]);
       // Every measure belongs to one category: the round's counts are the categories' sum.
       const totals = emptyCounts();
@@ -200,6 +201,7 @@ export function createRoundService({ db, clock }: { db: Db; clock: Clock }) {
             problem: { id: m.problem.id, ordinal: m.problem.ordinal, title: m.problem.title },
           };
         }),
+        ratings,
       };
     },
 

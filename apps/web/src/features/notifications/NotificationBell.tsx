@@ -21,6 +21,7 @@ const kindColor: Record<NotificationKind, string> = {
   postponement_approved: 'green',
   postponement_refused: 'volcano',
   warning: 'gold',
+  public_opinion: 'cyan',
 };
 
 /** The header bell: unread count (polled every minute), the latest notifications, mark as read. */
@@ -37,7 +38,10 @@ export function NotificationBell() {
 
   const openItem = (n: NotificationItem) => {
     if (!n.readAt) markRead.mutate(n.id);
-    if (n.measureId) {
+    if (n.kind === 'public_opinion') {
+      setOpen(false);
+      void navigate('/opinions');
+    } else if (n.measureId) {
       setOpen(false);
       void navigate(`/measures/${n.measureId}`);
     }
@@ -76,7 +80,7 @@ export function NotificationBell() {
               data-unread={n.readAt ? undefined : 'true'}
               onClick={() => openItem(n)}
               style={{
-                cursor: n.measureId || !n.readAt ? 'pointer' : 'default',
+                cursor: n.measureId || n.kind === 'public_opinion' || !n.readAt ? 'pointer' : 'default',
                 background: n.readAt ? undefined : '#f0f6ff',
                 padding: '10px 8px',
                 alignItems: 'flex-start',
