@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import enUS from 'antd/es/locale/en_US';
@@ -7,7 +7,7 @@ import type { Locale } from '@rectify/domain';
 import { ApiError } from '../api/client';
 import { I18nProvider, useLocale } from '../i18n';
 import { CurrentRoundProvider } from './CurrentRound';
-import { theme } from './theme';
+import { fontFamilies, theme } from './theme';
 
 /**
  * Readers who ask their system for less motion get antd without animations (the e2e browser asks
@@ -35,8 +35,9 @@ export function createQueryClient(): QueryClient {
 
 function AntdConfig({ children }: { children: ReactNode }) {
   const [locale] = useLocale();
+  const localTheme = useMemo(() => ({ ...theme, token: { ...theme.token, fontFamily: fontFamilies[locale], ...(reducedMotion ? { motion: false } : {}) } }), [locale]);
   return (
-    <ConfigProvider locale={antdLocales[locale]} theme={reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme}>
+    <ConfigProvider locale={antdLocales[locale]} theme={localTheme}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -1,3 +1,4 @@
+import type { Locale } from '@rectify/domain';
 import type { ThemeConfig } from 'antd';
 
 export const brand = {
@@ -10,14 +11,25 @@ export const brand = {
   pageBg: '#f2f4f7',
 };
 
+const CJK_FONTS = "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC'";
+const LATIN_FONTS = "'Segoe UI', Roboto, 'Helvetica Neue', Arial";
+
+/**
+ * Chinese pages take the CJK fonts first. English pages take the Latin ones first: a CJK font draws
+ * ’ “ ” full width, so "round’s" read "round ’ s"; the CJK fonts stay behind them for unit names.
+ */
+export const fontFamilies: Record<Locale, string> = {
+  'zh-CN': `-apple-system, BlinkMacSystemFont, ${CJK_FONTS}, ${LATIN_FONTS}, sans-serif`,
+  en: `-apple-system, BlinkMacSystemFont, ${LATIN_FONTS}, ${CJK_FONTS}, sans-serif`,
+};
+
 export const theme: ThemeConfig = {
   token: {
     colorPrimary: brand.primary,
     colorLink: brand.primary,
     colorError: '#cf1322',
     borderRadius: 4,
-    fontFamily:
-      "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
+    fontFamily: fontFamilies['zh-CN'],
     colorBgLayout: brand.pageBg,
     // antd's greys (#8c8c8c, 3.4:1 on white) fail WCAG AA for text: darker ones, ≥ 4.5:1 on white and on the page grey.
     colorTextSecondary: '#595959',

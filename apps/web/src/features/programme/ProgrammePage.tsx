@@ -95,7 +95,7 @@ export default function ProgrammePage() {
           rowKey="roundId"
           size="small"
           dataSource={rows}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1360 }}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           data-testid="programme-table"
           columns={[
@@ -103,14 +103,14 @@ export default function ProgrammePage() {
               render: (_, r) => (<Link to={`/rounds/${r.roundId}`} data-testid={`programme-open-${r.roundId}`}>{r.unit.name}</Link>) },
             { title: t('programme.unitType'), key: 'unitType', width: 110, render: (_, r) => unitTypeName(r.unit.unitType) },
             { title: t('programme.round'), key: 'round', width: 200, render: (_, r) => `${r.roundName}${r.groupName}`, sorter: (a, b) => a.title.localeCompare(b.title, 'zh-CN') },
-            { title: t('programme.measures'), dataIndex: 'measures', width: 80, sorter: (a, b) => a.measures - b.measures },
-            { title: t('programme.closed'), dataIndex: 'closed', width: 80, sorter: (a, b) => a.closed - b.closed },
-            { title: t('programme.inProgress'), dataIndex: 'inProgress', width: 80, sorter: (a, b) => a.inProgress - b.inProgress },
-            { title: t('programme.overdue'), dataIndex: 'overdue', width: 70, sorter: (a, b) => a.overdue - b.overdue, render: (v: number) => (v > 0 ? <Tag color="red">{v}</Tag> : v) },
-            { title: t('programme.postponed'), dataIndex: 'postponed', width: 70, sorter: (a, b) => a.postponed - b.postponed },
-            { title: t('programme.warnings'), key: 'warnings', width: 110, render: (_, r) => (<Space size={2}><Tag color="red">{r.warnings.overdue}</Tag><Tag color="gold">{r.warnings.urgent}</Tag><Tag color="green">{r.warnings.dueSoon}</Tag></Space>) },
-            { title: t('programme.completionRate'), dataIndex: 'completionRate', width: 90, defaultSortOrder: 'ascend', sorter: (a, b) => (a.completionRate ?? -1) - (b.completionRate ?? -1), render: (v: number | null) => (v === null ? '—' : `${v}%`) },
-            { title: t('programme.daysSinceFeedback'), dataIndex: 'daysSinceFeedback', width: 90, sorter: (a, b) => (a.daysSinceFeedback ?? -1) - (b.daysSinceFeedback ?? -1), render: (v: number | null) => v ?? '—' },
+            { title: t('programme.measures'), dataIndex: 'measures', width: 100, sorter: (a, b) => a.measures - b.measures },
+            { title: t('programme.closed'), dataIndex: 'closed', width: 90, sorter: (a, b) => a.closed - b.closed },
+            { title: t('programme.inProgress'), dataIndex: 'inProgress', width: 100, sorter: (a, b) => a.inProgress - b.inProgress },
+            { title: t('programme.overdue'), dataIndex: 'overdue', width: 96, sorter: (a, b) => a.overdue - b.overdue, render: (v: number) => (v > 0 ? <Tag color="red">{v}</Tag> : v) },
+            { title: t('programme.postponed'), dataIndex: 'postponed', width: 110, sorter: (a, b) => a.postponed - b.postponed },
+            { title: t('programme.warnings'), key: 'warnings', width: 140, render: (_, r) => (<Space size={2}><Tag color="red">{r.warnings.overdue}</Tag><Tag color="gold">{r.warnings.urgent}</Tag><Tag color="green">{r.warnings.dueSoon}</Tag></Space>) },
+            { title: t('programme.completionRate'), dataIndex: 'completionRate', width: 120, defaultSortOrder: 'ascend', sorter: (a, b) => (a.completionRate ?? -1) - (b.completionRate ?? -1), render: (v: number | null) => (v === null ? '—' : `${v}%`) },
+            { title: t('programme.daysSinceFeedback'), dataIndex: 'daysSinceFeedback', width: 110, sorter: (a, b) => (a.daysSinceFeedback ?? -1) - (b.daysSinceFeedback ?? -1), render: (v: number | null) => v ?? '—' },
             { title: t('programme.lastActivity'), dataIndex: 'lastActivity', width: 120, sorter: (a, b) => (a.lastActivity ?? '').localeCompare(b.lastActivity ?? ''), render: (v: string | null) => (v ? v.slice(0, 10) : '—') },
             { title: t('programme.report'), dataIndex: 'reportState', width: 110, render: (v: ProgrammeRow['reportState']) => <Tag color={reportStateColor[v]}>{reportStateLabels[v][locale]}</Tag> },
           ]}
