@@ -26,6 +26,7 @@ async function pages(page: Page) {
     { name: 'closures', role: 'office', url: '/closures?state=all', ready: 'closures-page' },
     { name: 'import', role: 'office', url: '/import', ready: null },
     { name: 'people', role: 'office', url: '/people', ready: 'people-page' },
+    { name: 'follow-ups', role: 'office', url: `/rounds/${round.id}/follow-ups`, ready: 'follow-ups-page' },
   ] as { name: string; role: DemoRole; url: string; ready: string | null }[];
 }
 

@@ -6,6 +6,7 @@ import {
   FileTextOutlined,
   IdcardOutlined,
   FieldTimeOutlined,
+  FileSearchOutlined,
   MenuOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
@@ -29,6 +30,8 @@ function selectedKey(pathname: string): string {
         ? 'tree'
         : pathname.endsWith('/timeline')
           ? 'timeline'
+        : pathname.endsWith('/follow-ups') || pathname.startsWith('/follow-ups/')
+          ? 'followUps'
         : pathname.endsWith('/documents')
           ? 'documents'
           : pathname.startsWith('/rounds/')
@@ -74,6 +77,12 @@ export function AppLayout() {
       icon: <FieldTimeOutlined />,
       disabled: !roundId,
       label: roundId ? <Link to={`/rounds/${roundId}/timeline`}>{t('nav.timeline')}</Link> : t('nav.timeline'),
+    },
+    {
+      key: 'followUps',
+      icon: <FileSearchOutlined />,
+      disabled: !roundId,
+      label: roundId ? <Link to={`/rounds/${roundId}/follow-ups`} data-testid="nav-follow-ups">{t('nav.followUps')}</Link> : t('nav.followUps'),
     },
     {
       key: 'documents',

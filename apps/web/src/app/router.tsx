@@ -20,6 +20,8 @@ const SharePage = lazy(() => import('../features/share/SharePage'));
 const StartPage = lazy(() => import('../features/auth/StartPage'));
 const PeoplePage = lazy(() => import('../features/people/PeoplePage'));
 const TimelinePage = lazy(() => import('../features/time/TimelinePage'));
+const FollowUpsPage = lazy(() => import('../features/followups/FollowUpsPage'));
+const FollowUpPage = lazy(() => import('../features/followups/FollowUpPage'));
 
 export const routes: RouteObject[] = [
   {
@@ -54,6 +56,8 @@ export const routes: RouteObject[] = [
       { path: 'rounds/:id/tree', element: <TreePage /> },
       { path: 'rounds/:id/documents', element: <DocumentsPage /> },
       { path: 'rounds/:id/timeline', element: <TimelinePage /> },
+      { path: 'rounds/:id/follow-ups', element: <FollowUpsPage /> },
+      { path: 'follow-ups/:id', element: <FollowUpPage /> },
       { path: 'import', element: <ImportPage /> },
       { path: 'measures/:id', element: <MeasurePage /> },
       { path: 'tasks', element: <TasksPage /> },

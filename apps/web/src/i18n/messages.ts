@@ -7,6 +7,7 @@ import { documentsEn, documentsZh } from './documents';
 import { workflowEn, workflowZh } from './workflow';
 import { shareEn, shareZh } from './share';
 import { timeEn, timeZh } from './time';
+import { followUpsEn, followUpsZh } from './followups';
 import { everydayEn, everydayZh } from './everyday';
 import { unitsEn, unitsZh } from './units';
 
@@ -180,6 +181,7 @@ export const zhCN = {
   ...workflowZh,
   ...shareZh,
   ...timeZh,
+  ...followUpsZh,
   ...everydayZh,
   ...unitsZh,
 } as const;
@@ -358,6 +360,7 @@ export const en: Partial<Messages> = {
   ...workflowEn,
   ...shareEn,
   ...timeEn,
+  ...followUpsEn,
   ...everydayEn,
   ...unitsEn,
 };

@@ -21,6 +21,7 @@ import { MeasureListControls } from './MeasureListControls';
 import { listControlsQuery, readListControls, writeListControls } from './measureListControls';
 import { ProgressChart } from './ProgressChart';
 import { WarningPanel } from '../time/WarningPanel';
+import { FollowUpPanel } from '../followups/FollowUpPanel';
 import { chartRows } from './chartRows';
 
 type FilterKind = 'category' | 'leader' | 'department';
@@ -222,6 +223,8 @@ export default function DashboardPage() {
       </Row>
 
       <WarningPanel roundId={roundId} />
+
+      <FollowUpPanel roundId={roundId} />
 
       <OverdueTable
         items={s.overdue}

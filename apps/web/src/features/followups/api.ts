@@ -1,0 +1,30 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { EvidenceItem, FollowUpCreate, FollowUpDetail, FollowUpItem, FollowUpOverview, FollowUpRecord } from '@rectify/domain';
+import { api } from '../../api/client';
+import { uploadFile } from '../../api/transfer';
+
+export const followUpKeys = {
+  round: (roundId: number) => ['followUps', 'round', roundId] as const,
+  detail: (id: number) => ['followUps', 'detail', id] as const,
+};
+
+export const useRoundFollowUps = (roundId: number) =>
+  useQuery({ queryKey: followUpKeys.round(roundId), queryFn: ({ signal }) => api.get<FollowUpOverview>(`/api/rounds/${roundId}/follow-ups`, undefined, signal) });
+
+export const useFollowUp = (id: number) =>
+  useQuery({ queryKey: followUpKeys.detail(id), queryFn: ({ signal }) => api.get<FollowUpDetail>(`/api/follow-ups/${id}`, undefined, signal) });
+
+/** A 回头看 step changes measures (反弹 reopens one), the figures, the timeline and notifications: everything is stale. */
+function useFollowUpStep<TVars, TResult>(fn: (vars: TVars) => Promise<TResult>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries() });
+}
+
+export const useScheduleFollowUp = () =>
+  useFollowUpStep(({ roundId, body }: { roundId: number; body: FollowUpCreate }) => api.post<FollowUpDetail>(`/api/rounds/${roundId}/follow-ups`, body));
+
+export const useRecordFollowUp = () =>
+  useFollowUpStep(({ itemId, body }: { itemId: number; body: FollowUpRecord }) => api.post<FollowUpItem>(`/api/follow-up-items/${itemId}/result`, body));
+
+export const useUploadFollowUpEvidence = () =>
+  useFollowUpStep(({ itemId, file }: { itemId: number; file: File }) => uploadFile<EvidenceItem>(`/api/follow-up-items/${itemId}/evidence`, file, file.name));

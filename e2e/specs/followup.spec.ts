@@ -1,0 +1,129 @@
+import { expect, test, type Page } from '@playwright/test';
+import { demoRound } from '../fixtures/api';
+import { signIn } from '../fixtures/auth';
+import { PHONE, expectNoSidewaysScroll, shot } from '../fixtures/screen';
+
+interface TreeMeasure { id: number; text: string; leader: { id: number; name: string } | null; leadDepartment: { id: number } | null; overdue: boolean }
+interface Tree { categories: { problems: { id: number; measures: TreeMeasure[] }[] }[] }
+interface Timeline { today: string; burnUp: { date: string; total: number; closed: number }[] }
+
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+async function timeline(page: Page, roundId: number): Promise<Timeline> {
+  const res = await page.request.get(`/api/rounds/${roundId}/timeline`);
+  expect(res.ok()).toBe(true);
+  return (await res.json()) as Timeline;
+}
+const last = (t: Timeline) => t.burnUp[t.burnUp.length - 1]!;
+
+/** A measure of the leader account and the officer's department, closed today through the API. */
+async function closedMeasure(page: Page, roundId: number, text: string) {
+  const tree = (await (await page.request.get(`/api/rounds/${roundId}/tree`)).json()) as Tree;
+  const owner = tree.categories.flatMap((c) => c.problems.flatMap((p) => p.measures.map((m) => ({ m, problemId: p.id })))).find((x) => x.m.overdue)!;
+  const created = await page.request.post('/api/measures', {
+    data: { problemId: owner.problemId, text, deadline: '2099-12-31', leaderId: owner.m.leader!.id, leadDepartmentId: owner.m.leadDepartment!.id },
+  });
+  expect(created.status()).toBe(201);
+  const measure = (await created.json()) as { id: number };
+  expect((await page.request.post(`/api/measures/${measure.id}/evidence`, { multipart: { file: { name: '整改完成.pdf', mimeType: 'application/pdf', buffer: pdf } } })).status()).toBe(201);
+  const closure = await page.request.post(`/api/measures/${measure.id}/closure`, { data: { summary: '已完成整改（e2e）' } });
+  expect(closure.status()).toBe(201);
+  expect((await page.request.post(`/api/closures/${((await closure.json()) as { id: number }).id}/approve`, { data: {} })).ok()).toBe(true);
+  return { id: measure.id, leader: owner.m.leader! };
+}
+
+test('回头看: the office schedules a review, its reviewer marks a measure 反弹 with evidence → it reopens and the burn-up steps down', async ({ page }) => {
+  await signIn(page, 'office');
+  const round = await demoRound(page.request);
+  const text = '回头看测试措施：健身器材定期巡检（e2e）';
+  const measure = await closedMeasure(page, round.id, text);
+  const closedBefore = last(await timeline(page, round.id));
+
+  // The office schedules it in the page: today, the measure's leader as reviewer, this measure only.
+  await page.goto(`/rounds/${round.id}/follow-ups`);
+  await page.getByTestId('follow-up-schedule').click();
+  const modal = page.locator('.ant-modal');
+  const date = modal.getByLabel('开展日期');
+  await date.click();
+  await date.fill(closedBefore.date);
+  await date.press('Enter');
+  await modal.getByTestId('follow-up-reviewer').click();
+  await page.keyboard.type(measure.leader.name);
+  await page.locator('.ant-select-item-option', { hasText: measure.leader.name }).first().click();
+  await modal.getByText('指定措施').click();
+  await modal.getByTestId('follow-up-measures').click();
+  await page.keyboard.type('健身器材定期巡检');
+  await page.locator('.ant-select-item-option', { hasText: '健身器材定期巡检' }).first().click();
+  // Leave the multiple select (its list stays open over the form otherwise; Tab would pick the active option).
+  await modal.locator('.ant-modal-title').click();
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  await modal.getByTestId('follow-up-schedule-submit').click();
+  await expect(page).toHaveURL(/\/follow-ups\/\d+$/);
+  await expect(page.getByTestId('follow-up-item')).toHaveAttribute('data-measure-id', String(measure.id));
+  await expect(page.getByTestId('follow-up-item')).toHaveCount(1);
+  await expect(page.getByTestId('follow-up-state')).toHaveText('即将开展');
+  await shot(page, 'followup-scheduled-1440.png');
+
+  // The dashboard shows it due.
+  await page.goto(`/rounds/${round.id}`);
+  const panel = page.getByTestId('follow-up-panel');
+  await expect(panel.locator(`[data-testid="follow-up-row"][data-state="due"]`).first()).toBeVisible();
+
+  // Its reviewer (the leader) opens it from the dashboard, adds a photo and marks 反弹.
+  await signIn(page, 'leader');
+  await page.goto(`/rounds/${round.id}`);
+  await page.getByTestId('follow-up-panel').getByRole('link', { name: '查看' }).last().click();
+  await expect(page.getByTestId('follow-up-page')).toBeVisible();
+  const item = page.locator(`[data-testid="follow-up-item"][data-measure-id="${measure.id}"]`);
+  await item.locator('input[type=file]').setInputFiles({ name: '回头看检查记录.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await expect(item.getByTestId('follow-up-evidence')).toHaveText('回头看检查记录.pdf');
+  await item.getByTestId('follow-up-slid').click();
+  await page.getByTestId('follow-up-record-note').fill('器材再次损坏未及时维修，问题反弹（e2e）');
+  await page.getByTestId('follow-up-record-submit').click();
+  await expect(item).toHaveAttribute('data-result', 'slid');
+  await expect(item.getByTestId('follow-up-result')).toHaveText('反弹');
+  await expect(item.locator('[data-status="in_progress"]')).toBeVisible();
+  await expect(page.getByTestId('follow-up-state')).toHaveText('已完成');
+  await shot(page, 'followup-slid-1440.png');
+
+  // The measure is open again, with the review as its reason.
+  await page.goto(`/measures/${measure.id}`);
+  await expect(page.locator('[data-status="in_progress"]').first()).toBeVisible();
+  await expect(page.getByText(`回头看（${closedBefore.date}）发现问题反弹：器材再次损坏未及时维修`)).toBeVisible();
+
+  // The burn-up steps down on today's date.
+  const after = last(await timeline(page, round.id));
+  expect(after).toEqual({ date: closedBefore.date, total: closedBefore.total, closed: closedBefore.closed - 1 });
+  await page.goto(`/rounds/${round.id}/timeline`);
+  await expect(page.getByTestId('burn-up-last')).toContainText(`${after.date}：已销号 ${after.closed} / 措施总数 ${after.total}`);
+});
+
+test('回头看 reads on a phone and in English', async ({ browser }) => {
+  const context = await browser.newContext({ ...PHONE, locale: 'en', baseURL: test.info().project.use.baseURL });
+  const page = await context.newPage();
+  await page.addInitScript(() => window.localStorage.setItem('rectify.locale', 'en'));
+  await signIn(page, 'office');
+  const round = await demoRound(page.request);
+  const measure = await closedMeasure(page, round.id, 'Follow-up phone check (e2e)');
+  const res = await page.request.post(`/api/rounds/${round.id}/follow-ups`, { data: { scheduledOn: '2099-06-30', scope: 'measures', measureIds: [measure.id] } });
+  expect(res.status()).toBe(201);
+  const review = (await res.json()) as { id: number };
+  await page.goto(`/rounds/${round.id}/follow-ups`);
+  await expect(page.getByTestId('follow-ups-page')).toContainText('Follow-up reviews');
+  await expect(page.locator(`[data-testid="follow-up-row"][data-id="${review.id}"]`)).toBeVisible();
+  await expectNoSidewaysScroll(page, 'follow-ups at 390 px');
+  await shot(page, 'followup-list-390-en.png');
+  await page.goto(`/follow-ups/${review.id}`);
+  await expect(page.getByTestId('follow-up-held')).toBeVisible();
+  await expectNoSidewaysScroll(page, 'follow-up at 390 px');
+  await shot(page, 'followup-detail-390-en.png');
+  // 巩固 keeps the measure closed.
+  await page.getByTestId('follow-up-held').click();
+  await page.getByTestId('follow-up-record-submit').click();
+  await expect(page.getByTestId('follow-up-item')).toHaveAttribute('data-result', 'held');
+  await expect(page.getByTestId('follow-up-item').locator('[data-status="closed"]')).toBeVisible();
+  await page.goto(`/rounds/${round.id}`);
+  await expect(page.getByTestId('follow-up-panel')).toBeVisible();
+  await expectNoSidewaysScroll(page, 'dashboard with 回头看 at 390 px');
+  await context.close();
+});
