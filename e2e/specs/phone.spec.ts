@@ -18,7 +18,7 @@ test('on a phone an officer signs in, lands on their tasks, reports progress wit
   const office = await playwright.request.newContext({ baseURL });
   await signInRequest(office, 'office');
   const round = await demoRound(office);
-  const me = await (await office.get('/api/people?active=true')).json() as { id: number; name: string; department: { id: number; name: string } | null }[];
+  const me = (await (await office.get('/api/people?active=true&limit=200')).json() as { items: { id: number; name: string; department: { id: number; name: string } | null }[] }).items;
   const officerDept = me.find((p) => p.name === '廖伟')!.department!;
   const tree = await (await office.get(`/api/rounds/${round.id}/tree`)).json() as { categories: { problems: { id: number }[] }[] };
   const created = await office.post('/api/measures', {

@@ -218,7 +218,7 @@ export function apiSuite(label: string, makeDatabase: () => Promise<TestDatabase
       const problem = json<{ id: number; ordinal: number; version: number }>(await send('POST', '/api/problems', { categoryId: category.id, title: '新发现的问题' }));
       expect(problem.ordinal).toBe(1);
       const manifestation = json<{ id: number; version: number }>(await send('POST', '/api/manifestations', { problemId: problem.id, text: '具体表现一' }));
-      const people = json<{ id: number; organizationId: number }[]>(await get('/api/people'));
+      const people = json<{ items: { id: number; organizationId: number }[] }>(await get('/api/people')).items;
       const departments = json<{ id: number }[]>(await get(`/api/departments?organizationId=${people[0]!.organizationId}`));
       const created = await send('POST', '/api/measures', {
         problemId: problem.id,

@@ -217,7 +217,7 @@ export function documentsSuite(label: string, makeDatabase: () => Promise<TestDa
       const refused = await upload(`/api/rounds/${roundId}/ledger/import`, bad);
       expect(refused.statusCode).toBe(400);
       expect(json<RoundSummary>(await get(`/api/rounds/${roundId}/summary`)).totals).toEqual(before);
-      const people = json<{ name: string }[]>(await get('/api/people'));
+      const people = json<{ items: { name: string }[] }>(await get('/api/people?limit=200')).items;
       expect(people.some((p) => p.name === '张三')).toBe(false);
     });
 

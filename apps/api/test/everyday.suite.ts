@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry, Department, MeasureBulkResult, MeasureDetail, Person, RoundTree } from '@rectify/domain';
+import type { AuditEntry, Department, MeasureBulkResult, MeasureDetail, Person, PersonPage, RoundTree } from '@rectify/domain';
 import type { PdfPrinter } from '../src/lib/pdf.js';
 import { startApi, type TestApi, type TestDatabase } from './harness.js';
 import { builders, files, json, multipart, world, type World } from './fixtures.js';
@@ -54,10 +54,26 @@ export function everydaySuite(label: string, makeDatabase: () => Promise<TestDat
 
       const off = json<Person>(await api.request({ method: 'PATCH', url: `/api/people/${person.id}`, payload: { version: moved.version, active: false } }));
       expect(off.active).toBe(false);
-      const active = json<Person[]>(await api.request({ method: 'GET', url: `/api/people?organizationId=${w.organizationId}&active=true` }));
+      const active = json<PersonPage>(await api.request({ method: 'GET', url: `/api/people?organizationId=${w.organizationId}&active=true&limit=200` })).items;
       expect(active.some((p) => p.id === person.id)).toBe(false);
-      const all = json<Person[]>(await api.request({ method: 'GET', url: `/api/people?organizationId=${w.organizationId}` }));
+      const all = json<PersonPage>(await api.request({ method: 'GET', url: `/api/people?organizationId=${w.organizationId}&limit=200` })).items;
       expect(all.find((p) => p.id === person.id)?.active).toBe(false);
+      // A page at a time (keyset, id order): every person once, the total on each page; a cursor of another list is refused.
+      const walked: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: PersonPage = json<PersonPage>(await api.request({ method: 'GET', url: `/api/people?organizationId=${w.organizationId}&limit=2${cursor ? `&cursor=${cursor}` : ''}` }));
+        expect(page.items.length).toBeLessThanOrEqual(2);
+        expect(page.total).toBe(all.length);
+        walked.push(...page.items.map((p) => p.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(walked).toEqual(all.map((p) => p.id).sort((a, b) => a - b));
+      const roundsCursor = json<{ nextCursor: string | null }>(await api.request({ method: 'GET', url: '/api/rounds?limit=1' })).nextCursor;
+      for (const bad of ['not-a-cursor!', roundsCursor ?? 'x']) {
+        const refused = await api.request({ method: 'GET', url: `/api/people?limit=2&cursor=${encodeURIComponent(bad)}` });
+        expect(refused.statusCode, bad).toBe(400);
+      }
       expect(json<Department>(await api.request({ method: 'GET', url: `/api/departments/${dept.id}` })).memberCount).toBe(0);
 
       const entries = await api.db.auditLog.findMany({ where: { entity: { in: ['person', 'department'] }, entityId: { in: [person.id, dept.id] } } });

@@ -71,7 +71,7 @@ export function unitsSuite(label: string, makeDatabase: () => Promise<TestDataba
       expect(orgs).not.toContain(other.organizationId);
       expect(orgs).toHaveLength(1);
       expect((await get<Organization[]>('supervisor', '/api/organizations')).body.map((o) => o.id)).toContain(other.organizationId);
-      const people = (await get<{ id: number }[]>('office', '/api/people')).body.map((p) => p.id);
+      const people = (await get<{ items: { id: number }[] }>('office', '/api/people?limit=200')).body.items.map((p) => p.id);
       expect(people).not.toContain(other.ids.person);
       const departments = (await get<{ id: number }[]>('officer', '/api/departments')).body.map((d) => d.id);
       expect(departments).not.toContain(other.ids.department);

@@ -151,9 +151,28 @@ export async function request<T>(method: string, path: string, options: RequestO
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** The largest page the API's keyset lists answer. */
+export const MAX_PAGE = 200;
+
+/**
+ * Every item of a keyset list, page after page: for pickers, which must offer all of a unit's
+ * people or departments. Lists a person reads go a page at a time (LoadMore) instead.
+ */
+async function getAll<T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page: { items: T[]; nextCursor: string | null } = await request('GET', path, { query: { ...query, limit: MAX_PAGE, cursor }, signal });
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
+}
+
 export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) =>
     request<T>('GET', path, { query, signal }),
+  getAll,
   post: <T>(path: string, body: unknown) => request<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),

@@ -87,7 +87,7 @@ export const useMeasure = (id: number) =>
 export const usePeople = (organizationId: number | undefined) =>
   useQuery({
     queryKey: queryKeys.people(organizationId),
-    queryFn: ({ signal }) => api.get<Person[]>('/api/people', { organizationId }, signal),
+    queryFn: ({ signal }) => api.getAll<Person>('/api/people', { organizationId }, signal),
     enabled: organizationId !== undefined,
     staleTime: 5 * 60_000,
   });

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Name, Nullable, Ref, Version } from './common.js';
+import { Id, KeysetPage, KeysetQuery, Name, Nullable, Ref, Version } from './common.js';
 import { ORGANIZATION_KINDS, UNIT_TYPES } from '../enums.js';
 
 export const Organization = Type.Object({
@@ -115,6 +115,11 @@ export const PersonUpdate = Type.Object(
 export type PersonUpdate = Static<typeof PersonUpdate>;
 
 export const PersonQuery = Type.Object(
-  { organizationId: Type.Optional(Id), departmentId: Type.Optional(Id), active: Type.Optional(Type.Boolean()) },
+  { organizationId: Type.Optional(Id), departmentId: Type.Optional(Id), active: Type.Optional(Type.Boolean()), ...KeysetQuery },
   { additionalProperties: false },
 );
+export type PersonQuery = Static<typeof PersonQuery>;
+
+/** People in id order, a page at a time (keyset). */
+export const PersonPage = KeysetPage(Person);
+export type PersonPage = Static<typeof PersonPage>;

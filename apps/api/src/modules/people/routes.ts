@@ -12,6 +12,7 @@ import {
   OrganizationUpdate,
   Person,
   PersonCreate,
+  PersonPage,
   PersonQuery,
   PersonUpdate,
 } from '@rectify/domain';
@@ -41,7 +42,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return { deleted: true, id: r.params.id };
   });
 
-  app.get('/api/people', { config: { ...read, scope: { query: { organizationId: 'organization', departmentId: 'department' }, lists: true } }, schema: { tags, summary: '人员列表 People', querystring: PersonQuery, response: { 200: Type.Array(Person), ...errors.read } } }, (r) => people.listPeople(r.query, scopeOf(r)));
+  app.get('/api/people', { config: { ...read, scope: { query: { organizationId: 'organization', departmentId: 'department' }, lists: true } }, schema: { tags, summary: '人员列表 People, a page at a time (keyset, id order)', querystring: PersonQuery, response: { 200: PersonPage, ...errors.read } } }, (r) => people.listPeople(r.query, scopeOf(r)));
   app.get('/api/people/:id', { config: { ...read, scope: { params: { id: 'person' } } }, schema: { tags, summary: '人员 One person', params: IdParams, response: { 200: Person, ...errors.read } } }, (r) => people.getPerson(r.params.id));
   app.post('/api/people', { config: { ...write, scope: { body: { organizationId: 'organization', departmentId: 'department' } } }, schema: { tags, summary: '新增人员 Create a person', body: PersonCreate, response: { 201: Person, ...errors.write } } }, async (r, reply) => reply.status(201).send(await people.createPerson(r.body, actorOf(r))));
   app.patch('/api/people/:id', { config: { ...write, scope: { params: { id: 'person' }, body: { departmentId: 'department' } } }, schema: { tags, summary: '修改人员 Update a person', params: IdParams, body: PersonUpdate, response: { 200: Person, ...errors.write } } }, (r) => people.updatePerson(r.params.id, r.body, actorOf(r)));

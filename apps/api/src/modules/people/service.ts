@@ -1,8 +1,10 @@
-import { organizationScopeWhere, toOrganizationKind, toUnitType, type Department, type DepartmentCreate, type DepartmentUpdate, type Organization, type OrganizationCreate, type OrganizationUpdate, type Person, type PersonCreate, type PersonUpdate, type RoundScope } from '@rectify/domain';
+import { organizationScopeWhere, toOrganizationKind, toUnitType, type Department, type DepartmentCreate, type DepartmentUpdate, type Organization, type OrganizationCreate, type OrganizationUpdate, type Person, type PersonCreate, type PersonPage, type PersonQuery, type PersonUpdate, type RoundScope } from '@rectify/domain';
 import type { Db } from '@rectify/db';
 import { audited } from '../../lib/audited.js';
 import type { AuditActor } from '../../lib/audit.js';
 import { AppError, invalidReference, notFound, validationFailed, versionConflict } from '../../lib/errors.js';
+import { DEFAULT_LIMIT, decodeCursor, pageOf } from '../../lib/keyset.js';
+import { createPeopleRepository, personInclude, personKeyOf, type PersonRow } from './repository.js';
 
 /** An organisation row as the API gives it. */
 function toOrganization(o: { id: number; name: string; shortName: string | null; kind: string; unitType: string | null; parent: { id: number; name: string } | null; version: number }): Organization {
@@ -19,11 +21,8 @@ function toOrganization(o: { id: number; name: string; shortName: string | null;
 
 /** Organizations, their departments (科室) and people: the owners that measures point to. */
 export function createPeopleService({ db }: { db: Db }) {
-  const personInclude = { department: { select: { id: true, name: true } } } as const;
-  const toPerson = (p: {
-    id: number; name: string; title: string | null; organizationId: number; active: boolean; demo: boolean; version: number;
-    department: { id: number; name: string } | null;
-  }): Person => ({
+  const people = createPeopleRepository(db);
+  const toPerson = (p: PersonRow): Person => ({
     id: p.id, name: p.name, title: p.title, organizationId: p.organizationId, active: p.active, demo: p.demo, version: p.version, department: p.department,
   });
   const departmentSelect = {
@@ -148,12 +147,15 @@ export function createPeopleService({ db }: { db: Db }) {
       );
     },
 
-    async listPeople(filter: { organizationId?: number; departmentId?: number; active?: boolean }, scope: RoundScope): Promise<Person[]> {
-      const rows = await db.person.findMany({ where: { ...filter, organization: organizationScopeWhere(scope) }, include: personInclude, orderBy: { id: 'asc' } });
-      return rows.map(toPerson);
+    /** A page of the people the scope sees (their units'), in id order (keyset), and how many match. */
+    async listPeople({ cursor, limit = DEFAULT_LIMIT, organizationId, departmentId, active }: PersonQuery, scope: RoundScope): Promise<PersonPage> {
+      const after = decodeCursor(cursor, 'people', ['int']);
+      const where = { organizationId, departmentId, active, organization: organizationScopeWhere(scope) };
+      const [rows, total] = await Promise.all([people.page(where, after, limit + 1), people.count(where)]);
+      return pageOf(rows, limit, 'people', personKeyOf, toPerson, total);
     },
     async getPerson(id: number): Promise<Person> {
-      const row = await db.person.findUnique({ where: { id }, include: personInclude });
+      const row = await people.find(id);
       if (!row) throw notFound('person', id);
       return toPerson(row);
     },

@@ -14,7 +14,7 @@ export const useUsers = (enabled: boolean) =>
 export const useAllPeople = (enabled: boolean) =>
   useQuery({
     queryKey: ['people', 'all'],
-    queryFn: ({ signal }) => api.get<Person[]>('/api/people', undefined, signal),
+    queryFn: ({ signal }) => api.getAll<Person>('/api/people', undefined, signal),
     enabled,
     staleTime: 5 * 60_000,
   });

@@ -12,7 +12,7 @@ describe('MeasurePage', () => {
       if (url.pathname === '/api/measures/101' && init?.method === 'PATCH')
         return { status: 409, body: { error: { code: 'VERSION_CONFLICT', message: '该记录已被他人修改，请刷新后重试' } } };
       if (url.pathname === '/api/rounds/1') return { body: round };
-      if (url.pathname === '/api/people') return { body: [] };
+      if (url.pathname === '/api/people') return { body: { items: [], nextCursor: null, total: 0 } };
       if (url.pathname === '/api/departments') return { body: [] };
       return undefined;
     });

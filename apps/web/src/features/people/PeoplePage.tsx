@@ -3,14 +3,15 @@ import { App, Button, Card, Empty, Select, Space, Tabs, Tag, Typography } from '
 import { EditOutlined, PlusOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import type { Department, Person } from '@rectify/domain';
-import { useOrganizations, useRound } from '../../api/hooks';
+import { useOrganizations, usePeople, useRound } from '../../api/hooks';
 import { useCurrentRoundId } from '../../app/CurrentRound';
 import { useT } from '../../i18n';
 import { LoadError, Loading } from '../../shared/PageState';
+import { LoadMore } from '../../shared/LoadMore';
 import { ResponsiveList } from '../../shared/ResponsiveList';
 import { useCurrentUser } from '../auth/api';
 import { hasAccess } from '../auth/session';
-import { useAllDepartments, useAllPeople, useUpdateDepartment, useUpdatePerson } from './api';
+import { useAllDepartments, usePeoplePages, useUpdateDepartment, useUpdatePerson } from './api';
 import { DepartmentFormModal, PersonFormModal } from './StaffForms';
 
 type Editing = { kind: 'person'; person?: Person } | { kind: 'department'; department?: Department } | null;
@@ -34,11 +35,13 @@ export default function PeoplePage() {
   const tab = params.get('tab') === 'people' ? 'people' : 'departments';
   const departmentFilter = Number(params.get('department')) || null;
 
-  const people = useAllPeople(organizationId);
+  // The list a page at a time, filtered by the server; the department form's head picker offers all of them.
+  const people = usePeoplePages(organizationId, departmentFilter);
   const departments = useAllDepartments(organizationId);
   const updatePerson = useUpdatePerson();
   const updateDepartment = useUpdateDepartment();
   const [editing, setEditing] = useState<Editing>(null);
+  const everyone = usePeople(editing?.kind === 'department' ? organizationId : undefined);
 
   const setParam = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -87,7 +90,8 @@ export default function PeoplePage() {
       </Space>
     ) : null;
 
-  const shownPeople = (people.data ?? []).filter((p) => departmentFilter === null || p.department?.id === departmentFilter);
+  const shownPeople = people.data?.pages.flatMap((p) => p.items) ?? [];
+  const peopleTotal = people.data?.pages[0]?.total ?? 0;
 
   const departmentList = (
     <ResponsiveList<Department>
@@ -163,7 +167,7 @@ export default function PeoplePage() {
         )}
         table={{
           size: 'middle',
-          pagination: shownPeople.length > 50 ? { pageSize: 50, showSizeChanger: false } : false,
+          pagination: false,
           onRow: (p) => ({ 'data-testid': `person-row-${p.id}` }) as React.HTMLAttributes<HTMLElement>,
           columns: [
             { title: t('people.name'), render: (_, p) => <>{p.name} {stateTag(p.active)}</> },
@@ -182,6 +186,16 @@ export default function PeoplePage() {
           ],
         }}
       />
+      {peopleTotal > 0 && (
+        <LoadMore
+          testId="people-list-more"
+          shown={shownPeople.length}
+          total={peopleTotal}
+          hasMore={people.hasNextPage}
+          loading={people.isFetchingNextPage}
+          onMore={() => void people.fetchNextPage()}
+        />
+      )}
     </Space>
   );
 
@@ -222,7 +236,7 @@ export default function PeoplePage() {
             onChange={(key) => setParam({ tab: key === 'people' ? 'people' : null })}
             items={[
               { key: 'departments', label: t('people.departmentsTab', { n: departments.data?.length ?? 0 }), children: departmentList },
-              { key: 'people', label: t('people.peopleTab', { n: people.data?.length ?? 0 }), children: peopleList },
+              { key: 'people', label: t('people.peopleTab', { n: peopleTotal }), children: peopleList },
             ]}
           />
         </Card>
@@ -240,7 +254,7 @@ export default function PeoplePage() {
             open={editing?.kind === 'department'}
             organizationId={organizationId}
             department={editing?.kind === 'department' ? editing.department : undefined}
-            people={people.data}
+            people={everyone.data}
             onClose={() => setEditing(null)}
           />
         </>

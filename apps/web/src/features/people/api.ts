@@ -1,17 +1,20 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Department, DepartmentCreate, DepartmentUpdate, Person, PersonCreate, PersonUpdate } from '@rectify/domain';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Department, DepartmentCreate, DepartmentUpdate, Person, PersonCreate, PersonPage, PersonUpdate } from '@rectify/domain';
 import { api } from '../../api/client';
 
 /** Everything this page shows, inactive ones included; the pickers read only the active ones. */
 const keys = {
-  people: (organizationId: number) => ['people', organizationId, 'all'] as const,
+  people: (organizationId: number, departmentId: number | null) => ['people', organizationId, 'pages', departmentId] as const,
   departments: (organizationId: number) => ['departments', organizationId, 'all'] as const,
 };
 
-export const useAllPeople = (organizationId: number | undefined) =>
-  useQuery({
-    queryKey: keys.people(organizationId ?? 0),
-    queryFn: ({ signal }) => api.get<Person[]>('/api/people', { organizationId }, signal),
+/** A unit's people, inactive ones included, a page at a time (keyset): `fetchNextPage` while `hasNextPage`. */
+export const usePeoplePages = (organizationId: number | undefined, departmentId: number | null) =>
+  useInfiniteQuery({
+    queryKey: keys.people(organizationId ?? 0, departmentId),
+    queryFn: ({ signal, pageParam }) => api.get<PersonPage>('/api/people', { organizationId, departmentId, limit: 50, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: organizationId !== undefined,
   });
 
