@@ -169,5 +169,12 @@ export function followUpSuite(label: string, makeDatabase: () => Promise<TestDat
       // The officer, its reviewer, records 巩固.
       expect((await record(r.item.id, { result: 'held' }, 'officer')).statusCode).toBe(200);
     });
+
+    it('puts the 回头看 counts in the report’s section 一, as the API counts them', async () => {
+      const { totals } = json<FollowUpOverview>(await api.request({ method: 'GET', url: `/api/rounds/${api.roundId}/follow-ups` }));
+      expect(totals.reviews).toBeGreaterThan(0);
+      const html = (await api.request({ method: 'GET', url: `/api/rounds/${api.roundId}/report.html` })).body;
+      expect(html).toContain(`开展“回头看”${totals.reviews}次，对${totals.measures}项已销号整改措施逐项复查，已检查${totals.held + totals.slid}项，其中巩固${totals.held}项，发现反弹${totals.slid}项`);
+    });
   });
 }

@@ -337,6 +337,41 @@ describe('buildReportModel', () => {
     expect(done).not.toContain('剩余');
   });
 
+  it('says how many were postponed and counts the 需长效坚持的事项 apart, only when there are some', () => {
+    const data = referenceData();
+    const plain = section1Sentence(buildReportModel(data));
+    expect(plain).not.toContain('延期');
+    expect(plain).not.toContain('需长效坚持');
+    const copy = structuredClone(data);
+    const measures = copy.tree.categories.flatMap((c) => c.problems.flatMap((p) => p.measures));
+    measures[0]!.postponementCount = 2;
+    measures[1]!.postponementCount = 1;
+    const open = measures.find((m) => m.text === '持续维护维修健身器材')!;
+    open.kind = 'long_term';
+    // A closed long-term measure is done: only open ones still need keeping at.
+    measures[2]!.kind = 'long_term';
+    const sentence = section1Sentence(buildReportModel(copy));
+    expect(sentence).toContain('剩余1项正推进整改完成。其中需长效坚持的事项1项，坚持一抓到底、久久为功。');
+    expect(sentence).toContain('因客观原因经批准延期完成的整改措施2项。');
+  });
+
+  it('adds a 回头看 paragraph to section 一 with its counts when the round has reviews', () => {
+    const data = referenceData();
+    const text = (d: ReportData) => buildReportModel(d).paragraphs.map((b) => b.text).join('\n');
+    expect(text(data)).not.toContain('开展“回头看”，巩固整改成果');
+    expect(text({ ...data, followUp: { reviews: 0, measures: 0, held: 0, slid: 0, pending: 0 } })).not.toContain('开展“回头看”，巩固整改成果');
+    const model = buildReportModel({ ...data, followUp: { reviews: 2, measures: 46, held: 40, slid: 1, pending: 5 } });
+    const paragraph = model.paragraphs.find((b) => b.text.includes('回头看”2次'))!;
+    expect(paragraph.text).toBe(
+      '（四）开展“回头看”，巩固整改成果。对已完成的整改任务组织开展“回头看”2次，对46项已销号整改措施逐项复查，已检查41项，其中巩固40项，发现反弹1项并已重新打开、督促继续整改，其余5项正在检查中。',
+    );
+    // It stands in section 一, before section 二.
+    const at = model.paragraphs.indexOf(paragraph);
+    expect(model.paragraphs.findIndex((b) => b.kind === 'heading1' && b.text.startsWith('二、'))).toBeGreaterThan(at);
+    expect(text({ ...data, followUp: { reviews: 1, measures: 3, held: 3, slid: 0, pending: 0 } })).toContain('已检查3项，其中巩固3项，未发现问题反弹。');
+    expect(text({ ...data, followUp: { reviews: 1, measures: 3, held: 0, slid: 0, pending: 3 } })).toContain('对3项已销号整改措施逐项复查，目前正在逐项检查。');
+  });
+
   it('counts the small round, including the mixed statuses', () => {
     const sentence = section1Sentence(buildReportModel(smallData()));
     expect(sentence).toContain('对照巡察组反馈的3个具体问题5个具体表现');

@@ -24,6 +24,17 @@ export interface ReportData {
   texts: { opening: string | null; nextSteps: string | null; contact: string | null };
   /** 成文日期, YYYY-MM-DD. */
   date: string;
+  /** The round's 回头看 so far (counted by the API); absent or without reviews → no 回头看 paragraph. */
+  followUp?: FollowUpFigures | null;
+}
+
+/** What the 回头看 paragraph counts: reviews held, measures they cover, and what was found. */
+export interface FollowUpFigures {
+  reviews: number;
+  measures: number;
+  held: number;
+  slid: number;
+  pending: number;
 }
 
 export type BlockKind = 'heading1' | 'heading2' | 'heading3' | 'body';
@@ -50,6 +61,10 @@ export interface ReportCounts {
   measures: number;
   closed: number;
   open: number;
+  /** Measures whose deadline moved by an approved postponement (延期). */
+  postponed: number;
+  /** Open measures of kind long_term: 需长效坚持的事项. */
+  longTerm: number;
 }
 
 /** 2号 characters on a 156 mm line. */
@@ -123,15 +138,19 @@ export function countTree(tree: RoundTree): ReportCounts {
   let manifestations = 0;
   let measures = 0;
   let closed = 0;
+  let postponed = 0;
+  let longTerm = 0;
   for (const c of tree.categories) {
     for (const p of c.problems) {
       problems += 1;
       manifestations += p.manifestations.length;
       measures += p.measures.length;
       closed += p.measures.filter((m) => m.status === 'closed').length;
+      postponed += p.measures.filter((m) => (m.postponementCount ?? 0) > 0).length;
+      longTerm += p.measures.filter((m) => m.kind === 'long_term' && m.status !== 'closed').length;
     }
   }
-  return { categories: tree.categories.length, problems, manifestations, measures, closed, open: measures - closed };
+  return { categories: tree.categories.length, problems, manifestations, measures, closed, open: measures - closed, postponed, longTerm };
 }
 
 /** 关于…巡察…组巡察反馈意见整改情况的通报, in lines of at most 20 characters, broken at a sensible point. */
@@ -210,6 +229,9 @@ function progressSentence(counts: ReportCounts, records: RoundRecords, self: str
   if (counts.measures > 0 && counts.open === 0) parts.push('经过集中整改，目前已全部完成整改。');
   else if (counts.closed === 0) parts.push(`目前${counts.measures}项整改措施正全力推进落实。`);
   else parts.push(`经过集中整改，目前已完成整改${counts.closed}项，剩余${counts.open}项正推进整改完成。`);
+  // 需长效坚持的事项 are counted apart, as the reference report names them; postponements are said plainly.
+  if (counts.longTerm > 0) parts.push(`其中需长效坚持的事项${counts.longTerm}项，坚持一抓到底、久久为功。`);
+  if (counts.postponed > 0) parts.push(`因客观原因经批准延期完成的整改措施${counts.postponed}项。`);
   return `聚焦巡察整改的“政治答卷”，${self}坚持问题导向、强化政治意识、立行立改见成效。${parts.join('')}`;
 }
 
@@ -289,6 +311,21 @@ function categoryBlocks(categories: CategoryNode[]): Block[] {
   return blocks;
 }
 
+/** （四）回头看: how many reviews, how many closed measures they looked at, what held and what slid back. */
+export function followUpParagraph(f: FollowUpFigures, number: number): string {
+  const checked = f.held + f.slid;
+  const found =
+    checked === 0
+      ? '目前正在逐项检查。'
+      : `已检查${checked}项，其中巩固${f.held}项` +
+        (f.slid > 0 ? `，发现反弹${f.slid}项并已重新打开、督促继续整改` : '，未发现问题反弹') +
+        (f.pending > 0 ? `，其余${f.pending}项正在检查中。` : '。');
+  return (
+    `${subsectionNumber(number)}开展“回头看”，巩固整改成果。对已完成的整改任务组织开展“回头看”${f.reviews}次，` +
+    `对${f.measures}项已销号整改措施逐项复查，${found}`
+  );
+}
+
 const DEFAULT_NEXT_STEPS = [
   `${subsectionNumber(1)}力度不减抓好整改后续工作。坚持整改目标不变、整改劲头不松、整改力度不减，进一步增强巡察整改的责任感和使命感，切实把巡察整改后续工作抓紧抓实抓好。对已完成的整改任务，适时组织“回头看”，巩固整改成果，防止问题反弹；对还没有完全彻底解决的问题，严格按照整改方案，加强督促检查，确保按时整改到位；对需长期坚持的事项，坚持一抓到底，务求取得实效。`,
   `${subsectionNumber(2)}深入落实全面从严治党主体责任。严格落实全面从严治党主体责任和党风廉政建设责任制，坚持以上率下，发挥“关键少数”的示范引领作用，坚持不懈落实班子成员“一岗双责”要求，真正将全面从严治党的各项决策部署落到实处。`,
@@ -314,6 +351,7 @@ export function buildReportModel(data: ReportData): ReportModel {
     body(leadershipParagraph(data.records)),
     body(meetingsParagraph(data.records)),
     body(regulationsParagraph(data.records)),
+    ...(data.followUp && data.followUp.reviews > 0 ? [body(followUpParagraph(data.followUp, 4))] : []),
     { kind: 'heading1', text: `${sectionNumber(2)}反馈意见整改落实情况` },
     ...categoryBlocks(data.tree.categories),
     { kind: 'heading1', text: `${sectionNumber(3)}下一步工作打算` },

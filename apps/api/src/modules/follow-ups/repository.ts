@@ -160,3 +160,16 @@ export async function closedMeasuresIn(tx: Tx, roundId: number, scope: { categor
     orderBy: [{ id: 'asc' }],
   });
 }
+
+/** The round's 回头看 in figures (the report's paragraph): reviews, the measures they cover, held / slid / pending. */
+export async function followUpFigures(db: Db, roundId: number) {
+  const [reviews, counts] = await Promise.all([db.followUp.count({ where: { roundId } }), countResults(db, { roundId })]);
+  const out = { reviews, measures: 0, held: 0, slid: 0, pending: 0 };
+  for (const c of counts.values()) {
+    out.measures += c.total;
+    out.held += c.held;
+    out.slid += c.slid;
+    out.pending += c.pending;
+  }
+  return out;
+}

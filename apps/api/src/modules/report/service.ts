@@ -8,6 +8,7 @@ import type { AuditActor } from '../../lib/audit.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import type { PdfPrinter } from '../../lib/pdf.js';
 import type { RoundService } from '../rounds/service.js';
+import { followUpFigures } from '../follow-ups/repository.js';
 
 /**
  * The published report (整改情况通报): its editable texts are stored per round; everything else,
@@ -23,7 +24,7 @@ export function createReportService({ db, clock, rounds, printer }: { db: Db; cl
   }
 
   async function data(roundId: number): Promise<ReportData> {
-    const [tree, records, t] = await Promise.all([rounds.tree(roundId), rounds.records(roundId), texts(roundId)]);
+    const [tree, records, t, followUp] = await Promise.all([rounds.tree(roundId), rounds.records(roundId), texts(roundId), followUpFigures(db, roundId)]);
     return {
       issuingUnit: tree.round.inspectedUnit.name,
       round: tree.round,
@@ -31,6 +32,7 @@ export function createReportService({ db, clock, rounds, printer }: { db: Db; cl
       records,
       texts: { opening: t.opening, nextSteps: t.nextSteps, contact: t.contact },
       date: t.reportDate ?? clock.today(),
+      followUp,
     };
   }
 
