@@ -22,6 +22,9 @@ const PeoplePage = lazy(() => import('../features/people/PeoplePage'));
 const TimelinePage = lazy(() => import('../features/time/TimelinePage'));
 const FollowUpsPage = lazy(() => import('../features/followups/FollowUpsPage'));
 const FollowUpPage = lazy(() => import('../features/followups/FollowUpPage'));
+const OpinionsPage = lazy(() => import('../features/public/OpinionsPage'));
+const PublicQrPrintPage = lazy(() => import('../features/public/PublicQrPrintPage'));
+const PublicPage = lazy(() => import('../features/public/PublicPage'));
 
 export const routes: RouteObject[] = [
   {
@@ -39,6 +42,26 @@ export const routes: RouteObject[] = [
       <Suspense fallback={<Loading />}>
         <SharePage />
       </Suspense>
+    ),
+  },
+  {
+    // 群众监督: the public page citizens open from the QR code; the token finds the round, no account.
+    path: 'p/:token',
+    element: (
+      <Suspense fallback={<Loading />}>
+        <PublicPage />
+      </Suspense>
+    ),
+  },
+  {
+    // 码上监督: the printable QR sheet, without the app's frame.
+    path: 'rounds/:id/public/print',
+    element: (
+      <RequireAuth>
+        <Suspense fallback={<Loading />}>
+          <PublicQrPrintPage />
+        </Suspense>
+      </RequireAuth>
     ),
   },
   {
@@ -64,6 +87,7 @@ export const routes: RouteObject[] = [
       { path: 'closures', element: <ClosuresPage /> },
       { path: 'admin/users', element: <UsersPage /> },
       { path: 'programme', element: <ProgrammePage /> },
+      { path: 'opinions', element: <OpinionsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

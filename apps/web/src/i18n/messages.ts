@@ -10,6 +10,7 @@ import { timeEn, timeZh } from './time';
 import { followUpsEn, followUpsZh } from './followups';
 import { everydayEn, everydayZh } from './everyday';
 import { unitsEn, unitsZh } from './units';
+import { publicSupervisionEn, publicSupervisionZh } from './publicSupervision';
 
 export const zhCN = {
   'app.title': '巡察整改跟踪',
@@ -184,6 +185,7 @@ export const zhCN = {
   ...followUpsZh,
   ...everydayZh,
   ...unitsZh,
+  ...publicSupervisionZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -363,4 +365,5 @@ export const en: Partial<Messages> = {
   ...followUpsEn,
   ...everydayEn,
   ...unitsEn,
+  ...publicSupervisionEn,
 };

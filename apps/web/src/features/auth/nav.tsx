@@ -1,5 +1,5 @@
 import { Badge, Space } from 'antd';
-import { AuditOutlined, CheckSquareOutlined, FundOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, CheckSquareOutlined, CommentOutlined, FundOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useT } from '../../i18n';
 import { NotificationBell } from '../notifications/NotificationBell';
@@ -14,6 +14,7 @@ export function workflowMenuKey(pathname: string): string | null {
   if (pathname === '/closures') return 'closures';
   if (pathname.startsWith('/admin/users')) return 'users';
   if (pathname === '/programme') return 'programme';
+  if (pathname === '/opinions') return 'opinions';
   return null;
 }
 
@@ -55,6 +56,9 @@ export function useWorkflowMenuItems() {
   }
   if (hasAccess(user, 'programme.read')) {
     items.push({ key: 'programme', icon: <FundOutlined />, label: <Link to="/programme" data-testid="nav-programme">{t('nav.programme')}</Link> });
+  }
+  if (hasAccess(user, 'opinions.read')) {
+    items.push({ key: 'opinions', icon: <CommentOutlined />, label: <Link to="/opinions" data-testid="nav-opinions">{t('pub.nav')}</Link> });
   }
   if (hasAccess(user, 'closure.decide')) {
     items.push({ key: 'closures', icon: <AuditOutlined />, label: <Link to="/closures">{t('nav.closures')}</Link> });

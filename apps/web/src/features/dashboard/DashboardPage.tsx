@@ -2,11 +2,11 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Card, Col, Descriptions, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { ApartmentOutlined, CloseOutlined, EditOutlined, FilePdfOutlined, FilterOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { completionRate, type MeasureListItem, type MeasureQuery } from '@rectify/domain';
+import { completionRate, satisfactionLabels, type MeasureListItem, type MeasureQuery } from '@rectify/domain';
 import { useMeasures, useRound, useRoundRecords, useRoundSummary, useRoundTree } from '../../api/hooks';
 import { useSetCurrentRound } from '../../app/CurrentRound';
 import { brand } from '../../app/theme';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
 import { LoadError, Loading } from '../../shared/PageState';
 import { DemoTag } from '../../shared/StatusTag';
 import { useScreen } from '../../shared/useScreen';
@@ -37,6 +37,7 @@ function readFilter(params: URLSearchParams): { kind: FilterKind; id: number } |
 
 export default function DashboardPage() {
   const t = useT();
+  const [locale] = useLocale();
   const { phone } = useScreen();
   const roundId = Number(useParams().id);
   useSetCurrentRound(roundId);
@@ -342,6 +343,27 @@ export default function DashboardPage() {
           </Card>
         </Col>
       </Row>
+
+      {s.ratings.opinions > 0 && (
+        <Card title={t('pub.ratings')} data-testid="dashboard-ratings">
+          <Row gutter={[16, 16]}>
+            {(
+              [
+                ['satisfied', s.ratings.satisfied, '#3f8600'],
+                ['basically_satisfied', s.ratings.basicallySatisfied, '#d48806'],
+                ['dissatisfied', s.ratings.dissatisfied, '#cf1322'],
+              ] as const
+            ).map(([key, value, color]) => (
+              <Col key={key} xs={8} md={6}>
+                <Statistic title={satisfactionLabels[key][locale]} value={value} valueStyle={{ color }} />
+              </Col>
+            ))}
+            <Col xs={24} md={6}>
+              <Statistic title={t('pub.inbox')} value={s.ratings.opinions} />
+            </Col>
+          </Row>
+        </Card>
+      )}
 
       {printTree.data && <PrintMeasureList tree={printTree.data} />}
       <div ref={listRef} style={{ scrollMarginTop: 72 }} className={printTree.data ? 'rectify-no-print' : undefined}>

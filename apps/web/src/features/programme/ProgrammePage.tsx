@@ -95,7 +95,7 @@ export default function ProgrammePage() {
           rowKey="roundId"
           size="small"
           dataSource={rows}
-          scroll={{ x: 1360 }}
+          scroll={{ x: 1490 }}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           data-testid="programme-table"
           columns={[
@@ -113,6 +113,7 @@ export default function ProgrammePage() {
             { title: t('programme.daysSinceFeedback'), dataIndex: 'daysSinceFeedback', width: 110, sorter: (a, b) => (a.daysSinceFeedback ?? -1) - (b.daysSinceFeedback ?? -1), render: (v: number | null) => v ?? '—' },
             { title: t('programme.lastActivity'), dataIndex: 'lastActivity', width: 120, sorter: (a, b) => (a.lastActivity ?? '').localeCompare(b.lastActivity ?? ''), render: (v: string | null) => (v ? v.slice(0, 10) : '—') },
             { title: t('programme.report'), dataIndex: 'reportState', width: 110, render: (v: ProgrammeRow['reportState']) => <Tag color={reportStateColor[v]}>{reportStateLabels[v][locale]}</Tag> },
+            { title: t('programme.ratings'), key: 'ratings', width: 130, sorter: (a, b) => a.ratings.dissatisfied - b.ratings.dissatisfied, render: (_, r) => (r.ratings.opinions ? <Space size={2} data-testid="programme-ratings"><Tag color="green">{r.ratings.satisfied}</Tag><Tag color="gold">{r.ratings.basicallySatisfied}</Tag><Tag color="volcano">{r.ratings.dissatisfied}</Tag></Space> : '—') },
           ]}
         />
       </Card>
