@@ -48,8 +48,8 @@ test('an ended session sends the app back to the sign-in page', async ({ page })
 
 test('the administrator manages accounts; locking oneself out is refused with a clear message', async ({ page }) => {
   await signIn(page, 'admin');
-  // The administrator's menu has more entries than fit at 1440 px (账号管理 can sit in antd's "…"): open the page by its address.
-  await page.goto('/admin/users');
+  await page.goto('/rounds');
+  await page.getByRole('menuitem', { name: /账号管理/ }).click();
   for (const name of ['admin', 'office', 'leader', 'officer', 'inspector']) {
     await expect(page.getByTestId(`user-row-${name}`)).toBeVisible();
   }
@@ -77,6 +77,11 @@ test('the administrator manages accounts; locking oneself out is refused with a 
   await expect(page.locator('.ant-modal:visible')).toHaveCount(0);
   mkdirSync(outputDir, { recursive: true });
   await page.screenshot({ path: join(outputDir, 'users.png'), fullPage: true });
+  // On a phone each account is a card with its buttons; nothing is wider than the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByTestId(`user-row-${username}`).getByTestId('user-reset')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: join(outputDir, 'users-390.png'), fullPage: true });
 
   // The new account signs in with its password.
   const other = await page.context().browser()!.newContext();

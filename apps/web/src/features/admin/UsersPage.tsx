@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Modal, Result, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Result, Select, Space, Switch, Tag, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { ROLES, roleLabels, type Person, type Role, type UserAccount, formatDateTime } from '@rectify/domain';
 import { useLocale, useT } from '../../i18n';
 import { LoadError } from '../../shared/PageState';
+import { Loading } from '../../shared/Loading';
+import { ResponsiveList } from '../../shared/ResponsiveList';
 import { DemoTag } from '../../shared/StatusTag';
 import { useOrganizations, useRounds } from '../../api/hooks';
 import { useMe } from '../auth/api';
@@ -27,6 +29,40 @@ export default function UsersPage() {
 
   if (!allowed) return <Result status="403" title={t('access.denied')} subTitle={t('access.adminOnly')} />;
 
+  // One account's cells, shared by the table (wide screens) and its card (phones).
+  const usernameCell = (u: UserAccount) => (
+    <Space size={4} wrap>
+      <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+        {u.username}
+      </Typography.Text>
+      {u.id === me.data?.id && <Tag color="blue">{t('users.you')}</Tag>}
+      {u.demo && <DemoTag />}
+    </Space>
+  );
+  const personCell = (u: UserAccount) => {
+    if (!u.person) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
+    const about = [u.person.title, u.person.department?.name].filter(Boolean);
+    return (
+      <span>
+        {u.person.name}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {about.length ? `（${about.join('，')}）` : ''}
+        </Typography.Text>
+      </span>
+    );
+  };
+  const stateTag = (u: UserAccount) => (u.active ? <Tag color="green">{t('users.active')}</Tag> : <Tag>{t('users.inactive')}</Tag>);
+  const actions = (u: UserAccount, wrap = true) => (
+    <Space size={4} wrap={wrap}>
+      <Button size="small" icon={<EditOutlined />} onClick={() => setEditing({ kind: 'edit', user: u })} data-testid="user-edit">
+        {t('common.edit')}
+      </Button>
+      <Button size="small" icon={<KeyOutlined />} onClick={() => setEditing({ kind: 'password', user: u })} data-testid="user-reset">
+        {t('users.resetPassword')}
+      </Button>
+    </Space>
+  );
+
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="users-page">
       <div>
@@ -43,81 +79,48 @@ export default function UsersPage() {
       >
         {users.isError ? (
           <LoadError error={users.error} onRetry={() => void users.refetch()} />
+        ) : users.isPending ? (
+          <Loading />
         ) : (
-          <Table<UserAccount>
-            rowKey="id"
-            loading={users.isPending}
-            dataSource={users.data}
-            pagination={false}
-            onRow={(u) => ({ 'data-testid': `user-row-${u.username}` }) as React.HTMLAttributes<HTMLElement>}
-            columns={[
-              {
-                title: t('users.username'),
-                dataIndex: 'username',
-                render: (name: string, u) => (
-                  <Space size={4}>
-                    <Typography.Text strong>{name}</Typography.Text>
-                    {u.id === me.data?.id && <Tag color="blue">{t('users.you')}</Tag>}
-                    {u.demo && <DemoTag />}
+          <ResponsiveList<UserAccount>
+            rows={users.data}
+            rowKey={(u) => u.id}
+            card={(u) => (
+              <Card size="small" data-testid={`user-row-${u.username}`}>
+                <Space direction="vertical" size={6} style={{ width: '100%' }}>
+                  <Space size={4} wrap>
+                    {usernameCell(u)}
+                    <Tag color={roleColor[u.role]}>{roleLabels[u.role][locale]}</Tag>
+                    {stateTag(u)}
                   </Space>
-                ),
-              },
-              {
-                title: t('users.role'),
-                dataIndex: 'role',
-                render: (role: Role) => <Tag color={roleColor[role]}>{roleLabels[role][locale]}</Tag>,
-              },
-              {
-                title: t('users.organization'),
-                key: 'organization',
-                render: (_, u) => u.organization?.name ?? <Typography.Text type="secondary">{t('common.none')}</Typography.Text>,
-              },
-              {
-                title: t('users.person'),
-                key: 'person',
-                render: (_, u) =>
-                  u.person ? (
-                    <span>
-                      {u.person.name}
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {[u.person.title, u.person.department?.name].filter(Boolean).length
-                          ? `（${[u.person.title, u.person.department?.name].filter(Boolean).join('，')}）`
-                          : ''}
-                      </Typography.Text>
-                    </span>
-                  ) : (
-                    <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
-                  ),
-              },
-              { title: t('users.email'), dataIndex: 'email', render: (v: string | null) => v ?? t('common.none') },
-              {
-                title: t('users.state'),
-                dataIndex: 'active',
-                width: 90,
-                render: (active: boolean) => (active ? <Tag color="green">{t('users.active')}</Tag> : <Tag>{t('users.inactive')}</Tag>),
-              },
-              {
-                title: t('users.lastLogin'),
-                dataIndex: 'lastLoginAt',
-                width: 150,
-                render: (v: string | null) => (v ? formatDateTime(v) : t('users.never')),
-              },
-              {
-                title: t('closures.actions'),
-                key: 'actions',
-                width: 200,
-                render: (_, u) => (
-                  <Space size={4}>
-                    <Button size="small" icon={<EditOutlined />} onClick={() => setEditing({ kind: 'edit', user: u })} data-testid="user-edit">
-                      {t('common.edit')}
-                    </Button>
-                    <Button size="small" icon={<KeyOutlined />} onClick={() => setEditing({ kind: 'password', user: u })} data-testid="user-reset">
-                      {t('users.resetPassword')}
-                    </Button>
-                  </Space>
-                ),
-              },
-            ]}
+                  {u.organization && <div style={{ fontSize: 13 }}>{u.organization.name}</div>}
+                  {u.person && <div style={{ fontSize: 13 }}>{personCell(u)}</div>}
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {u.email ? `${u.email} · ` : ''}
+                    {t('users.lastLogin')}：{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')}
+                  </Typography.Text>
+                  {actions(u)}
+                </Space>
+              </Card>
+            )}
+            table={{
+              pagination: false,
+              onRow: (u) => ({ 'data-testid': `user-row-${u.username}` }) as React.HTMLAttributes<HTMLElement>,
+              columns: [
+                { title: t('users.username'), dataIndex: 'username', width: 200, render: (_: string, u) => usernameCell(u) },
+                { title: t('users.role'), dataIndex: 'role', width: 140, render: (role: Role) => <Tag color={roleColor[role]}>{roleLabels[role][locale]}</Tag> },
+                {
+                  title: t('users.organization'),
+                  key: 'organization',
+                  render: (_, u) => u.organization?.name ?? <Typography.Text type="secondary">{t('common.none')}</Typography.Text>,
+                },
+                { title: t('users.person'), key: 'person', render: (_, u) => personCell(u) },
+                { title: t('users.email'), dataIndex: 'email', width: 150, render: (v: string | null) => v ?? t('common.none') },
+                { title: t('users.state'), dataIndex: 'active', width: 90, render: (_: boolean, u) => stateTag(u) },
+                { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', width: 150, render: (v: string | null) => (v ? formatDateTime(v) : t('users.never')) },
+                { title: t('closures.actions'), key: 'actions', width: 230, render: (_, u) => actions(u, false) },
+              ],
+            }}
           />
         )}
       </Card>
