@@ -2,6 +2,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { Button, Drawer, Layout, Menu, Space } from 'antd';
 import {
   ApartmentOutlined,
+  AuditOutlined,
   DashboardOutlined,
   FileTextOutlined,
   IdcardOutlined,
@@ -32,6 +33,8 @@ function selectedKey(pathname: string): string {
           ? 'timeline'
         : pathname.endsWith('/follow-ups') || pathname.startsWith('/follow-ups/')
           ? 'followUps'
+        : pathname.endsWith('/registers')
+          ? 'registers'
         : pathname.endsWith('/documents')
           ? 'documents'
           : pathname.startsWith('/rounds/')
@@ -83,6 +86,12 @@ export function AppLayout() {
       icon: <FileSearchOutlined />,
       disabled: !roundId,
       label: roundId ? <Link to={`/rounds/${roundId}/follow-ups`} data-testid="nav-follow-ups">{t('nav.followUps')}</Link> : t('nav.followUps'),
+    },
+    {
+      key: 'registers',
+      icon: <AuditOutlined />,
+      disabled: !roundId,
+      label: roundId ? <Link to={`/rounds/${roundId}/registers`}>{t('nav.registers')}</Link> : t('nav.registers'),
     },
     {
       key: 'documents',

@@ -25,6 +25,7 @@ const FollowUpPage = lazy(() => import('../features/followups/FollowUpPage'));
 const OpinionsPage = lazy(() => import('../features/public/OpinionsPage'));
 const PublicQrPrintPage = lazy(() => import('../features/public/PublicQrPrintPage'));
 const PublicPage = lazy(() => import('../features/public/PublicPage'));
+const RegistersPage = lazy(() => import('../features/registers/RegistersPage'));
 
 export const routes: RouteObject[] = [
   {
@@ -81,6 +82,7 @@ export const routes: RouteObject[] = [
       { path: 'rounds/:id/timeline', element: <TimelinePage /> },
       { path: 'rounds/:id/follow-ups', element: <FollowUpsPage /> },
       { path: 'follow-ups/:id', element: <FollowUpPage /> },
+      { path: 'rounds/:id/registers', element: <RegistersPage /> },
       { path: 'import', element: <ImportPage /> },
       { path: 'measures/:id', element: <MeasurePage /> },
       { path: 'tasks', element: <TasksPage /> },

@@ -11,6 +11,7 @@ import { followUpsEn, followUpsZh } from './followups';
 import { everydayEn, everydayZh } from './everyday';
 import { unitsEn, unitsZh } from './units';
 import { publicSupervisionEn, publicSupervisionZh } from './publicSupervision';
+import { registersEn, registersZh } from './registers';
 
 export const zhCN = {
   'app.title': '巡察整改跟踪',
@@ -186,6 +187,7 @@ export const zhCN = {
   ...everydayZh,
   ...unitsZh,
   ...publicSupervisionZh,
+  ...registersZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -366,4 +368,5 @@ export const en: Partial<Messages> = {
   ...everydayEn,
   ...unitsEn,
   ...publicSupervisionEn,
+  ...registersEn,
 };

@@ -116,15 +116,15 @@ export default function DashboardPage() {
   const regulationCount = records.data?.regulations.length;
   const meetingCount = records.data?.meetings.length;
 
-  const stats: { key: string; title: string; value: number | string; suffix: string; color?: string }[] = [
+  const stats: { key: string; title: string; value: number | string; suffix: string; color?: string; to?: string }[] = [
     { key: 'measures', title: t('dashboard.stat.measures'), value: totals.measures, suffix: t('dashboard.unitItems') },
     { key: 'closed', title: t('dashboard.stat.closed'), value: totals.closed, suffix: t('dashboard.unitItems'), color: brand.closed },
     { key: 'inProgress', title: t('dashboard.stat.inProgress'), value: totals.inProgress, suffix: t('dashboard.unitItems'), color: brand.onTrack },
     { key: 'overdue', title: t('dashboard.stat.overdue'), value: totals.overdue, suffix: t('dashboard.unitItems'), color: totals.overdue > 0 ? '#cf1322' : undefined },
     { key: 'problems', title: t('dashboard.stat.problems'), value: totals.problems, suffix: t('dashboard.unitCount') },
     { key: 'manifestations', title: t('dashboard.stat.manifestations'), value: totals.manifestations, suffix: t('dashboard.unitCount') },
-    { key: 'regulations', title: t('dashboard.regulations'), value: regulationCount ?? t('common.none'), suffix: t('dashboard.unitItems') },
-    { key: 'meetings', title: t('dashboard.meetings'), value: meetingCount ?? t('common.none'), suffix: '' },
+    { key: 'regulations', title: t('dashboard.regulations'), value: regulationCount ?? t('common.none'), suffix: t('dashboard.unitItems'), to: `/rounds/${roundId}/registers` },
+    { key: 'meetings', title: t('dashboard.meetings'), value: meetingCount ?? t('common.none'), suffix: '', to: `/rounds/${roundId}/registers?tab=meetings` },
   ];
 
   return (
@@ -211,7 +211,7 @@ export default function DashboardPage() {
                   style={{ borderLeft: `3px solid ${st.color ?? '#d9dee7'}` }}
                 >
                   <Statistic
-                    title={st.title}
+                    title={st.to ? <Link to={st.to} title={t('dashboard.openRegisters')} data-testid={`stat-link-${st.key}`}>{st.title}</Link> : st.title}
                     value={st.value}
                     suffix={<span style={{ fontSize: 13 }}>{st.suffix}</span>}
                     valueStyle={{ color: st.color, fontWeight: 600 }}
