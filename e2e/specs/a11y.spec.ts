@@ -15,8 +15,18 @@ async function violations(page: Page): Promise<string[]> {
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
+/** The demo round's public page (群众监督), switched on through the API if it is off; its path. */
+async function publicPath(page: Page, roundId: number): Promise<string> {
+  const settings = (await (await page.request.get(`/api/rounds/${roundId}/public-page`)).json()) as { enabled: boolean; path: string | null; version: number };
+  if (settings.enabled && settings.path) return settings.path;
+  const res = await page.request.patch(`/api/rounds/${roundId}/public-page`, { data: { enabled: true, version: settings.version } });
+  baseExpect(res.ok(), await res.text()).toBe(true);
+  return ((await res.json()) as { path: string }).path;
+}
+
 async function pages(page: Page) {
   const round = await demoRound(page.request);
+  const publicPage = await publicPath(page, round.id);
   const measureId = (await summaryOf(page.request, round.id)).overdue[0]?.id ?? 1;
   return [
     { name: 'dashboard', role: 'office', url: `/rounds/${round.id}`, ready: 'dashboard' },
@@ -27,6 +37,8 @@ async function pages(page: Page) {
     { name: 'import', role: 'office', url: '/import', ready: null },
     { name: 'people', role: 'office', url: '/people', ready: 'people-page' },
     { name: 'follow-ups', role: 'office', url: `/rounds/${round.id}/follow-ups`, ready: 'follow-ups-page' },
+    { name: 'opinions', role: 'office', url: '/opinions', ready: 'opinions-page' },
+    { name: 'public page', role: 'office', url: publicPage, ready: 'public-form' },
   ] as { name: string; role: DemoRole; url: string; ready: string | null }[];
 }
 

@@ -49,6 +49,7 @@ test('every page passes the Content-Security-Policy; headers forbid framing and 
     ['/tasks', /任务/],
     ['/closures', /销号/],
     ['/admin/users', /账号/],
+    ['/opinions', /群众监督/],
     ['/no-such-page', /./],
   ];
   for (const [path, text] of pages) {
@@ -73,6 +74,16 @@ test('every page passes the Content-Security-Policy; headers forbid framing and 
   const guestViolations = await watchViolations(view);
   await view.goto(link.path);
   await expect(view.getByTestId('share-round-title')).toBeVisible();
+  await view.waitForLoadState('networkidle');
+
+  // 群众监督: the QR sheet (an SVG data: image) and the public page, without an account.
+  const settings = (await (await page.request.get(`/api/rounds/${round.id}/public-page`)).json()) as { enabled: boolean; version: number };
+  if (!settings.enabled) expect((await page.request.patch(`/api/rounds/${round.id}/public-page`, { data: { enabled: true, version: settings.version } })).ok()).toBe(true);
+  const publicPath = ((await (await page.request.get(`/api/rounds/${round.id}/public-page`)).json()) as { path: string }).path;
+  await page.goto(`/rounds/${round.id}/public/print`);
+  await expect(page.getByTestId('qr-image')).toBeVisible();
+  await view.goto(publicPath);
+  await expect(view.getByTestId('public-form')).toBeVisible();
   await view.waitForLoadState('networkidle');
   await guest.close();
 
