@@ -143,6 +143,21 @@ export function timeSuite(label: string, makeDatabase: () => Promise<TestDatabas
         longTerm: await level(made.longTerm.id),
       }).toEqual({ overdue: 'overdue', dueToday: 'urgent', urgent: 'urgent', dueSoon: 'due_soon', lastGreen: 'due_soon', none: 'none', behind: 'urgent', longTerm: 'none' });
 
+      // 长期坚持: judged by its check-ins (each progress update is one), like a deadline.
+      const longTerm = {
+        missed: await b.measure({ kind: 'long_term', checkInCadence: 'monthly', startDate: addDays(today, -40), deadline: null }),
+        checkedIn: await b.measure({ kind: 'long_term', checkInCadence: 'monthly', startDate: addDays(today, -40), deadline: null }),
+        soon: await b.measure({ kind: 'long_term', checkInCadence: 'quarterly', startDate: addDays(today, -85), deadline: null }),
+      };
+      expect(longTerm.missed).toMatchObject({ checkInCadence: 'monthly', lastCheckInOn: null, nextCheckInDue: addDays(today, -9), warningLevel: 'overdue' });
+      const checkIn = await api.as('officer', { method: 'POST', url: `/api/measures/${longTerm.checkedIn.id}/updates`, payload: { date: today, text: '本月按要求坚持落实', percent: 30 } });
+      expect(checkIn.statusCode).toBe(201);
+      expect(await measure(longTerm.checkedIn.id)).toMatchObject({ lastCheckInOn: today, nextCheckInDue: addDays(today, 31), warningLevel: 'none' });
+      expect(await level(longTerm.soon.id)).toBe('urgent');
+      // An earlier-dated update does not move the last check-in back.
+      await api.as('officer', { method: 'POST', url: `/api/measures/${longTerm.checkedIn.id}/updates`, payload: { date: addDays(today, -3), text: '补报', percent: 30 } });
+      expect((await measure(longTerm.checkedIn.id)).lastCheckInOn).toBe(today);
+
       // The round's own thresholds.
       const round = json<{ version: number }>(await api.request({ method: 'GET', url: `/api/rounds/${api.roundId}` }));
       const patched = await api.request({ method: 'PATCH', url: `/api/rounds/${api.roundId}`, payload: { version: round.version, warnDueSoonDays: 30, warnVerySoonDays: 5, behindScheduleMargin: 80 } });
@@ -150,6 +165,8 @@ export function timeSuite(label: string, makeDatabase: () => Promise<TestDatabas
       expect(await level(made.urgent.id)).toBe('due_soon');
       expect(await level(made.none.id)).toBe('due_soon');
       expect(await level(made.behind.id)).toBe('due_soon');
+      expect(await level(longTerm.soon.id)).toBe('due_soon');
+      expect(await level(longTerm.missed.id)).toBe('overdue');
 
       // Every measure of the round (the demo's 47 and ours): SQL and the API agree, and the summary counts them.
       const tree = json<RoundTree>(await api.request({ method: 'GET', url: `/api/rounds/${api.roundId}/tree` }));

@@ -3,6 +3,15 @@
 export const MEASURE_KINDS = ['immediate', 'deadline', 'long_term'] as const;
 export type MeasureKind = (typeof MEASURE_KINDS)[number];
 
+/**
+ * 长期坚持: how often a long-term measure reports (each progress update is a check-in). A check-in
+ * is missed once this many days have passed since the last one (or the start): a month or a
+ * quarter at its longest, counted in days so that SQLite and PostgreSQL agree.
+ */
+export const CHECK_IN_CADENCES = ['monthly', 'quarterly'] as const;
+export type CheckInCadence = (typeof CHECK_IN_CADENCES)[number];
+export const CHECK_IN_DAYS: Record<CheckInCadence, number> = { monthly: 31, quarterly: 92 };
+
 export const MEASURE_STATUSES = ['not_started', 'in_progress', 'pending_closure', 'closed'] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 
@@ -251,6 +260,7 @@ function narrow<T extends string>(words: readonly T[], what: string) {
 }
 export const toMeasureStatus = narrow(MEASURE_STATUSES, 'measure status');
 export const toMeasureKind = narrow(MEASURE_KINDS, 'measure kind');
+export const toCheckInCadence = narrow(CHECK_IN_CADENCES, 'check-in cadence');
 export const toMeetingType = narrow(MEETING_TYPES, 'meeting type');
 export const toOrganizationKind = narrow(ORGANIZATION_KINDS, 'organization kind');
 export const toUnitType = narrow(UNIT_TYPES, 'unit type');

@@ -1,5 +1,5 @@
 import { addDays, dayNumber, daysBetween } from './dates.js';
-import type { Locale, MeasureKind, MeasureStatus } from './enums.js';
+import { CHECK_IN_DAYS, type CheckInCadence, type Locale, type MeasureKind, type MeasureStatus } from './enums.js';
 
 /**
  * The time dimension of a round (issue 9): the three-colour early warning (三色预警), a measure's
@@ -33,7 +33,7 @@ export const warningLevelColors: Record<WarningLevel, string> = {
 };
 
 /** Why a measure has its level (several may hold; the level is the highest). */
-export const WARNING_REASONS = ['due_soon', 'due_very_soon', 'behind_schedule', 'overdue'] as const;
+export const WARNING_REASONS = ['due_soon', 'due_very_soon', 'behind_schedule', 'overdue', 'check_in_missed'] as const;
 export type WarningReason = (typeof WARNING_REASONS)[number];
 
 /** A round's thresholds: days before the deadline, and the behind-schedule margin in points. */
@@ -54,6 +54,20 @@ export interface WarningFacts {
   startDate: string | null;
   /** Reported progress, 0..100. */
   progress: number;
+  /** 长期坚持: how often it reports (long-term measures only; absent or null: no check-ins asked). */
+  checkInCadence?: CheckInCadence | null;
+  /** The day of its latest progress update (its last check-in). */
+  lastCheckInOn?: string | null;
+}
+
+/**
+ * The day a long-term measure's next check-in is due: its cadence's days after the last check-in,
+ * or after its start when it has none yet; null when it has no cadence or no day to count from.
+ */
+export function nextCheckInDue(m: Pick<WarningFacts, 'kind' | 'status' | 'checkInCadence' | 'lastCheckInOn' | 'startDate'>): string | null {
+  if (m.kind !== 'long_term' || m.status === 'closed' || !m.checkInCadence) return null;
+  const from = m.lastCheckInOn ?? m.startDate;
+  return from ? addDays(from, CHECK_IN_DAYS[m.checkInCadence]) : null;
 }
 
 /**
@@ -82,12 +96,23 @@ export interface Warning {
 }
 
 /**
- * The one warning rule. Closed measures and long-term ones (长期坚持: never closed by a date) have
- * none; a measure without a deadline has none. Otherwise: overdue once the deadline has passed (a
+ * The one warning rule. Closed measures have none. A long-term one (长期坚持: never closed by a
+ * date) is judged by its next check-in as by a deadline: overdue once the check-in is missed, urgent
+ * within `warnVerySoonDays` days of it, due soon within `warnDueSoonDays`; without a cadence it has
+ * none. A measure without a deadline has none. Otherwise: overdue once the deadline has passed (a
  * measure due today is not late yet); urgent within `warnVerySoonDays` days of it, or when behind
  * schedule; due soon within `warnDueSoonDays`.
  */
 export function warning(m: WarningFacts, today: string, t: WarningThresholds = DEFAULT_WARNING_THRESHOLDS): Warning {
+  if (m.status !== 'closed' && m.kind === 'long_term') {
+    const due = nextCheckInDue(m);
+    if (!due) return { level: 'none', reasons: [], daysLeft: null };
+    const daysLeft = daysBetween(today, due);
+    if (daysLeft < 0) return { level: 'overdue', reasons: ['check_in_missed'], daysLeft };
+    if (daysLeft <= t.warnVerySoonDays) return { level: 'urgent', reasons: ['due_very_soon'], daysLeft };
+    if (daysLeft <= t.warnDueSoonDays) return { level: 'due_soon', reasons: ['due_soon'], daysLeft };
+    return { level: 'none', reasons: [], daysLeft };
+  }
   if (m.status === 'closed' || m.kind === 'long_term' || !m.deadline) return { level: 'none', reasons: [], daysLeft: null };
   const daysLeft = daysBetween(today, m.deadline);
   if (daysLeft < 0) return { level: 'overdue', reasons: ['overdue'], daysLeft };
@@ -131,8 +156,18 @@ export function warningLevelSql(dialect: SqlDialect, today: string, aliases: { m
   const span = `(${deadline} - ${start})`;
   const elapsed = `(CASE WHEN ${todayDays} < ${start} THEN 0 WHEN ${todayDays} > ${deadline} THEN ${span} ELSE ${todayDays} - ${start} END)`;
   const behind = `(COALESCE(${m}."startDate", ${r}."feedbackDate") IS NOT NULL AND ${span} > 0 AND ${m}."progress" * ${span} < 100 * ${elapsed} - ${r}."behindScheduleMargin" * ${span})`;
+  // 长期坚持: the next check-in is the deadline (the cadence's days after the last check-in, or the start).
+  const cadenceDays = `(CASE ${m}."checkInCadence" ${Object.entries(CHECK_IN_DAYS).map(([c, d]) => `WHEN '${c}' THEN ${d}`).join(' ')} END)`;
+  const checkInLeft = `(${day(`COALESCE(${m}."lastCheckInOn", ${m}."startDate", ${r}."feedbackDate")`)} + ${cadenceDays} - ${todayDays})`;
   return `(CASE
-    WHEN ${m}."status" = 'closed' OR ${m}."kind" = 'long_term' OR ${m}."deadline" IS NULL THEN 'none'
+    WHEN ${m}."status" = 'closed' THEN 'none'
+    WHEN ${m}."kind" = 'long_term' THEN (CASE
+      WHEN ${cadenceDays} IS NULL OR COALESCE(${m}."lastCheckInOn", ${m}."startDate", ${r}."feedbackDate") IS NULL THEN 'none'
+      WHEN ${checkInLeft} < 0 THEN 'overdue'
+      WHEN ${checkInLeft} <= ${r}."warnVerySoonDays" THEN 'urgent'
+      WHEN ${checkInLeft} <= ${r}."warnDueSoonDays" THEN 'due_soon'
+      ELSE 'none' END)
+    WHEN ${m}."deadline" IS NULL THEN 'none'
     WHEN ${left} < 0 THEN 'overdue'
     WHEN ${left} <= ${r}."warnVerySoonDays" OR ${behind} THEN 'urgent'
     WHEN ${left} <= ${r}."warnDueSoonDays" THEN 'due_soon'

@@ -4,6 +4,7 @@ import {
   elapsedShare,
   followUpState,
   isDueWithin,
+  nextCheckInDue,
   roundHistory,
   timelineBar,
   warning,
@@ -59,6 +60,28 @@ describe('three-colour warning', () => {
     // Pending closure is still open: its deadline still counts.
     expect(warningLevel(open('2023-08-01', { status: 'pending_closure' }), today)).toBe('overdue');
   });
+  it('judges a long-term measure by its check-ins: a missed one raises the level like a deadline', () => {
+    const longTerm = (extra: Partial<WarningFacts>) => open(null, { kind: 'long_term', startDate: '2023-03-15', ...extra });
+    // Monthly: due 31 days after the last check-in (2023-07-20 → 2023-08-20: two days left).
+    expect(nextCheckInDue(longTerm({ checkInCadence: 'monthly', lastCheckInOn: '2023-07-20' }))).toBe('2023-08-20');
+    expect(warning(longTerm({ checkInCadence: 'monthly', lastCheckInOn: '2023-07-20' }), today)).toEqual({ level: 'urgent', reasons: ['due_very_soon'], daysLeft: 2 });
+    // Missed: the last check-in 2023-07-17 was due again 2023-08-17.
+    expect(warning(longTerm({ checkInCadence: 'monthly', lastCheckInOn: '2023-07-17' }), today)).toEqual({ level: 'overdue', reasons: ['check_in_missed'], daysLeft: -1 });
+    expect(warningLevel(longTerm({ checkInCadence: 'monthly', lastCheckInOn: '2023-08-01' }), today)).toBe('due_soon'); // 14 days left
+    expect(warningLevel(longTerm({ checkInCadence: 'monthly', lastCheckInOn: '2023-08-18' }), today)).toBe('none'); // 31 days left
+    // Quarterly: 92 days; never checked in, counted from its start (2023-03-15 → 2023-06-15: missed).
+    expect(nextCheckInDue(longTerm({ checkInCadence: 'quarterly' }))).toBe('2023-06-15');
+    expect(warningLevel(longTerm({ checkInCadence: 'quarterly' }), today)).toBe('overdue');
+    expect(warningLevel(longTerm({ checkInCadence: 'quarterly', lastCheckInOn: '2023-07-01' }), today)).toBe('none');
+    // No cadence, closed, nothing to count from, or not long-term: no check-in rule.
+    expect(warningLevel(longTerm({ checkInCadence: null }), today)).toBe('none');
+    expect(warningLevel(longTerm({ checkInCadence: 'monthly', status: 'closed' }), today)).toBe('none');
+    expect(nextCheckInDue(longTerm({ checkInCadence: 'monthly', startDate: null }))).toBeNull();
+    expect(nextCheckInDue(open('2023-09-30', { checkInCadence: 'monthly', lastCheckInOn: '2023-01-01' }))).toBeNull();
+    expect(warningLevel(open('2023-09-30', { checkInCadence: 'monthly', lastCheckInOn: '2023-01-01' }), today)).toBe('none');
+    // The round's thresholds apply to the check-in as to a deadline.
+    expect(warningLevel(longTerm({ checkInCadence: 'monthly', lastCheckInOn: '2023-07-20' }), today, { warnDueSoonDays: 5, warnVerySoonDays: 1, behindScheduleMargin: 20 })).toBe('due_soon');
+  });
   it('reads a postponed measure by its new deadline only', () => {
     // Was due 2023-08-01 (overdue); postponed to 2023-09-30: no warning today.
     expect(warningLevel(open('2023-09-30', { startDate: '2023-03-15', progress: 80 }), today)).toBe('none');
@@ -72,6 +95,9 @@ describe('three-colour warning', () => {
     }
     expect(warningLevelSql('sqlite', today)).toContain('julianday');
     expect(warningLevelSql('postgresql', today)).toContain(`DATE '1970-01-01'`);
+    // The check-in rule: the cadence's days, after the last check-in or the start.
+    expect(warningLevelSql('sqlite', today)).toContain(`WHEN 'monthly' THEN 31 WHEN 'quarterly' THEN 92`);
+    expect(warningLevelSql('sqlite', today)).toContain('COALESCE(m."lastCheckInOn", m."startDate", r."feedbackDate")');
     const t = { warnDueSoonDays: 20, warnVerySoonDays: 10, behindScheduleMargin: 20 };
     expect(warningDeadlineWhere('overdue', today, t)).toEqual({ status: { not: 'closed' }, kind: { not: 'long_term' }, deadline: { lt: today } });
     expect(warningDeadlineWhere('urgent', today, t).deadline).toEqual({ gte: today, lte: '2023-08-28' });

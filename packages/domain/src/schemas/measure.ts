@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { MEASURE_KINDS, MEASURE_STATUSES } from '../enums.js';
+import { CHECK_IN_CADENCES, MEASURE_KINDS, MEASURE_STATUSES } from '../enums.js';
 import { Id, IsoDate, KeysetPage, KeysetQuery, LongText, Nullable, Ordinal, Ref, SortDirection, Timestamp, Version } from './common.js';
 import { ClosureRequest, UserRef } from './closure.js';
 import { WARNING_LEVELS } from '../time.js';
@@ -9,6 +9,7 @@ export const WarningLevelSchema = Type.Union(WARNING_LEVELS.map((l) => Type.Lite
 
 export const MeasureKindSchema = Type.Union(MEASURE_KINDS.map((k) => Type.Literal(k)));
 export const MeasureStatusSchema = Type.Union(MEASURE_STATUSES.map((s) => Type.Literal(s)));
+export const CheckInCadenceSchema = Type.Union(CHECK_IN_CADENCES.map((c) => Type.Literal(c)));
 const Percent = Type.Integer({ minimum: 0, maximum: 100 });
 
 /** A measure as every list and the tree show it. */
@@ -36,6 +37,10 @@ export const MeasureItem = Type.Object({
   postponementCount: Type.Optional(Type.Integer({ minimum: 0 })),
   /** 三色预警, computed by the API with the round's thresholds (packages/domain warningLevel). */
   warningLevel: Type.Optional(WarningLevelSchema),
+  /** 长期坚持: how often it checks in (each progress update is a check-in), its last one and when the next is due. */
+  checkInCadence: Type.Optional(Nullable(CheckInCadenceSchema)),
+  lastCheckInOn: Type.Optional(Nullable(IsoDate)),
+  nextCheckInDue: Type.Optional(Nullable(IsoDate)),
 });
 export type MeasureItem = Static<typeof MeasureItem>;
 
@@ -116,6 +121,8 @@ const editable = {
   status: Type.Optional(MeasureStatusSchema),
   deadline: Type.Optional(Nullable(IsoDate)),
   startDate: Type.Optional(Nullable(IsoDate)),
+  /** 长期坚持: monthly or quarterly check-ins (long-term measures; ignored for others). */
+  checkInCadence: Type.Optional(Nullable(CheckInCadenceSchema)),
   completedDate: Type.Optional(Nullable(IsoDate)),
   leaderId: Type.Optional(Nullable(Id)),
   leadDepartmentId: Type.Optional(Nullable(Id)),

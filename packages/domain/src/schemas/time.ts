@@ -18,6 +18,8 @@ export const TimeSummary = Type.Object({
   dueNext14: Count,
   /** 长期坚持 measures, shown apart. */
   longTerm: Count,
+  /** Of them, open ones whose check-in is missed (red, like an overdue deadline). */
+  checkInsMissed: Count,
 });
 export type TimeSummary = Static<typeof TimeSummary>;
 

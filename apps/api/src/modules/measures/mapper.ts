@@ -1,5 +1,5 @@
 import type { Prisma } from '@rectify/db';
-import { daysOverdue, isOverdue, measureStart, roundTitle, toMeasureKind, toMeasureStatus, warningLevel, type MeasureItem, type MeasureListItem } from '@rectify/domain';
+import { daysOverdue, isOverdue, measureStart, nextCheckInDue, toCheckInCadence, roundTitle, toMeasureKind, toMeasureStatus, warningLevel, type MeasureItem, type MeasureListItem } from '@rectify/domain';
 
 /** What the queries below select for a measure, and how it becomes the API's MeasureItem. */
 export const measureItemInclude = {
@@ -34,6 +34,7 @@ export type MeasurePathRow = Prisma.MeasureGetPayload<{ include: typeof measureP
 
 export function toMeasureItem(row: MeasureRow, today: string): MeasureItem {
   const facts = { status: toMeasureStatus(row.status), deadline: row.deadline };
+  const checkIns = { kind: toMeasureKind(row.kind), checkInCadence: row.checkInCadence === null ? null : toCheckInCadence(row.checkInCadence), lastCheckInOn: row.lastCheckInOn };
   return {
     id: row.id,
     problemId: row.problemId,
@@ -54,7 +55,10 @@ export function toMeasureItem(row: MeasureRow, today: string): MeasureItem {
     startDate: measureStart(row, row.round),
     originalDeadline: row.originalDeadline,
     postponementCount: row.postponementCount,
-    warningLevel: warningLevel({ ...facts, kind: toMeasureKind(row.kind), startDate: measureStart(row, row.round), progress: row.progress }, today, row.round),
+    warningLevel: warningLevel({ ...checkIns, status: facts.status, deadline: row.deadline, startDate: measureStart(row, row.round), progress: row.progress }, today, row.round),
+    checkInCadence: checkIns.checkInCadence,
+    lastCheckInOn: row.lastCheckInOn,
+    nextCheckInDue: nextCheckInDue({ ...checkIns, status: facts.status, startDate: measureStart(row, row.round) }),
   };
 }
 

@@ -274,6 +274,7 @@ export function createMeasureService({ db, clock, notifier }: MeasureServiceDeps
             ...state,
             deadline: newMeasureDeadline(body.deadline, problem.round.rectificationDeadline),
             startDate: body.startDate ?? problem.round.feedbackDate,
+            checkInCadence: body.checkInCadence ?? null,
             leaderId: body.leaderId ?? null,
             leadDepartmentId: body.leadDepartmentId ?? null,
             outcome: body.outcome ?? null,

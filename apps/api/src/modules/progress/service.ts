@@ -43,11 +43,14 @@ export function createProgressService({ db, clock }: { db: Db; clock: Clock }) {
           { status: toMeasureStatus(measure.status), completedDate: measure.completedDate, progress: measure.progress },
           body.percent,
         );
-        await tx.measure.update({ where: { id: measureId }, data: { progress, status, version: { increment: 1 } } });
+        // Each progress update is a check-in (长期坚持): the measure keeps the day of its latest one.
+        const { lastCheckInOn: lastBefore } = await tx.measure.findUniqueOrThrow({ where: { id: measureId }, select: { lastCheckInOn: true } });
+        const lastCheckInOn = lastBefore !== null && lastBefore > body.date ? lastBefore : body.date;
+        await tx.measure.update({ where: { id: measureId }, data: { progress, status, lastCheckInOn, version: { increment: 1 } } });
         await audit(
           tx, actor, 'measure', measureId, 'update',
-          { progress: measure.progress, status: measure.status, version: measure.version },
-          { progress, status, version: measure.version + 1 },
+          { progress: measure.progress, status: measure.status, lastCheckInOn: lastBefore, version: measure.version },
+          { progress, status, lastCheckInOn, version: measure.version + 1 },
         );
         return update.id;
       });

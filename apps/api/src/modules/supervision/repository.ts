@@ -1,5 +1,5 @@
 import type { Db, Prisma, Tx } from '@rectify/db';
-import { supervisionNoticeNumber, toMeasureKind, toMeasureStatus, type SupervisionNotice, type WarningLevel, WARNING_LEVELS } from '@rectify/domain';
+import { supervisionNoticeNumber, toCheckInCadence, toMeasureKind, toMeasureStatus, type SupervisionNotice, type WarningLevel, WARNING_LEVELS } from '@rectify/domain';
 import { toUserRef, userRefSelect } from '../../lib/user-ref.js';
 
 /** The queries of 督办函 (supervision notices). */
@@ -63,14 +63,14 @@ export async function noticeMeasures(tx: Tx, roundId: number, ids: number[]) {
     where: { roundId, id: { in: ids } },
     select: {
       id: true, text: true, kind: true, status: true, deadline: true, originalDeadline: true, startDate: true, progress: true,
-      leaderId: true, leadDepartmentId: true,
+      checkInCadence: true, lastCheckInOn: true, leaderId: true, leadDepartmentId: true,
       leader: { select: { name: true } },
       leadDepartment: { select: { name: true } },
       problem: { select: { title: true } },
     },
     orderBy: [{ problemId: 'asc' }, { ordinal: 'asc' }, { id: 'asc' }],
   });
-  return rows.map((r) => ({ ...r, kind: toMeasureKind(r.kind), status: toMeasureStatus(r.status) }));
+  return rows.map((r) => ({ ...r, kind: toMeasureKind(r.kind), status: toMeasureStatus(r.status), checkInCadence: r.checkInCadence === null ? null : toCheckInCadence(r.checkInCadence) }));
 }
 
 /** The next number of the unit's notices in the year (督办〔year〕N号). */

@@ -31,6 +31,7 @@ export interface TimeCounts {
   pendingPostponements: number;
   dueNext14: number;
   longTerm: number;
+  checkInsMissed: number;
 }
 
 /** One statement: every figure of the round's time summary as conditional sums. */
@@ -45,6 +46,7 @@ export async function timeCounts(db: Db, roundId: number, today: string): Promis
       SUM(CASE WHEN w."level" = 'overdue' THEN 1 ELSE 0 END) AS "overdue",
       SUM(CASE WHEN w."postponementCount" > 0 THEN 1 ELSE 0 END) AS "postponed",
       SUM(CASE WHEN w."kind" = 'long_term' THEN 1 ELSE 0 END) AS "longTerm",
+      SUM(CASE WHEN w."kind" = 'long_term' AND w."level" = 'overdue' THEN 1 ELSE 0 END) AS "checkInsMissed",
       SUM(CASE WHEN w."status" <> 'closed' AND w."kind" <> 'long_term' AND w."deadline" >= ${today} AND w."deadline" <= ${horizon} THEN 1 ELSE 0 END) AS "dueNext14",
       (SELECT COUNT(*) FROM "Postponement" p JOIN "Measure" pm ON pm."id" = p."measureId" WHERE pm."roundId" = ${roundId} AND p."state" = 'pending') AS "pendingPostponements"
     FROM (
@@ -59,6 +61,7 @@ export async function timeCounts(db: Db, roundId: number, today: string): Promis
     pendingPostponements: n(row.pendingPostponements ?? 0),
     dueNext14: n(row.dueNext14 ?? 0),
     longTerm: n(row.longTerm ?? 0),
+    checkInsMissed: n(row.checkInsMissed ?? 0),
   };
 }
 
@@ -74,7 +77,7 @@ export async function warningLevelsInSql(db: Db, roundId: number, today: string)
 
 export const timelineSelect = {
   id: true, ordinal: true, text: true, kind: true, status: true, deadline: true, startDate: true, originalDeadline: true,
-  postponementCount: true, completedDate: true, progress: true, createdAt: true, demo: true,
+  postponementCount: true, completedDate: true, progress: true, createdAt: true, demo: true, checkInCadence: true, lastCheckInOn: true,
   leader: { select: { id: true, name: true } },
   leadDepartment: { select: { id: true, name: true } },
   problem: { select: { id: true, ordinal: true, title: true, category: { select: { id: true, ordinal: true, title: true } } } },

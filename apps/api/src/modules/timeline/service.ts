@@ -1,4 +1,5 @@
 import {
+  toCheckInCadence,
   burnUp,
   measureStart,
   roundHistory,
@@ -55,7 +56,11 @@ export function createTimelineService({ db, clock }: { db: Db; clock: Clock }) {
           problem: { id: m.problem.id, ordinal: m.problem.ordinal, title: m.problem.title },
           kind,
           status,
-          warningLevel: warningLevel({ status, kind, deadline: m.deadline, startDate: start, progress: m.progress }, today, round),
+          warningLevel: warningLevel(
+            { status, kind, deadline: m.deadline, startDate: start, progress: m.progress, checkInCadence: m.checkInCadence === null ? null : toCheckInCadence(m.checkInCadence), lastCheckInOn: m.lastCheckInOn },
+            today,
+            round,
+          ),
           leader: m.leader,
           leadDepartment: m.leadDepartment,
           ...timelineBar({ ...m, status, kind }, round, today),

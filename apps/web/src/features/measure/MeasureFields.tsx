@@ -1,5 +1,5 @@
 import { Col, DatePicker, Form, Input, InputNumber, Row, Select, Slider } from 'antd';
-import { MEASURE_KINDS, MEASURE_STATUSES, type Department, type MeasureField, type Person } from '@rectify/domain';
+import { CHECK_IN_CADENCES, MEASURE_KINDS, MEASURE_STATUSES, type Department, type MeasureField, type Person } from '@rectify/domain';
 import { useLocale, useT } from '../../i18n';
 import { kindLabel, statusLabel } from '../../shared/labels';
 import { useMe } from '../auth/api';
@@ -24,6 +24,7 @@ export function MeasureFields({ organizationId, people, departments, loadingRefs
   const t = useT();
   const [locale] = useLocale();
   const status = Form.useWatch('status');
+  const kind = Form.useWatch('kind');
   const canAddStaff = hasAccess(useMe().data, 'hierarchy.write');
   const readOnly = (field: MeasureField) => (editable ? !editable.includes(field) : false);
   const staff = { organizationId, people, departments, loading: loadingRefs, canAdd: canAddStaff };
@@ -49,6 +50,19 @@ export function MeasureFields({ organizationId, people, departments, loadingRefs
             <Select disabled={readOnly('kind')} options={MEASURE_KINDS.map((k) => ({ value: k, label: kindLabel(k, locale) }))} />
           </Form.Item>
         </Col>
+        {kind === 'long_term' && (
+          <Col xs={24} sm={12}>
+            <Form.Item name="checkInCadence" label={t('measure.checkInCadence')} extra={t('measure.checkInCadenceHint')}>
+              <Select
+                allowClear
+                data-testid="check-in-cadence"
+                disabled={readOnly('checkInCadence')}
+                placeholder={t('measure.checkInNone')}
+                options={CHECK_IN_CADENCES.map((c) => ({ value: c, label: t(`measure.checkIn.${c}`) }))}
+              />
+            </Form.Item>
+          </Col>
+        )}
         <Col xs={24} sm={12}>
           <Form.Item name="status" label={t('measure.status')}>
             <Select

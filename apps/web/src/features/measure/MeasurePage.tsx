@@ -183,6 +183,29 @@ export default function MeasurePage() {
                 </Space>
               ),
             },
+            ...(m.kind === 'long_term'
+              ? [
+                  {
+                    key: 'checkIn',
+                    label: t('measure.checkInCadence'),
+                    children: (
+                      <Space size={4} wrap data-testid="measure-check-in">
+                        <span>{m.checkInCadence ? t(`measure.checkIn.${m.checkInCadence}`) : t('measure.checkInNone')}</span>
+                        {m.checkInCadence && (
+                          <Typography.Text type="secondary">
+                            {t('measure.lastCheckIn')} {m.lastCheckInOn ?? none}
+                          </Typography.Text>
+                        )}
+                        {m.nextCheckInDue && (
+                          <Typography.Text type={m.warningLevel === 'overdue' ? 'danger' : 'secondary'} data-testid="measure-next-check-in">
+                            {t('measure.nextCheckIn')} {m.nextCheckInDue}
+                          </Typography.Text>
+                        )}
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
             { key: 'completed', label: t('measure.completedDate'), children: m.completedDate ?? none },
             { key: 'leader', label: t('measure.leader'), children: m.leader?.name ?? none },
             { key: 'dept', label: t('measure.leadDepartment'), children: m.leadDepartment?.name ?? none },

@@ -6,6 +6,7 @@ import {
   todayInShanghai,
   type MeasureDetail,
   type MeasureItem,
+  type CheckInCadence,
   type MeasureKind,
   type MeasureStatus,
   type MeasureUpdate,
@@ -14,6 +15,8 @@ import {
 export interface MeasureFormValues {
   text: string;
   kind: MeasureKind;
+  /** 长期坚持: how often it checks in (long-term measures only). */
+  checkInCadence: CheckInCadence | null;
   status: MeasureStatus;
   deadline: Dayjs | null;
   completedDate: Dayjs | null;
@@ -35,6 +38,7 @@ export function emptyMeasureValues(roundDeadline: string | null = null): Measure
   return {
     text: '',
     kind: 'deadline',
+    checkInCadence: null,
     status: 'not_started',
     deadline: toDay(newMeasureDeadline(undefined, roundDeadline)),
     completedDate: null,
@@ -51,6 +55,7 @@ export function toFormValues(m: MeasureItem | MeasureDetail): MeasureFormValues 
   return {
     text: m.text,
     kind: m.kind,
+    checkInCadence: m.checkInCadence ?? null,
     status: m.status,
     deadline: toDay(m.deadline),
     completedDate: toDay(m.completedDate),
@@ -69,6 +74,7 @@ export function toPayload(v: MeasureFormValues): Omit<MeasureUpdate, 'version'> 
   return {
     text: v.text.trim(),
     kind: v.kind,
+    checkInCadence: v.kind === 'long_term' ? (v.checkInCadence ?? null) : null,
     status: v.status,
     deadline: toIso(v.deadline),
     completedDate: v.status === 'closed' ? toIso(v.completedDate) : null,
@@ -107,6 +113,7 @@ export function editablePayload(
 ): Omit<MeasureUpdate, 'version'> {
   const payload: Record<string, unknown> = { ...toPayload(v) };
   if (v.manifestationId === undefined) delete payload.manifestationId;
+  if (v.checkInCadence === undefined) delete payload.checkInCadence;
   if (editable) for (const key of Object.keys(payload)) if (!editable.includes(key)) delete payload[key];
   return payload as Omit<MeasureUpdate, 'version'>;
 }

@@ -36,6 +36,7 @@ export function WarningPanel({ roundId }: { roundId: number }) {
         {figure('postponed', t('time.postponed'), s.postponed, `${timeline}?postponed=1`)}
         {figure('dueNext14', t('time.dueNext14'), s.dueNext14, `${timeline}?due=14`)}
         {figure('longTerm', t('time.longTerm'), s.longTerm, `${timeline}?kind=long_term`)}
+        {figure('checkInsMissed', t('time.checkInsMissed'), s.checkInsMissed, `${timeline}?kind=long_term&level=overdue`, s.checkInsMissed ? warningStyle.overdue.color : undefined, s.checkInsMissed ? warningStyle.overdue.bar : undefined)}
       </Row>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '12px 0 0' }}>
         {t('time.thresholds', { first: s.thresholds.warnDueSoonDays, second: s.thresholds.warnVerySoonDays, margin: s.thresholds.behindScheduleMargin })}
