@@ -26,6 +26,7 @@ const OpinionsPage = lazy(() => import('../features/public/OpinionsPage'));
 const PublicQrPrintPage = lazy(() => import('../features/public/PublicQrPrintPage'));
 const PublicPage = lazy(() => import('../features/public/PublicPage'));
 const RegistersPage = lazy(() => import('../features/registers/RegistersPage'));
+const NewRoundPage = lazy(() => import('../features/newround/NewRoundPage'));
 
 export const routes: RouteObject[] = [
   {
@@ -83,6 +84,7 @@ export const routes: RouteObject[] = [
       { path: 'rounds/:id/follow-ups', element: <FollowUpsPage /> },
       { path: 'follow-ups/:id', element: <FollowUpPage /> },
       { path: 'rounds/:id/registers', element: <RegistersPage /> },
+      { path: 'rounds/new', element: <NewRoundPage /> },
       { path: 'import', element: <ImportPage /> },
       { path: 'measures/:id', element: <MeasurePage /> },
       { path: 'tasks', element: <TasksPage /> },

@@ -10,7 +10,7 @@ import {
 } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
-import { meetingTypeLabels, type TextImportPreviewResult } from '@rectify/domain';
+import { meetingTypeLabels, type RoundWithTotals, type TextImportPreviewResult } from '@rectify/domain';
 import { useLocale, useT, type MessageKey, type TFunction } from '../../i18n';
 import { useCanWrite, useTextImport, useTextPreview } from '../documents/api';
 import { HierarchyEditor } from './HierarchyEditor';
@@ -184,8 +184,15 @@ function Summary({
   );
 }
 
+interface ImportPageProps {
+  /** Embedded in the new-round flow: the unit chosen there is the round's unit (the parsed name is replaced). */
+  unitName?: string;
+  /** Embedded: called with the created round instead of opening its dashboard. */
+  onCreated?: (round: RoundWithTotals) => void;
+}
+
 /** /import — paste or upload a report / feedback text → review and correct → create the round. */
-export default function ImportPage() {
+export default function ImportPage({ unitName, onCreated }: ImportPageProps = {}) {
   const t = useT();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -202,7 +209,8 @@ export default function ImportPage() {
     try {
       const result = await parse.mutateAsync(input);
       setPreview(result);
-      setReview(fromPreview(result));
+      const state = fromPreview(result);
+      setReview(unitName ? { ...state, round: { ...state.round, inspectedUnit: unitName } } : state);
       window.scrollTo?.({ top: 0 });
     } catch {
       // shown from parse.error
@@ -214,7 +222,8 @@ export default function ImportPage() {
     try {
       const round = await create.mutateAsync(toConfirm(review));
       message.success(t('textImport.created', { title: round.title }));
-      void navigate(`/rounds/${round.id}`);
+      if (onCreated) onCreated(round);
+      else void navigate(`/rounds/${round.id}`);
     } catch (error) {
       message.error(error instanceof Error ? error.message : String(error));
     }

@@ -1,5 +1,5 @@
 import { Button, Card, Empty, Progress, Space, Tag, Typography } from 'antd';
-import { ImportOutlined } from '@ant-design/icons';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { completionRate, type RoundWithTotals } from '@rectify/domain';
 import { useRounds } from '../../api/hooks';
@@ -33,11 +33,18 @@ export default function RoundListPage() {
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
         <h1 className="rectify-page-title">{t('rounds.title')}</h1>
-        <Link to="/import">
-          <Button icon={<ImportOutlined />} data-testid="open-text-import">
-            {t('textImport.title')}
-          </Button>
-        </Link>
+        <Space wrap>
+          <Link to="/rounds/new">
+            <Button type="primary" icon={<PlusOutlined />} data-testid="open-new-round">
+              {t('newRound.pageTitle')}
+            </Button>
+          </Link>
+          <Link to="/import">
+            <Button icon={<ImportOutlined />} data-testid="open-text-import">
+              {t('textImport.title')}
+            </Button>
+          </Link>
+        </Space>
       </Space>
       <Card styles={{ body: { padding: 0 } }}>
         <ResponsiveList<RoundWithTotals>
