@@ -191,7 +191,7 @@ export function scaleSuite(label: string, makeDatabase: () => Promise<TestDataba
     });
 
     it('answers the other growing lists with keyset pages', async () => {
-      for (const url of ['/api/closures?state=all&limit=200', '/api/audit?limit=200', '/api/notifications?limit=200', '/api/rounds?limit=200&direction=desc', '/api/people?limit=200']) {
+      for (const url of ['/api/closures?state=all&limit=200', '/api/audit?limit=200', '/api/notifications?limit=200', '/api/rounds?limit=200&direction=desc', '/api/people?limit=200', '/api/opinions?limit=200']) {
         const res = await api.request({ method: 'GET', url });
         expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
         expect(json<{ items: unknown[]; nextCursor: string | null; total: number }>(res)).toMatchObject({ items: expect.any(Array), total: expect.any(Number) });

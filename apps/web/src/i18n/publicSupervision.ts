@@ -4,6 +4,7 @@
  */
 export const publicSupervisionZh = {
   'pub.nav': '群众监督',
+  'pub.colon': '：',
   'pub.title': '群众监督',
   'pub.intro': '开启后，群众无需账号即可通过公开地址或二维码（码上监督）查看整改情况通报、提出意见建议，并对整改成效作出评价。',
   'pub.roundCard': '本轮公开页面',
@@ -58,7 +59,8 @@ export const publicSupervisionZh = {
 };
 
 export const publicSupervisionEn: Record<keyof typeof publicSupervisionZh, string> = {
-  'pub.nav': 'Public supervision',
+  'pub.nav': 'Opinions',
+  'pub.colon': ': ',
   'pub.title': 'Public supervision',
   'pub.intro': 'Once switched on, anyone can open the public address or scan its QR code to read the published report, send an opinion and rate the rectification, without an account.',
   'pub.roundCard': 'Public page of this round',

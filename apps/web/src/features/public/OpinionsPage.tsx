@@ -40,7 +40,7 @@ function RoundPublicPage({ roundId, manage }: { roundId: number; manage: boolean
   const page = settings.data;
   const url = page.path ? publicUrl(page.path) : null;
   return (
-    <Card title={`${t('pub.roundCard')}：${page.title}`} data-testid="public-page-card">
+    <Card title={`${t('pub.roundCard')}${t('pub.colon')}${page.title}`} data-testid="public-page-card">
       <Space direction="vertical" size={12} style={{ width: '100%' }}>
         <Space wrap>
           <Typography.Text strong>{t('pub.switch')}</Typography.Text>
@@ -69,7 +69,7 @@ function RoundPublicPage({ roundId, manage }: { roundId: number; manage: boolean
         {url && page.enabled && (
           <>
             <div style={{ minWidth: 0 }}>
-              <Typography.Text type="secondary">{t('pub.address')}：</Typography.Text>
+              <Typography.Text type="secondary">{t('pub.address')}{t('pub.colon')}</Typography.Text>
               <Typography.Text copyable={{ text: url }} data-testid="public-url" style={{ wordBreak: 'break-all' }}>
                 {url}
               </Typography.Text>
@@ -87,7 +87,7 @@ function RoundPublicPage({ roundId, manage }: { roundId: number; manage: boolean
           </>
         )}
         <div>
-          <Typography.Text type="secondary">{t('pub.ratings')}：</Typography.Text>
+          <Typography.Text type="secondary">{t('pub.ratings')}{t('pub.colon')}</Typography.Text>
           <RatingsLine ratings={page.ratings} />
         </div>
         <Typography.Text type="secondary">{t('pub.opinionCount', { total: page.ratings.opinions, unhandled: page.newOpinions })}</Typography.Text>
@@ -153,7 +153,7 @@ function OpinionCard({ opinion, manage, showRound, onHandle }: { opinion: Opinio
         <Typography.Text type="secondary">{who}</Typography.Text>
         {opinion.note && (
           <Typography.Text>
-            {t('pub.note')}：{opinion.note}
+            {t('pub.note')}{t('pub.colon')}{opinion.note}
           </Typography.Text>
         )}
         {opinion.handledBy && opinion.handledAt && (
