@@ -1,7 +1,10 @@
-import { Alert, Button, Result } from 'antd';
-import { Link } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { Alert, Button } from 'antd';
 import { ApiError } from '../api/client';
 import { useT } from '../i18n';
+
+// antd's Result carries its status illustrations (~10 KB gzipped): loaded only when a page is not found.
+const NotFoundResult = lazy(() => import('./NotFoundResult'));
 
 export { Loading } from './Loading';
 
@@ -9,16 +12,9 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
   const t = useT();
   if (error instanceof ApiError && (error.code === 'NOT_FOUND' || error.status === 404)) {
     return (
-      <Result
-        status="404"
-        title={t('common.notFound')}
-        subTitle={error.message}
-        extra={
-          <Link to="/">
-            <Button type="primary">{t('common.backHome')}</Button>
-          </Link>
-        }
-      />
+      <Suspense fallback={null}>
+        <NotFoundResult message={error.message} />
+      </Suspense>
     );
   }
   const message = error instanceof Error ? error.message : String(error);

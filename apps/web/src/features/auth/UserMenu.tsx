@@ -1,10 +1,13 @@
-import { useState } from 'react';
-import { Alert, App, Avatar, Dropdown, Form, Input, Modal, Space } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { Avatar, Dropdown, Space } from 'antd';
 import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { roleLabels } from '@rectify/domain';
 import { useLocale, useT } from '../../i18n';
-import { useChangePassword, useCurrentUser, useLogout } from './api';
+import { useCurrentUser, useLogout } from './api';
 import { LOGIN_PATH } from './session';
+
+// The password form (antd Form, Input, Modal: ~40 KB gzipped) loads when it is first asked for, not with every page.
+const ChangePasswordModal = lazy(() => import('./ChangePasswordModal'));
 
 /** The header's account menu: who is signed in (name, role), change password, sign out. */
 export function UserMenu({ compact = false }: { compact?: boolean }) {
@@ -72,80 +75,11 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
           </Space>
         </button>
       </Dropdown>
-      <ChangePasswordModal open={changing} onClose={() => setChanging(false)} />
+      {changing && (
+        <Suspense fallback={null}>
+          <ChangePasswordModal open={changing} onClose={() => setChanging(false)} />
+        </Suspense>
+      )}
     </>
-  );
-}
-
-interface PasswordValues {
-  currentPassword: string;
-  newPassword: string;
-  confirm: string;
-}
-
-function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const t = useT();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<PasswordValues>();
-  const change = useChangePassword();
-  const [error, setError] = useState<string | null>(null);
-
-  const close = () => {
-    form.resetFields();
-    setError(null);
-    onClose();
-  };
-
-  const submit = async (values: PasswordValues) => {
-    setError(null);
-    try {
-      await change.mutateAsync({ currentPassword: values.currentPassword, newPassword: values.newPassword });
-      message.success(t('auth.passwordChanged'));
-      close();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  };
-
-  return (
-    <Modal
-      open={open}
-      title={t('auth.changePassword')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={change.isPending}
-      onOk={() => form.submit()}
-      onCancel={close}
-      destroyOnHidden
-    >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      <Form<PasswordValues> form={form} layout="vertical" onFinish={(v) => void submit(v)}>
-        <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
-          <Input.Password autoComplete="current-password" />
-        </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={t('auth.newPassword')}
-          extra={t('auth.passwordRule')}
-          rules={[{ required: true, min: 8, message: t('auth.passwordRule') }]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('auth.confirmPassword')}
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: t('auth.confirmPassword') },
-            ({ getFieldValue }) => ({
-              validator: (_, value) =>
-                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('auth.passwordMismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }

@@ -13,13 +13,14 @@ import { useScreen } from '../../shared/useScreen';
 import { ExportListButton } from '../documents/ExportListButton';
 import { dashboardFilterToLedger } from '../documents/exportLinks';
 import { useDownload } from '../documents/useDownload';
-import { BulkEditModal, useMayBulkEdit } from '../measure/BulkEditModal';
+import { useMayBulkEdit } from '../measure/bulkAccess';
+import { LazyBulkEditModal } from '../measure/LazyBulkEditModal';
 import { PrintMeasureList } from './PrintMeasureList';
 import { MeasureTable } from './MeasureTable';
 import { OverdueTable } from './OverdueTable';
 import { MeasureListControls } from './MeasureListControls';
 import { listControlsQuery, readListControls, writeListControls } from './measureListControls';
-import { ProgressChart } from './ProgressChart';
+import { LazyProgressChart as ProgressChart } from './LazyProgressChart';
 import { WarningPanel } from '../time/WarningPanel';
 import { FollowUpPanel } from '../followups/FollowUpPanel';
 import { chartRows } from './chartRows';
@@ -412,7 +413,13 @@ export default function DashboardPage() {
             // A new view (e.g. a shared link) starts with its own search text.
             key={controls.filters.q ?? ''}
             controls={controls}
-            onChange={(update) => setParams((current) => writeListControls(current, update(readListControls(current))), { replace: true, preventScrollReset: true })}
+            onChange={(update) => {
+              // The URL as it is now: React Router's functional update passes the params of the last
+              // committed render, which lags behind the address while a navigation renders (a sort
+              // chosen, then a direction clicked at once, lost the sort).
+              const current = new URLSearchParams(window.location.search);
+              setParams(writeListControls(current, update(readListControls(current))), { replace: true, preventScrollReset: true });
+            }}
           />
           {measures.isError ? (
             <LoadError error={measures.error} onRetry={() => void measures.refetch()} />
@@ -444,7 +451,7 @@ export default function DashboardPage() {
         </Card>
       </div>
       {mayBulk && (
-        <BulkEditModal
+        <LazyBulkEditModal
           open={bulkOpen}
           organizationId={r?.inspectedUnit.id}
           measures={[...selected.values()]}

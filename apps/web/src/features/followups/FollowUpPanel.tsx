@@ -2,7 +2,7 @@ import { Card, Col, List, Row, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useT } from '../../i18n';
 import { useRoundFollowUps } from './api';
-import { FollowUpRow } from './FollowUpsPage';
+import { FollowUpRow } from './FollowUpRow';
 
 /** 回头看 on the dashboard: reviews due and overdue, the results so far, the reviews still open. */
 export function FollowUpPanel({ roundId }: { roundId: number }) {

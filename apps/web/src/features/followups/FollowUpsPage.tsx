@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Form, Input, List, Modal, Radio, Select, Space, Tag, Typography, type ButtonProps } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, List, Modal, Radio, Select, Space, Typography, type ButtonProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { Link, useNavigate, useParams } from 'react-router';
-import { type FollowUp, type FollowUpCreate, type FollowUpScope } from '@rectify/domain';
+import { useNavigate, useParams } from 'react-router';
+import { type FollowUpCreate, type FollowUpScope } from '@rectify/domain';
 import { useSetCurrentRound } from '../../app/CurrentRound';
 import { usePeople, useRound, useRoundTree } from '../../api/hooks';
 import { useT } from '../../i18n';
@@ -11,32 +11,7 @@ import { LoadError, Loading } from '../../shared/PageState';
 import { hasAccess } from '../auth/session';
 import { useMe } from '../auth/api';
 import { useRoundFollowUps, useScheduleFollowUp } from './api';
-import { FOLLOW_UP_STATE_COLOR } from './labels';
-
-/** One review in a list: its day, state, reviewer, scope and results (the dashboard shows the same rows). */
-export function FollowUpRow({ review }: { review: FollowUp }) {
-  const t = useT();
-  return (
-    <List.Item data-testid="follow-up-row" data-state={review.state} data-id={review.id} actions={[<Link key="open" to={`/follow-ups/${review.id}`}>{t('followUps.open')}</Link>]}>
-      <Space direction="vertical" size={2} style={{ minWidth: 0 }}>
-        <Space wrap size={4}>
-          <Typography.Text strong>{review.scheduledOn}</Typography.Text>
-          <Tag color={FOLLOW_UP_STATE_COLOR[review.state]}>{t(`followUps.state.${review.state}`)}</Tag>
-          <Typography.Text type="secondary">
-            {t('followUps.reviewer')}：{review.reviewer?.name ?? t('followUps.noReviewer')}
-          </Typography.Text>
-        </Space>
-        <Typography.Text>
-          {t(`followUps.scope.${review.scope}`)}
-          {review.categories.length > 0 && `：${review.categories.map((c) => c.title).join('、')}`}
-        </Typography.Text>
-        <Typography.Text type="secondary" data-testid="follow-up-counts">
-          {t('followUps.counts', { total: review.counts.total, held: review.counts.held, slid: review.counts.slid, pending: review.counts.pending })}
-        </Typography.Text>
-      </Space>
-    </List.Item>
-  );
-}
+import { FollowUpRow } from './FollowUpRow';
 
 interface ScheduleForm {
   scheduledOn: dayjs.Dayjs;

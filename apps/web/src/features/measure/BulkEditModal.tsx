@@ -6,7 +6,6 @@ import { useMutation } from '@tanstack/react-query';
 import {
   MEASURE_BULK_FIELDS,
   MEASURE_KINDS,
-  editableMeasureFields,
   type MeasureBulkField,
   type MeasureBulkResult,
   type MeasureBulkUpdate,
@@ -40,13 +39,7 @@ export const useBulkUpdate = () => {
   });
 };
 
-/** Whether the account may use 批量设置 at all (its role may change these fields of a measure). */
-export function useMayBulkEdit(): boolean {
-  const role = useMe().data?.role;
-  return !!role && MEASURE_BULK_FIELDS.every((f) => editableMeasureFields(role).includes(f));
-}
-
-interface Props {
+export interface BulkEditProps {
   open: boolean;
   organizationId: number | undefined;
   /** The selected measures, with the version each was read at. */
@@ -61,7 +54,7 @@ interface Props {
  * server checks each measure's version and rights on its own; the summary says what changed,
  * what already was so, and what could not be changed and why.
  */
-export function BulkEditModal({ open, organizationId, measures, onClose, onDone }: Props) {
+export function BulkEditModal({ open, organizationId, measures, onClose, onDone }: BulkEditProps) {
   const t = useT();
   const [locale] = useLocale();
   const { phone } = useScreen();

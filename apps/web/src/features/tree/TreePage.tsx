@@ -8,7 +8,8 @@ import { useSetCurrentRound } from '../../app/CurrentRound';
 import { useT } from '../../i18n';
 import { LoadError, Loading } from '../../shared/PageState';
 import { DemoTag } from '../../shared/StatusTag';
-import { BulkEditModal, useMayBulkEdit } from '../measure/BulkEditModal';
+import { useMayBulkEdit } from '../measure/bulkAccess';
+import { LazyBulkEditModal } from '../measure/LazyBulkEditModal';
 import { allKeys, filterCategories, nodeKey } from './filterTree';
 import { TreeActionsContext, type TreeActions } from './NodeActions';
 import { NodeDialog } from './NodeDialog';
@@ -152,7 +153,7 @@ export default function TreePage() {
         />
       )}
       {mayBulk && (
-        <BulkEditModal
+        <LazyBulkEditModal
           open={bulkOpen}
           organizationId={organizationId}
           measures={selectedMeasures}
