@@ -141,6 +141,8 @@ export function workflowSuite(label: string, makeDatabase: () => Promise<TestDat
       it('lists my tasks: the measures I answer for, overdue first, then by deadline, with counts', async () => {
         await b.measure({ deadline: '2023-08-22', text: '下周到期的措施' });
         await b.measure({ deadline: '2023-12-31', text: '年底到期的措施' });
+        await b.measure({ deadline: '2023-08-30', text: '两周内到期的措施' });
+        await b.measure({ deadline: '2023-08-29', kind: 'long_term', text: '长期坚持的措施' });
         await b.measure({ deadline: '2023-08-01', leaderId: null, leadDepartmentId: w.otherDepartmentId, text: '别人的措施' });
         const tasks = json<MyTasks>(await as('officer', 'GET', '/api/me/tasks'));
         expect(tasks.items[0]).toMatchObject({ overdue: true, deadline: '2023-07-31' });
@@ -149,6 +151,13 @@ export function workflowSuite(label: string, makeDatabase: () => Promise<TestDat
         expect(tasks.items.some((t) => t.text === '别人的措施')).toBe(false);
         expect(tasks.items.every((t) => t.status !== 'closed')).toBe(true);
         expect(tasks.counts).toMatchObject({ total: tasks.items.length, overdue: 1, dueSoon: 1 });
+        // Due in the next 14 days (the dashboard's figure, for one's own): today … today + 14, open, not long-term.
+        expect(tasks.counts.dueNext14).toBe(tasks.items.filter((t) => t.dueNext14).length);
+        const within = tasks.items.filter((t) => t.dueNext14).map((t) => t.text);
+        expect(within).toEqual(expect.arrayContaining(['下周到期的措施', '两周内到期的措施']));
+        expect(within).not.toContain('长期坚持的措施');
+        expect(within).not.toContain('年底到期的措施');
+        expect(tasks.items.filter((t) => t.dueNext14).every((t) => t.deadline! >= '2023-08-18' && t.deadline! <= '2023-09-01')).toBe(true);
         const leaderTasks = json<MyTasks>(await as('leader', 'GET', '/api/me/tasks'));
         expect(leaderTasks.items.every((t) => t.leader?.id === w.leaderPersonId)).toBe(true);
         expect(json<MyTasks>(await as('inspector', 'GET', '/api/me/tasks')).counts.total).toBe(0);

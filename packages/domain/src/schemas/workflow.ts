@@ -99,6 +99,7 @@ export const TaskItem = Type.Composite([
   MeasureListItem,
   Type.Object({
     dueSoon: Type.Boolean({ description: 'not closed, due today or within 7 days' }),
+    dueNext14: Type.Boolean({ description: 'not closed, not long-term, due today or within the next 14 days (isDueWithin)' }),
     latestClosure: Nullable(Type.Object({ id: Id, state: ClosureStateSchema, reason: Nullable(Type.String()), decidedAt: Nullable(Timestamp) })),
   }),
 ]);
@@ -108,6 +109,8 @@ export const TaskCounts = Type.Object({
   total: Count,
   overdue: Count,
   dueSoon: Count,
+  /** Open measures due today or in the next 14 days (the dashboard's figure, for one's own). */
+  dueNext14: Type.Optional(Count),
   pendingClosure: Count,
   rejected: Count,
 });

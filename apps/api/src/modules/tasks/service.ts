@@ -1,4 +1,4 @@
-import { addDays, inRoundScopeWhere, isOverdue, roundScope, toClosureState, type MyTasks, type TaskItem } from '@rectify/domain';
+import { addDays, inRoundScopeWhere, isDueWithin, isOverdue, toMeasureKind, toMeasureStatus, roundScope, toClosureState, type MyTasks, type TaskItem } from '@rectify/domain';
 import type { Db, Prisma } from '@rectify/db';
 import type { Clock } from '../../lib/clock.js';
 import type { RequestActor } from '../../lib/actor.js';
@@ -18,7 +18,7 @@ export function createTaskService({ db, clock }: { db: Db; clock: Clock }) {
         ...(actor.personId ? [{ leaderId: actor.personId }] : []),
         ...(actor.departmentId ? [{ leadDepartmentId: actor.departmentId }] : []),
       ];
-      const empty = { today, counts: { total: 0, overdue: 0, dueSoon: 0, pendingClosure: 0, rejected: 0 }, items: [] };
+      const empty = { today, counts: { total: 0, overdue: 0, dueSoon: 0, dueNext14: 0, pendingClosure: 0, rejected: 0 }, items: [] };
       if (!owners.length) return empty;
       const rows = await db.measure.findMany({
         where: { OR: owners, ...inRoundScopeWhere(roundScope(actor)), ...(includeClosed ? {} : { status: { not: 'closed' } }) },
@@ -34,6 +34,7 @@ export function createTaskService({ db, clock }: { db: Db; clock: Clock }) {
         return {
           ...toMeasureListItem(r, today),
           dueSoon: open && r.deadline !== null && r.deadline >= today && r.deadline <= horizon,
+          dueNext14: isDueWithin({ status: toMeasureStatus(r.status), kind: toMeasureKind(r.kind), deadline: r.deadline }, today, 14),
           latestClosure: latest
             ? { id: latest.id, state: toClosureState(latest.state), reason: latest.reason, decidedAt: latest.decidedAt?.toISOString() ?? null }
             : null,
@@ -53,6 +54,7 @@ export function createTaskService({ db, clock }: { db: Db; clock: Clock }) {
           total: open.length,
           overdue: open.filter((t) => isOverdue(t, today)).length,
           dueSoon: open.filter((t) => t.dueSoon).length,
+          dueNext14: open.filter((t) => t.dueNext14).length,
           pendingClosure: open.filter((t) => t.status === 'pending_closure').length,
           rejected: open.filter((t) => t.latestClosure?.state === 'rejected' && t.status === 'in_progress').length,
         },

@@ -17,17 +17,20 @@ export default function TasksPage() {
   const t = useT();
   const [locale] = useLocale();
   const [includeClosed, setIncludeClosed] = useState(false);
+  const [next14, setNext14] = useState(false);
   const tasks = useMyTasks(includeClosed);
   const { phone } = useScreen();
 
   if (tasks.isPending) return <Loading />;
   if (tasks.isError) return <LoadError error={tasks.error} onRetry={() => void tasks.refetch()} />;
-  const { counts, items, today } = tasks.data;
+  const { counts, today } = tasks.data;
+  const items = next14 ? tasks.data.items.filter((r) => r.dueNext14) : tasks.data.items;
 
   const stats = [
     { key: 'total', label: t('tasks.count.total'), value: counts.total, color: brand.primary },
     { key: 'overdue', label: t('tasks.count.overdue'), value: counts.overdue, color: counts.overdue ? '#cf1322' : undefined },
     { key: 'dueSoon', label: t('tasks.count.dueSoon'), value: counts.dueSoon, color: counts.dueSoon ? '#d46b08' : undefined },
+    { key: 'dueNext14', label: t('time.dueNext14'), value: counts.dueNext14 ?? 0, color: counts.dueNext14 ? '#ad6800' : undefined },
     { key: 'pendingClosure', label: t('tasks.count.pendingClosure'), value: counts.pendingClosure },
     { key: 'rejected', label: t('tasks.count.rejected'), value: counts.rejected, color: counts.rejected ? '#d4380d' : undefined },
   ];
@@ -40,16 +43,38 @@ export default function TasksPage() {
       </div>
       <Row gutter={[16, 16]}>
         {stats.map((s) => (
-          // Five equal columns on a wide screen; two a row on a phone (five would stack the labels letter by letter).
+          // Six equal columns on a wide screen; two a row on a phone (five would stack the labels letter by letter).
           <Col key={s.key} xs={12} md={8} lg={4} flex={phone ? undefined : '1'}>
-            <Card className="rectify-stat" data-testid={`tasks-count-${s.key}`}>
-              <Statistic title={s.label} value={s.value} valueStyle={s.color ? { color: s.color } : undefined} />
-            </Card>
+            {s.key === 'dueNext14' ? (
+              // The 14-day figure filters the list to what falls due in that window (click again: all).
+              <Card
+                className="rectify-stat"
+                hoverable
+                role="button"
+                tabIndex={0}
+                aria-pressed={next14}
+                data-testid={`tasks-count-${s.key}`}
+                style={next14 ? { borderColor: '#ad6800' } : undefined}
+                onClick={() => setNext14((v) => !v)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    setNext14((v) => !v);
+                  }
+                }}
+              >
+                <Statistic title={s.label} value={s.value} valueStyle={s.color ? { color: s.color } : undefined} />
+              </Card>
+            ) : (
+              <Card className="rectify-stat" data-testid={`tasks-count-${s.key}`}>
+                <Statistic title={s.label} value={s.value} valueStyle={s.color ? { color: s.color } : undefined} />
+              </Card>
+            )}
           </Col>
         ))}
       </Row>
       <Card
-        title={t('tasks.list')}
+        title={next14 ? `${t('tasks.list')} · ${t('time.dueNext14')}` : t('tasks.list')}
         extra={
           <label style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
             <Typography.Text type="secondary">{t('tasks.includeClosed')}</Typography.Text>
