@@ -143,6 +143,12 @@ export function publicSupervisionSuite(label: string, makeDatabase: () => Promis
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
       expect(await api.db.rateCounter.count({ where: { key: { contains: from } } })).toBe(1);
       expect((await send({ content: '另一个地址' }, { from: '192.0.2.78' })).statusCode).toBe(201);
+      // Reading the page (which builds the report) has its own, larger ceiling.
+      const reads: number[] = [];
+      for (let i = 0; i < 121; i++) reads.push((await api.as(null, { method: 'GET', url: `/api/public/${token}`, remoteAddress: '192.0.2.90' })).statusCode);
+      expect(reads.slice(0, 120).every((s) => s === 200)).toBe(true);
+      expect(reads[120]).toBe(429);
+      expect((await api.as(null, { method: 'GET', url: `/api/public/${token}`, remoteAddress: '192.0.2.91' })).statusCode).toBe(200);
     });
 
     it('lands in the unit’s inbox only: notified, listed, handled by its office (audited, versioned); another unit cannot read or handle it', async () => {

@@ -28,6 +28,8 @@ const tags = ['public-supervision'];
  * village office's shared connection on a busy day, too few for a flood.
  */
 export const OPINION_RATE_LIMIT = { max: 20, windowMs: 60 * 60 * 1000 };
+/** Reading the page builds the report from the round's tree: generous for people, a ceiling for floods. */
+export const VIEW_RATE_LIMIT = { max: 120, windowMs: 60 * 1000 };
 /** A form of at most 2,000 characters fits in well under this; anything larger is refused before it is parsed (413). */
 export const OPINION_BODY_LIMIT = 16 * 1024;
 
@@ -67,8 +69,8 @@ export const publicSupervisionRoutes: FastifyPluginAsyncTypebox<{ printer?: PdfP
   const notFound = { 404: Type.Ref('ErrorResponse'), 400: Type.Ref('ErrorResponse') };
 
   app.get('/api/public/:token', {
-    config: { access: 'public' },
-    schema: { tags, summary: '群众监督：公开页面 The public page: the round and its published report (no account)', params: PublicTokenParams, response: { 200: PublicView, ...notFound } },
+    config: { access: 'public', rateLimit: VIEW_RATE_LIMIT },
+    schema: { tags, summary: '群众监督：公开页面 The public page: the round and its published report (no account; 120 a minute per address, then 429)', params: PublicTokenParams, response: { 200: PublicView, ...notFound, 429: Type.Ref('ErrorResponse') } },
     handler: (r) => service.view(r.params.token),
   });
 
