@@ -128,6 +128,8 @@ export function builders(api: TestApi, w: World) {
       const r = await ok<{ id: number; version: number }>(admin('POST', `/api/rounds/${api.roundId}/regulations`, { title: b.unique('《测试管理办法》'), measureIds: [m.id] }));
       return ok<{ id: number; version: number }>(api.as('admin', { method: 'POST', url: `/api/regulations/${r.id}/file?version=${r.version}`, ...multipart('制度.pdf', files.pdf()) }));
     },
+    /** A new person of the unit in the demo round's leading group. */
+    leadingGroupMember: async () => ok<{ id: number; version: number }>(admin('POST', `/api/rounds/${api.roundId}/leading-group`, { personId: (await b.person()).id, role: 'member' })),
     meeting: () => ok<{ id: number; version: number }>(admin('POST', `/api/rounds/${api.roundId}/meetings`, { type: 'special', date: '2023-05-10', topic: b.unique('整改推进专题会') })),
     /** An opinion on the demo round's public page (switched on if it is not), sent from an address of its own (the per-address limit). */
     opinion: async (fields: Record<string, unknown> = {}) => {
@@ -176,23 +178,24 @@ export async function fingerprint(api: TestApi) {
       db.shareLink.count(),
       db.shareLink.count({ where: { revokedAt: { not: null } } }),
     ]);
-  const [postponements, pv, notices, followUps, followUpItems, fv, fiv, regulations, links, regv, meetings, meetv, opinions, ov, pages, pgv] = await Promise.all([
+  const [postponements, pv, notices, followUps, followUpItems, fv, fiv, regulations, links, regv, meetings, meetv, groupMembers, gv, opinions, ov, pages, pgv] = await Promise.all([
     db.postponement.count(), db.postponement.aggregate({ _sum: { version: true } }), db.supervisionNotice.count(),
     db.followUp.count(), db.followUpItem.count(), db.followUp.aggregate({ _sum: { version: true } }), db.followUpItem.aggregate({ _sum: { version: true } }),
     db.regulation.count(), db.regulationMeasure.count(), db.regulation.aggregate({ _sum: { version: true } }), db.meeting.count(), db.meeting.aggregate({ _sum: { version: true } }),
+    db.leadingGroupMember.count(), db.leadingGroupMember.aggregate({ _sum: { version: true } }),
     db.publicOpinion.count(), db.publicOpinion.aggregate({ _sum: { version: true } }), db.publicPage.count(), db.publicPage.aggregate({ _sum: { version: true } }),
   ]);
   return {
     audit, measures, categories, problems, manifestations, people, departments, rounds, users, closures, evidence, updates, unread, shareLinks, revokedLinks, postponements, notices,
-    followUps, followUpItems, regulations, links, meetings, opinions, pages,
-    versions: [mv._sum.version, uv._sum.version, rv._sum.version, cv._sum.version, pv._sum.version, fv._sum.version, fiv._sum.version, regv._sum.version, meetv._sum.version, ov._sum.version, pgv._sum.version],
+    followUps, followUpItems, regulations, links, meetings, groupMembers, opinions, pages,
+    versions: [mv._sum.version, uv._sum.version, rv._sum.version, cv._sum.version, pv._sum.version, fv._sum.version, fiv._sum.version, regv._sum.version, meetv._sum.version, gv._sum.version, ov._sum.version, pgv._sum.version],
   };
 }
 
 /** Another inspected unit with a round of its own and a row of every kind, built by admin through the API. */
 export interface OtherUnit {
   organizationId: number;
-  ids: Partial<Record<'round' | 'category' | 'problem' | 'manifestation' | 'measure' | 'closure' | 'postponement' | 'supervisionNotice' | 'followUp' | 'followUpItem' | 'reportSubmission' | 'evidence' | 'regulation' | 'meeting' | 'shareLink' | 'publicOpinion' | 'organization' | 'department' | 'person', number>>;
+  ids: Partial<Record<'round' | 'category' | 'problem' | 'manifestation' | 'measure' | 'closure' | 'postponement' | 'supervisionNotice' | 'followUp' | 'followUpItem' | 'reportSubmission' | 'evidence' | 'regulation' | 'meeting' | 'leadingGroupMember' | 'shareLink' | 'publicOpinion' | 'organization' | 'department' | 'person', number>>;
   measureVersion: number;
   /** The other unit's office account (username). */
   office: string;
@@ -236,6 +239,7 @@ export async function otherUnit(api: TestApi, name = '城中区测试另一单�
   const token = await publicToken(api, round.id);
   await ok(api.as(null, { method: 'POST', url: `/api/public/${token}/opinions`, payload: { content: '另一单位的群众意见', rating: 'dissatisfied' }, remoteAddress: '10.9.9.9' }));
   const opinion = await api.db.publicOpinion.findFirstOrThrow({ where: { roundId: round.id }, select: { id: true } });
+  const member = await admin('POST', `/api/rounds/${round.id}/leading-group`, { personId: person.id, role: 'head' });
   const office = `office-${org.id}`;
   await admin('POST', '/api/users', { username: office, password: DEMO_PASSWORD, role: 'office', organizationId: org.id });
   const current = await api.db.measure.findUniqueOrThrow({ where: { id: measure.id }, select: { version: true } });
@@ -243,7 +247,7 @@ export async function otherUnit(api: TestApi, name = '城中区测试另一单�
     organizationId: org.id,
     ids: {
       round: round.id, category: category.id, problem: problem.id, manifestation: manifestation.id, measure: measure.id, closure: closure.id,
-      evidence: evidence.id, regulation: regulation.id, meeting: meeting.id, postponement: postponement.id, supervisionNotice: notice.id, followUp: followUp.id, followUpItem: followUp.items[0]!.id, reportSubmission: report.submissions[0]!.id, shareLink: link.id, publicOpinion: opinion.id, organization: org.id, department: department.id, person: person.id,
+      evidence: evidence.id, regulation: regulation.id, meeting: meeting.id, leadingGroupMember: member.id, postponement: postponement.id, supervisionNotice: notice.id, followUp: followUp.id, followUpItem: followUp.items[0]!.id, reportSubmission: report.submissions[0]!.id, shareLink: link.id, publicOpinion: opinion.id, organization: org.id, department: department.id, person: person.id,
     },
     measureVersion: current.version,
     office,

@@ -135,6 +135,37 @@ export function registersSuite(label: string, makeDatabase: () => Promise<TestDa
       expect(tooMany.statusCode).toBe(400);
     });
 
+    it('keeps the leading group: people of the round’s unit only, once each, roles changed with the version read, and the report names its head', async () => {
+      const round = json<{ id: number; inspectedUnit: { id: number } }>(await office('GET', `/api/rounds/${api.roundId}`));
+      const person = json<{ id: number }>(await office('POST', '/api/people', { organizationId: round.inspectedUnit.id, name: '韦组长', title: '党组书记、局长' }));
+      const roundId = json<{ id: number }>(await office('POST', '/api/rounds', { committee: '中共城中区委员会', roundName: '第七轮', groupName: '第一巡察组', inspectedUnitId: round.inspectedUnit.id })).id;
+      const added = await office('POST', `/api/rounds/${roundId}/leading-group`, { personId: person.id, role: 'deputy' });
+      expect(added.statusCode).toBe(201);
+      const member = json<{ id: number; role: string; version: number; person: { name: string } }>(added);
+      expect(member).toMatchObject({ role: 'deputy', version: 0, person: { name: '韦组长' } });
+      const again = await office('POST', `/api/rounds/${roundId}/leading-group`, { personId: person.id, role: 'member' });
+      expect(again.statusCode).toBe(409);
+      expect(error(again).code).toBe('DUPLICATE');
+      const foreign = await office('POST', `/api/rounds/${roundId}/leading-group`, { personId: 999_999, role: 'member' });
+      expect(foreign.statusCode).toBe(400);
+      const otherPerson = await api.db.person.findFirstOrThrow({ where: { organizationId: other.organizationId } });
+      const admin = await api.as('admin', { method: 'POST', url: `/api/rounds/${roundId}/leading-group`, payload: { personId: otherPerson.id, role: 'member' } });
+      expect(admin.statusCode).toBe(400);
+      expect(error(admin)).toMatchObject({ code: 'INVALID_REFERENCE', details: { field: 'personId' } });
+
+      const head = json<{ role: string; version: number }>(await office('PATCH', `/api/leading-group/${member.id}`, { version: 0, role: 'head' }));
+      expect(head).toMatchObject({ role: 'head', version: 1 });
+      expect((await office('PATCH', `/api/leading-group/${member.id}`, { version: 0, role: 'member' })).statusCode).toBe(409);
+      const records = json<RoundRecords>(await office('GET', `/api/rounds/${roundId}/records`));
+      expect(records.leadingGroup.map((g) => [g.person.name, g.role])).toEqual([['韦组长', 'head']]);
+      const html = (await office('GET', `/api/rounds/${roundId}/report.html`)).body;
+      expect(html).toContain('以党组书记、局长为组长');
+      const history = json<{ items: { action: string }[] }>(await office('GET', `/api/audit?entity=leading_group_member&id=${member.id}`));
+      expect(history.items.map((i) => i.action)).toEqual(['update', 'create']);
+      expect((await office('DELETE', `/api/leading-group/${member.id}?version=1`)).statusCode).toBe(200);
+      expect(json<RoundRecords>(await office('GET', `/api/rounds/${roundId}/records`)).leadingGroup).toEqual([]);
+    });
+
     it('feeds the records, the dashboard and the report from the rows: a new type is counted under its own label', async () => {
       const before = json<RoundRecords>(await office('GET', `/api/rounds/${api.roundId}/records`));
       const m = json<Meeting>(await office('POST', `/api/rounds/${api.roundId}/meetings`, { type: 'party_group', date: '2023-04-02', topic: '党组会研究整改方案' }));

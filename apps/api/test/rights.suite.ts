@@ -163,6 +163,10 @@ export function rightsSuite(label: string, makeDatabase: () => Promise<TestDatab
         prepare: async () => ({ url: `/api/public/${await publicToken(api, api.roundId)}/opinions`, payload: { content: b.unique('意见'), rating: 'satisfied' }, remoteAddress: `10.2.0.${ACTORS.length + Math.floor(Math.random() * 200)}` }),
       },
 
+      'POST /api/rounds/:id/leading-group': { allow: OFFICE, prepare: async () => ({ url: `/api/rounds/${api.roundId}/leading-group`, payload: { personId: (await b.person()).id, role: 'deputy' } }) },
+      'PATCH /api/leading-group/:id': { allow: OFFICE, prepare: async () => { const g = await b.leadingGroupMember(); return { url: `/api/leading-group/${g.id}`, payload: { version: g.version, role: 'office' } }; } },
+      'DELETE /api/leading-group/:id': { allow: OFFICE, prepare: async () => ({ url: `/api/leading-group/${(await b.leadingGroupMember()).id}` }) },
+
       'POST /api/notifications/:id/read': {
         allow: 'authenticated',
         prepare: async (actor) => ({ url: `/api/notifications/${(await b.notification(w.userIds[actor ?? 'admin']!)).id}/read` }),

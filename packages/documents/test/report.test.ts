@@ -108,6 +108,7 @@ const member = (id: number, title: string | null, name: string, role: 'head' | '
   person: { id, name, title },
   role,
   demo: false,
+  version: 0,
 });
 
 function smallData(): ReportData {

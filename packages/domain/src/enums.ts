@@ -229,6 +229,7 @@ export const AUDIT_ENTITIES = [
   'follow_up_item',
   'regulation',
   'meeting',
+  'leading_group_member',
   'public_page',
   'public_opinion',
 ] as const;

@@ -19,6 +19,7 @@ export type ScopedEntity =
   | 'evidence'
   | 'regulation'
   | 'meeting'
+  | 'leadingGroupMember'
   | 'shareLink'
   | 'publicOpinion'
   | 'organization'
@@ -85,6 +86,8 @@ async function countVisible(db: Db, scope: RoundScope, entity: ScopedEntity, ids
       return db.regulation.count({ where: { AND: [id, inRound] } });
     case 'meeting':
       return db.meeting.count({ where: { AND: [id, inRound] } });
+    case 'leadingGroupMember':
+      return db.leadingGroupMember.count({ where: { AND: [id, inRound] } });
     case 'shareLink':
       return db.shareLink.count({ where: { AND: [id, inRound] } });
     case 'publicOpinion':
@@ -132,6 +135,7 @@ const ENTITY_NAMES: Record<ScopedEntity, string> = {
   evidence: 'evidence',
   regulation: 'regulation',
   meeting: 'meeting',
+  leadingGroupMember: 'leading_group_member',
   shareLink: 'share_link',
   publicOpinion: 'public_opinion',
   organization: 'organization',

@@ -249,7 +249,15 @@ export const LeadingGroupMember = Type.Object({
   person: Type.Object({ id: Id, name: Type.String(), title: Nullable(Type.String()) }),
   role: Type.Union(LEADING_GROUP_ROLES.map((r) => Type.Literal(r))),
   demo: Type.Boolean(),
+  version: Version,
 });
+export type LeadingGroupMember = Static<typeof LeadingGroupMember>;
+const LeadingGroupRoleSchema = Type.Union(LEADING_GROUP_ROLES.map((r) => Type.Literal(r)));
+/** 整改工作领导小组: a person of the round's unit, as head (组长), deputy, member or the office (办公室). */
+export const LeadingGroupCreate = Type.Object({ personId: Id, role: LeadingGroupRoleSchema }, { additionalProperties: false });
+export type LeadingGroupCreate = Static<typeof LeadingGroupCreate>;
+export const LeadingGroupUpdate = Type.Object({ version: Version, role: LeadingGroupRoleSchema }, { additionalProperties: false });
+export type LeadingGroupUpdate = Static<typeof LeadingGroupUpdate>;
 export const RoundRecords = Type.Object({
   regulations: Type.Array(Regulation),
   meetings: Type.Array(Meeting),

@@ -30,6 +30,7 @@ export function createAuditRepository(db: Db) {
       OR (a."entity" = 'manifestation' AND EXISTS (SELECT 1 FROM "Manifestation" x JOIN "Problem" p ON p."id" = x."problemId" JOIN "InspectionRound" r ON r."id" = p."roundId" WHERE x."id" = a."entityId" AND ${r}))
       OR (a."entity" = 'regulation' AND EXISTS (SELECT 1 FROM "Regulation" g JOIN "InspectionRound" r ON r."id" = g."roundId" WHERE g."id" = a."entityId" AND ${r}))
       OR (a."entity" = 'meeting' AND EXISTS (SELECT 1 FROM "Meeting" g JOIN "InspectionRound" r ON r."id" = g."roundId" WHERE g."id" = a."entityId" AND ${r}))
+      OR (a."entity" = 'leading_group_member' AND EXISTS (SELECT 1 FROM "LeadingGroupMember" g JOIN "InspectionRound" r ON r."id" = g."roundId" WHERE g."id" = a."entityId" AND ${r}))
       ${unitPeople}
     )`;
   }

@@ -5,6 +5,9 @@ import {
   EVIDENCE_ACCEPT,
   EVIDENCE_MAX_BYTES,
   IdParams,
+  LeadingGroupCreate,
+  LeadingGroupMember,
+  LeadingGroupUpdate,
   Meeting,
   MeetingCreate,
   MeetingUpdate,
@@ -46,6 +49,13 @@ export const registerRoutes: FastifyPluginAsyncTypebox<{ store: EvidenceStore }>
   app.patch('/api/meetings/:id', { config: { ...write, scope: { params: { id: 'meeting' } } }, schema: { tags, summary: '修改会议 Update a meeting (send the version read; removeFile drops the minutes)', params: IdParams, body: MeetingUpdate, response: { 200: Meeting, ...errors.write } } }, (r) => registers.updateMeeting(r.params.id, r.body, actorOf(r)));
   app.delete('/api/meetings/:id', { config: { ...write, scope: { params: { id: 'meeting' } } }, schema: { tags, summary: '删除会议 Remove a meeting', params: IdParams, querystring: DeleteQuery, response: { 200: Deleted, ...errors.write } } }, async (r) => {
     await registers.deleteMeeting(r.params.id, r.query.version, actorOf(r));
+    return { deleted: true, id: r.params.id };
+  });
+
+  app.post('/api/rounds/:id/leading-group', { config: { ...write, scope: { params: { id: 'round' }, body: { personId: 'person' } } }, schema: { tags, summary: '领导小组成员 Add a person of the round’s unit to its leading group (组长 / 副组长 / 成员 / 办公室; 409 when already in it)', params: IdParams, body: LeadingGroupCreate, response: { 201: LeadingGroupMember, ...errors.write } } }, async (r, reply) => reply.status(201).send(await registers.addLeadingGroupMember(r.params.id, r.body, actorOf(r))));
+  app.patch('/api/leading-group/:id', { config: { ...write, scope: { params: { id: 'leadingGroupMember' } } }, schema: { tags, summary: '修改领导小组成员 Change a member’s role (send the version read)', params: IdParams, body: LeadingGroupUpdate, response: { 200: LeadingGroupMember, ...errors.write } } }, (r) => registers.updateLeadingGroupMember(r.params.id, r.body, actorOf(r)));
+  app.delete('/api/leading-group/:id', { config: { ...write, scope: { params: { id: 'leadingGroupMember' } } }, schema: { tags, summary: '移出领导小组 Remove a member', params: IdParams, querystring: DeleteQuery, response: { 200: Deleted, ...errors.write } } }, async (r) => {
+    await registers.removeLeadingGroupMember(r.params.id, r.query.version, actorOf(r));
     return { deleted: true, id: r.params.id };
   });
 

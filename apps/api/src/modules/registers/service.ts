@@ -1,6 +1,10 @@
 import {
   isIsoDate,
   toMeetingType,
+  toLeadingGroupRole,
+  type LeadingGroupCreate,
+  type LeadingGroupMember,
+  type LeadingGroupUpdate,
   type Meeting,
   type MeetingCreate,
   type MeetingUpdate,
@@ -12,7 +16,7 @@ import {
 import type { Db, Tx } from '@rectify/db';
 import type { AuditActor } from '../../lib/audit.js';
 import { audited } from '../../lib/audited.js';
-import { invalidReference, notFound, validationFailed, versionConflict } from '../../lib/errors.js';
+import { AppError, invalidReference, notFound, validationFailed, versionConflict } from '../../lib/errors.js';
 import type { EvidenceStore } from '../../lib/evidence-store.js';
 import { acceptEvidenceFile } from '../evidence/service.js';
 import { createRegisterRepository, regulationSnapshot, type MeetingRow, type RegulationRow } from './repository.js';
@@ -92,6 +96,12 @@ export function createRegisterService({ db, store }: { db: Db; store: EvidenceSt
     const row = await repo.meeting(id);
     if (!row) throw notFound('meeting', id);
     return toMeeting(row);
+  }
+
+  async function getLeadingGroupMember(id: number): Promise<LeadingGroupMember> {
+    const g = await db.leadingGroupMember.findUnique({ where: { id }, include: { person: { select: { id: true, name: true, title: true } } } });
+    if (!g) throw notFound('leading_group_member', id);
+    return { id: g.id, person: g.person, role: toLeadingGroupRole(g.role), demo: g.demo, version: g.version };
   }
 
   return {
@@ -199,6 +209,41 @@ export function createRegisterService({ db, store }: { db: Db; store: EvidenceSt
           if (version !== undefined && before.version !== version) throw versionConflict('meeting', id, before.version);
         },
         (tx) => tx.meeting.delete({ where: { id } }),
+      );
+    },
+
+    /** Adds a person of the round's unit to its 整改工作领导小组 (once per round: 409 DUPLICATE otherwise). */
+    async addLeadingGroupMember(roundId: number, body: LeadingGroupCreate, actor: AuditActor): Promise<LeadingGroupMember> {
+      const round = await db.inspectionRound.findUnique({ where: { id: roundId }, select: { inspectedUnitId: true } });
+      if (!round) throw notFound('round', roundId);
+      const person = await db.person.findUnique({ where: { id: body.personId }, select: { organizationId: true } });
+      if (!person || person.organizationId !== round.inspectedUnitId) throw invalidReference('personId', body.personId);
+      if (await db.leadingGroupMember.findUnique({ where: { roundId_personId: { roundId, personId: body.personId } }, select: { id: true } })) {
+        throw new AppError(409, 'DUPLICATE', { entity: 'leading_group_member', personId: body.personId }, { 'zh-CN': '该人员已在领导小组中', en: 'This person is already in the leading group' });
+      }
+      const row = await audited(db, actor).create('leading_group_member', (tx) =>
+        tx.leadingGroupMember.create({ data: { roundId, personId: body.personId, role: body.role } }),
+      );
+      return getLeadingGroupMember(row.id);
+    },
+
+    async updateLeadingGroupMember(id: number, body: LeadingGroupUpdate, actor: AuditActor): Promise<LeadingGroupMember> {
+      await audited(db, actor).update(
+        'leading_group_member', id, body.version,
+        (tx) => tx.leadingGroupMember.findUnique({ where: { id } }),
+        (tx, where) => tx.leadingGroupMember.updateMany({ where, data: { role: body.role, version: { increment: 1 } } }),
+      );
+      return getLeadingGroupMember(id);
+    },
+
+    async removeLeadingGroupMember(id: number, version: number | undefined, actor: AuditActor): Promise<void> {
+      await audited(db, actor).remove(
+        'leading_group_member', id,
+        (tx) => tx.leadingGroupMember.findUnique({ where: { id } }),
+        (before) => {
+          if (version !== undefined && before.version !== version) throw versionConflict('leading_group_member', id, before.version);
+        },
+        (tx) => tx.leadingGroupMember.delete({ where: { id } }),
       );
     },
 

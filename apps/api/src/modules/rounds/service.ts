@@ -211,7 +211,7 @@ export function createRoundService({ db, clock }: { db: Db; clock: Clock }) {
       return {
         regulations: regulations.map(toRegulation),
         meetings: meetings.map(toMeeting),
-        leadingGroup: leadingGroup.map((g) => ({ id: g.id, person: g.person, role: toLeadingGroupRole(g.role), demo: g.demo })),
+        leadingGroup: leadingGroup.map((g) => ({ id: g.id, person: g.person, role: toLeadingGroupRole(g.role), demo: g.demo, version: g.version })),
       };
     },
   };
