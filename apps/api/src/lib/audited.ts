@@ -23,13 +23,13 @@ export function audited(db: Db, actor: AuditActor) {
       });
     },
 
-    async update(
+    async update<R extends Row>(
       entity: AuditEntity,
       id: number,
       version: number,
-      read: (tx: Tx) => Promise<Row | null>,
+      read: (tx: Tx) => Promise<R | null>,
       write: (tx: Tx, where: { id: number; version: number }) => Promise<{ count: number }>,
-      check?: (tx: Tx, before: Row) => Promise<void>,
+      check?: (tx: Tx, before: R) => Promise<void>,
     ): Promise<void> {
       await db.$transaction(async (tx) => {
         const before = await read(tx);
@@ -41,11 +41,11 @@ export function audited(db: Db, actor: AuditActor) {
       });
     },
 
-    async remove(
+    async remove<R extends Row>(
       entity: AuditEntity,
       id: number,
-      read: (tx: Tx) => Promise<Row | null>,
-      guard: (before: Row) => void | Promise<void>,
+      read: (tx: Tx) => Promise<R | null>,
+      guard: (before: R) => void | Promise<void>,
       del: (tx: Tx) => Promise<unknown>,
     ): Promise<void> {
       await db.$transaction(async (tx) => {

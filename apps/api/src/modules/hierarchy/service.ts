@@ -13,6 +13,7 @@ import type { Db } from '@rectify/db';
 import { audited } from '../../lib/audited.js';
 import type { AuditActor } from '../../lib/audit.js';
 import { AppError, invalidReference, notFound, versionConflict } from '../../lib/errors.js';
+import { categories, manifestations, problems, rounds } from './repository.js';
 
 /**
  * 方面 → 具体问题 → 具体表现. A node with content under it is not deleted: the office must remove
@@ -20,10 +21,6 @@ import { AppError, invalidReference, notFound, versionConflict } from '../../lib
  * write is recorded in the audit log, in its own transaction.
  */
 export function createHierarchyService({ db }: { db: Db }) {
-  const categorySelect = { id: true, roundId: true, ordinal: true, title: true, version: true } as const;
-  const problemSelect = { id: true, categoryId: true, ordinal: true, title: true, version: true } as const;
-  const manifestationSelect = { id: true, problemId: true, ordinal: true, text: true, demo: true, version: true } as const;
-
   function refuseDelete(entity: string, id: number, version: number | undefined, current: { version: number }, children: Record<string, number>) {
     if (version !== undefined && version !== current.version) throw versionConflict(entity, id, current.version);
     if (Object.values(children).some((n) => n > 0)) throw new AppError(409, 'HAS_CHILDREN', { entity, id, ...children });
@@ -31,66 +28,59 @@ export function createHierarchyService({ db }: { db: Db }) {
 
   return {
     async getCategory(id: number): Promise<Category> {
-      const row = await db.category.findUnique({ where: { id }, select: categorySelect });
+      const row = await categories.find(db, id);
       if (!row) throw notFound('category', id);
       return row;
     },
     async createCategory(body: CategoryCreate, actor: AuditActor): Promise<Category> {
       return audited(db, actor).create('category', async (tx) => {
-        const round = await tx.inspectionRound.findUnique({ where: { id: body.roundId }, select: { id: true } });
-        if (!round) throw invalidReference('roundId', body.roundId);
-        const last = await tx.category.aggregate({ where: { roundId: body.roundId }, _max: { ordinal: true } });
-        return tx.category.create({
-          data: { roundId: body.roundId, title: body.title.trim(), ordinal: body.ordinal ?? (last._max.ordinal ?? 0) + 1 },
-          select: categorySelect,
-        });
+        if (!(await rounds.exists(tx, body.roundId))) throw invalidReference('roundId', body.roundId);
+        return categories.create(tx, { roundId: body.roundId, title: body.title.trim(), ordinal: body.ordinal ?? (await categories.nextOrdinal(tx, body.roundId)) });
       });
     },
     async updateCategory(id: number, { version, ...fields }: CategoryUpdate, actor: AuditActor): Promise<Category> {
       await audited(db, actor).update(
         'category', id, version,
-        (tx) => tx.category.findUnique({ where: { id }, select: categorySelect }),
-        (tx, where) => tx.category.updateMany({ where, data: { ...fields, title: fields.title?.trim(), version: { increment: 1 } } }),
+        (tx) => categories.find(tx, id),
+        (tx, where) => categories.updateVersioned(tx, where, { ...fields, title: fields.title?.trim() }),
       );
       return this.getCategory(id);
     },
     async deleteCategory(id: number, version: number | undefined, actor: AuditActor): Promise<void> {
       await audited(db, actor).remove(
         'category', id,
-        (tx) => tx.category.findUnique({ where: { id }, select: { ...categorySelect, _count: { select: { problems: true } } } }),
-        (current) => refuseDelete('category', id, version, current, { problems: (current._count as { problems: number }).problems }),
-        (tx) => tx.category.delete({ where: { id } }),
+        (tx) => categories.findWithChildren(tx, id),
+        (current) => refuseDelete('category', id, version, current, { problems: current._count.problems }),
+        (tx) => categories.delete(tx, id),
       );
     },
 
     async getProblem(id: number): Promise<Problem> {
-      const row = await db.problem.findUnique({ where: { id }, select: problemSelect });
+      const row = await problems.find(db, id);
       if (!row) throw notFound('problem', id);
       return row;
     },
     async createProblem(body: ProblemCreate, actor: AuditActor): Promise<Problem> {
       return audited(db, actor).create('problem', async (tx) => {
-        const category = await tx.category.findUnique({ where: { id: body.categoryId }, select: { id: true, roundId: true } });
+        const category = await categories.roundOf(tx, body.categoryId);
         if (!category) throw invalidReference('categoryId', body.categoryId);
-        const last = await tx.problem.aggregate({ where: { categoryId: body.categoryId }, _max: { ordinal: true } });
-        return tx.problem.create({
-          data: { categoryId: body.categoryId, roundId: category.roundId, title: body.title.trim(), ordinal: body.ordinal ?? (last._max.ordinal ?? 0) + 1 },
-          select: problemSelect,
+        return problems.create(tx, {
+          categoryId: body.categoryId,
+          roundId: category.roundId,
+          title: body.title.trim(),
+          ordinal: body.ordinal ?? (await problems.nextOrdinal(tx, body.categoryId)),
         });
       });
     },
     async updateProblem(id: number, { version, ...fields }: ProblemUpdate, actor: AuditActor): Promise<Problem> {
       await audited(db, actor).update(
         'problem', id, version,
-        (tx) => tx.problem.findUnique({ where: { id }, select: problemSelect }),
-        (tx, where) => tx.problem.updateMany({ where, data: { ...fields, title: fields.title?.trim(), version: { increment: 1 } } }),
+        (tx) => problems.find(tx, id),
+        (tx, where) => problems.updateVersioned(tx, where, { ...fields, title: fields.title?.trim() }),
         async (tx, before) => {
           if (fields.categoryId === undefined) return;
           // A problem may move to another category of the same round only.
-          const [from, target] = await Promise.all([
-            tx.category.findUnique({ where: { id: before.categoryId as number }, select: { roundId: true } }),
-            tx.category.findUnique({ where: { id: fields.categoryId }, select: { roundId: true } }),
-          ]);
+          const [from, target] = await Promise.all([categories.roundOf(tx, before.categoryId), categories.roundOf(tx, fields.categoryId)]);
           if (!target || target.roundId !== from?.roundId) throw invalidReference('categoryId', fields.categoryId);
         },
       );
@@ -99,36 +89,28 @@ export function createHierarchyService({ db }: { db: Db }) {
     async deleteProblem(id: number, version: number | undefined, actor: AuditActor): Promise<void> {
       await audited(db, actor).remove(
         'problem', id,
-        (tx) => tx.problem.findUnique({ where: { id }, select: { ...problemSelect, _count: { select: { measures: true, manifestations: true } } } }),
-        (current) => {
-          const count = current._count as { measures: number; manifestations: number };
-          refuseDelete('problem', id, version, current, { measures: count.measures, manifestations: count.manifestations });
-        },
-        (tx) => tx.problem.delete({ where: { id } }),
+        (tx) => problems.findWithChildren(tx, id),
+        (current) => refuseDelete('problem', id, version, current, { measures: current._count.measures, manifestations: current._count.manifestations }),
+        (tx) => problems.delete(tx, id),
       );
     },
 
     async getManifestation(id: number): Promise<Manifestation> {
-      const row = await db.manifestation.findUnique({ where: { id }, select: manifestationSelect });
+      const row = await manifestations.find(db, id);
       if (!row) throw notFound('manifestation', id);
       return row;
     },
     async createManifestation(body: ManifestationCreate, actor: AuditActor): Promise<Manifestation> {
       return audited(db, actor).create('manifestation', async (tx) => {
-        const problem = await tx.problem.findUnique({ where: { id: body.problemId }, select: { id: true } });
-        if (!problem) throw invalidReference('problemId', body.problemId);
-        const last = await tx.manifestation.aggregate({ where: { problemId: body.problemId }, _max: { ordinal: true } });
-        return tx.manifestation.create({
-          data: { problemId: body.problemId, text: body.text.trim(), ordinal: body.ordinal ?? (last._max.ordinal ?? 0) + 1 },
-          select: manifestationSelect,
-        });
+        if (!(await problems.exists(tx, body.problemId))) throw invalidReference('problemId', body.problemId);
+        return manifestations.create(tx, { problemId: body.problemId, text: body.text.trim(), ordinal: body.ordinal ?? (await manifestations.nextOrdinal(tx, body.problemId)) });
       });
     },
     async updateManifestation(id: number, { version, ...fields }: ManifestationUpdate, actor: AuditActor): Promise<Manifestation> {
       await audited(db, actor).update(
         'manifestation', id, version,
-        (tx) => tx.manifestation.findUnique({ where: { id }, select: manifestationSelect }),
-        (tx, where) => tx.manifestation.updateMany({ where, data: { ...fields, text: fields.text?.trim(), version: { increment: 1 } } }),
+        (tx) => manifestations.find(tx, id),
+        (tx, where) => manifestations.updateVersioned(tx, where, { ...fields, text: fields.text?.trim() }),
       );
       return this.getManifestation(id);
     },
@@ -136,9 +118,9 @@ export function createHierarchyService({ db }: { db: Db }) {
       // Measures that answered this finding stay; they just lose the link (onDelete: SetNull).
       await audited(db, actor).remove(
         'manifestation', id,
-        (tx) => tx.manifestation.findUnique({ where: { id }, select: manifestationSelect }),
+        (tx) => manifestations.find(tx, id),
         (current) => refuseDelete('manifestation', id, version, current, {}),
-        (tx) => tx.manifestation.delete({ where: { id } }),
+        (tx) => manifestations.delete(tx, id),
       );
     },
   };
