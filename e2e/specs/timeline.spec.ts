@@ -111,3 +111,27 @@ test('the timeline reads on a phone and in English', async ({ browser }) => {
   await shot(page, 'timeline-dashboard-390-en.png');
   await context.close();
 });
+
+test('the timeline’s filters are visible controls shared with the dashboard: a category chosen there carries over, and back', async ({ page }) => {
+  await signIn(page, 'office');
+  const round = await demoRound(page.request);
+  const timeline = (await (await page.request.get(`/api/rounds/${round.id}/timeline`)).json()) as { rows: { category: { id: number; ordinal: number; title: string } }[] };
+  const category = timeline.rows[timeline.rows.length - 1]!.category;
+  const inCategory = timeline.rows.filter((r) => r.category.id === category.id).length;
+
+  await page.goto(`/rounds/${round.id}/timeline`);
+  await page.getByTestId('filter-category').click();
+  await page.locator('.ant-select-item-option', { hasText: category.title }).first().click();
+  await expect(page).toHaveURL(new RegExp(`[?&]category=${category.id}`));
+  await expect(page.getByTestId('timeline-count')).toContainText(String(inCategory));
+  await shot(page, 'timeline-filtered-1440.png', false);
+
+  // The same filter on the dashboard: its measure list shows that category, and the link goes back.
+  await page.getByTestId('timeline-to-dashboard').click();
+  await expect(page).toHaveURL(new RegExp(`/rounds/${round.id}\\?category=${category.id}$`));
+  await expect(page.getByTestId('measure-filter')).toBeVisible();
+  await expect(page.getByTestId('filter-category')).toContainText(category.title);
+  await page.getByTestId('dashboard-to-timeline').click();
+  await expect(page).toHaveURL(new RegExp(`/rounds/${round.id}/timeline\\?category=${category.id}$`));
+  await expect(page.getByTestId('timeline-count')).toContainText(String(inCategory));
+});

@@ -54,7 +54,6 @@ export const timeZh = {
   'timeline.zoom.month': '月',
   'timeline.zoom.quarter': '季度',
   'timeline.level': '预警',
-  'timeline.allLevels': '全部',
   'timeline.empty': '没有符合条件的措施',
   'timeline.burnUp': '完成情况曲线（按日回放）',
   'timeline.total': '措施总数',
@@ -63,6 +62,12 @@ export const timeZh = {
   'timeline.feedback': '反馈日期',
   'timeline.deadline': '整改时限',
   'timeline.rows': '{n} 项措施',
+  'timeline.toDashboard': '在整改看板中查看',
+  'timeline.fromDashboard': '在时间轴中查看',
+  'filters.category': '全部方面',
+  'filters.leader': '全部责任领导',
+  'filters.department': '全部牵头科室',
+  'filters.level': '全部预警等级',
 };
 
 export const timeEn: Record<keyof typeof timeZh, string> = {
@@ -120,7 +125,6 @@ export const timeEn: Record<keyof typeof timeZh, string> = {
   'timeline.zoom.month': 'Months',
   'timeline.zoom.quarter': 'Quarters',
   'timeline.level': 'Warning',
-  'timeline.allLevels': 'All',
   'timeline.empty': 'No measure matches',
   'timeline.burnUp': 'Closed over time (replayed day by day)',
   'timeline.total': 'Measures',
@@ -129,4 +133,10 @@ export const timeEn: Record<keyof typeof timeZh, string> = {
   'timeline.feedback': 'Feedback date',
   'timeline.deadline': 'Rectification deadline',
   'timeline.rows': '{n} measures',
+  'timeline.toDashboard': 'Open on the dashboard',
+  'timeline.fromDashboard': 'Open on the timeline',
+  'filters.category': 'All categories',
+  'filters.leader': 'All leaders',
+  'filters.department': 'All departments',
+  'filters.level': 'All warning levels',
 };

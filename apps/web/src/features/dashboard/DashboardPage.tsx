@@ -23,6 +23,7 @@ import { listControlsQuery, readListControls, writeListControls } from './measur
 import { LazyProgressChart as ProgressChart } from './LazyProgressChart';
 import { WarningPanel } from '../time/WarningPanel';
 import { FollowUpPanel } from '../followups/FollowUpPanel';
+import { RoundFilterBar, roundFilterSearch, type FilterOption } from '../../shared/RoundFilterBar';
 import { chartRows } from './chartRows';
 
 type FilterKind = 'category' | 'leader' | 'department';
@@ -400,6 +401,9 @@ export default function DashboardPage() {
                 <Button size="small" icon={<CloseOutlined />} onClick={clearFilter} data-testid="clear-filter">
                   {t('dashboard.clearFilter')}
                 </Button>
+                <Link to={`/rounds/${roundId}/timeline${roundFilterSearch(params)}`} data-testid="dashboard-to-timeline">
+                  {t('timeline.fromDashboard')}
+                </Link>
               </Space>
             ) : (
               <Typography.Text type="secondary">{t('dashboard.filterAll')}</Typography.Text>
@@ -409,6 +413,20 @@ export default function DashboardPage() {
           }
           styles={{ body: { padding: 0 } }}
         >
+          {rows && (
+            <div style={{ padding: '12px 16px 0' }}>
+              <RoundFilterBar
+                single
+                params={params}
+                setParams={setParams}
+                options={{
+                  category: rows.category.map((r): FilterOption => ({ id: r.id!, name: r.name })),
+                  leader: rows.leader.filter((r) => r.id !== null).map((r): FilterOption => ({ id: r.id!, name: r.name })),
+                  department: rows.department.filter((r) => r.id !== null).map((r): FilterOption => ({ id: r.id!, name: r.name })),
+                }}
+              />
+            </div>
+          )}
           <MeasureListControls
             // A new view (e.g. a shared link) starts with its own search text.
             key={controls.filters.q ?? ''}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Card, Segmented, Select, Space, Typography } from 'antd';
+import { Card, Segmented, Space, Typography } from 'antd';
 import { CaretDownOutlined, CaretRightOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -10,6 +10,7 @@ import { LoadError, Loading } from '../../shared/PageState';
 import { useScreen } from '../../shared/useScreen';
 import { useTimeline } from './api';
 import { warningStyle } from './WarningTag';
+import { ROUND_FILTER_KINDS, RoundFilterBar, roundFilterSearch, type FilterOption, type RoundFilterKind } from '../../shared/RoundFilterBar';
 
 type Zoom = 'week' | 'month' | 'quarter';
 const PX_PER_DAY: Record<Zoom, number> = { week: 16, month: 4, quarter: 1.4 };
@@ -58,6 +59,17 @@ export default function TimelinePage() {
   const timeline = useTimeline(roundId);
   const data = timeline.data;
 
+  // The filters' choices: the categories, leaders and departments of the round's measures.
+  const filterOptions = useMemo(() => {
+    const out: Record<RoundFilterKind, Map<number, FilterOption>> = { category: new Map(), leader: new Map(), department: new Map() };
+    for (const r of data?.rows ?? []) {
+      out.category.set(r.category.id, { id: r.category.id, name: `${r.category.ordinal}. ${r.category.title}` });
+      if (r.leader) out.leader.set(r.leader.id, r.leader);
+      if (r.leadDepartment) out.department.set(r.leadDepartment.id, r.leadDepartment);
+    }
+    return { category: [...out.category.values()], leader: [...out.leader.values()], department: [...out.department.values()] };
+  }, [data]);
+
   const { items, shown, from, to } = useMemo(() => {
     if (!data) return { items: [] as Item[], shown: 0, from: 0, to: 0 };
     const rows = data.rows.filter(keep(params, data.today));
@@ -97,7 +109,6 @@ export default function TimelinePage() {
     const date = dateOf(d);
     if (zoom === 'week' ? new Date(date).getUTCDay() === 1 : zoom === 'month' ? date.endsWith('-01') : /-(01|04|07|10)-01$/.test(date)) ticks.push(date);
   }
-  const level = params.get('level') ?? 'all';
   const lines = [
     { date: data.today, color: '#1f3a93', label: t('timeline.today') },
     ...(data.feedbackDate ? [{ date: data.feedbackDate, color: '#8c8c8c', label: t('timeline.feedback') }] : []),
@@ -117,25 +128,14 @@ export default function TimelinePage() {
             options={(['week', 'month', 'quarter'] as const).map((z) => ({ value: z, label: t(`timeline.zoom.${z}`) }))}
             data-testid="timeline-zoom"
           />
-          <span>{t('timeline.level')}</span>
-          <Select
-            value={level}
-            style={{ minWidth: 190 }}
-            aria-label={t('timeline.level')}
-            data-testid="timeline-level"
-            onChange={(v: string) => {
-              const next = new URLSearchParams(params);
-              if (v === 'all') next.delete('level');
-              else next.set('level', v);
-              setParams(next, { replace: true });
-            }}
-            options={[
-              { value: 'all', label: t('timeline.allLevels') },
-              ...(['overdue', 'urgent', 'due_soon'] as const).map((l) => ({ value: l, label: t(`time.level.${l}`) })),
-            ]}
-          />
           <Typography.Text type="secondary" data-testid="timeline-count">{t('timeline.rows', { n: shown })}</Typography.Text>
         </Space>
+        <div style={{ marginTop: 12, display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
+          <RoundFilterBar options={filterOptions} params={params} setParams={setParams} level />
+          <Link to={`/rounds/${roundId}${roundFilterSearch(params, ROUND_FILTER_KINDS)}`} data-testid="timeline-to-dashboard">
+            {t('timeline.toDashboard')}
+          </Link>
+        </div>
       </Card>
 
       <Card styles={{ body: { padding: 0 } }}>
