@@ -56,6 +56,18 @@ test('a unit’s office creates a round by pasting the feedback text in the guid
   await expect(page.getByTestId('round-inspectedUnit')).toHaveValue('城中区文化体育广电和旅游局');
   await page.getByTestId('import-confirm').click();
 
+  // The leading group: the head picked from the unit's people; the report will name them.
+  const group = page.getByTestId('leading-group');
+  await expect(group).toBeVisible();
+  await group.getByTestId('leading-group-person').click();
+  await page.keyboard.type('莫海涛');
+  await page.locator('.ant-select-item-option').filter({ hasText: '莫海涛' }).first().click();
+  await group.getByTestId('leading-group-add').click();
+  await expect(group.locator('[data-testid^="leading-group-member-"]')).toHaveCount(1);
+  await expect(group).toContainText('莫海涛');
+  await shot(page, 'new-round-group-1440-zh.png');
+  await page.getByTestId('new-round-next').click();
+
   const owners = page.getByTestId('new-round-owners');
   await expect(owners).toContainText(`第${stamp}轮`);
   await shot(page, 'new-round-owners-1440-zh.png');
@@ -64,6 +76,7 @@ test('a unit’s office creates a round by pasting the feedback text in the guid
   const records = await ok<{ meetings: { type: string }[]; regulations: { title: string }[] }>(await page.request.get(`/api/rounds/${roundId}/records`));
   expect(records.meetings.map((m) => m.type)).toEqual(['party_group', 'party_group']);
   expect(records.regulations.map((r) => r.title)).toEqual(['《意识形态工作责任制实施细则》']);
+  expect((records as unknown as { leadingGroup: { role: string; person: { name: string } }[] }).leadingGroup).toMatchObject([{ role: 'head', person: { name: '莫海涛' } }]);
 
   // The flow ends on the dashboard's measure list with its bulk assignment.
   await assign.click();
@@ -129,6 +142,10 @@ test.describe('on a phone', () => {
       await shot(page, `new-round-method-390-${tag}.png`);
       await page.getByTestId('new-round-create').click();
       await expect(page.getByTestId('new-round-hierarchy')).toBeVisible();
+      await page.getByTestId('new-round-next').click();
+      await expect(page.getByTestId('leading-group')).toBeVisible();
+      await expectNoSidewaysScroll(page, `new round group ${tag}`);
+      await shot(page, `new-round-group-390-${tag}.png`);
       await page.getByTestId('new-round-next').click();
       const owners = page.getByTestId('new-round-owners');
       await expect(owners).toBeVisible();

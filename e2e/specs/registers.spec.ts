@@ -121,6 +121,9 @@ test('the registers read at 1440 px in English and as read-only for the inspecti
   await page.getByRole('tab', { name: /Meetings/ }).click();
   await expect(page.getByTestId('meeting-counts')).toContainText('Party group meeting: 1');
   await shot(page, 'registers-meetings-1440-en.png');
+  await page.getByRole('tab', { name: /Leading group/ }).click();
+  await expect(page.getByTestId('leading-group')).toContainText('No leading group yet');
+  await shot(page, 'registers-group-1440-en.png');
 
   await page.context().clearCookies();
   await signIn(page, 'inspector');
@@ -130,6 +133,10 @@ test('the registers read at 1440 px in English and as read-only for the inspecti
   await expect(page.getByTestId('add-regulation')).toHaveCount(0);
   await expect(page.getByRole('button', { name: /编\s*辑/ })).toHaveCount(0);
   await shot(page, 'registers-inspector-1440-zh.png');
+  // The demo round's leading group, read-only.
+  await page.getByRole('tab', { name: /领导小组/ }).click();
+  await expect(page.getByTestId('leading-group')).toContainText('组长');
+  await expect(page.getByTestId('leading-group-add')).toHaveCount(0);
 });
 
 test.describe('on a phone', () => {

@@ -13,6 +13,7 @@ import { useCurrentUser } from '../auth/api';
 import { hasAccess } from '../auth/session';
 import { LedgerImportCard } from '../documents/LedgerImportCard';
 import ImportPage from '../imports/ImportPage';
+import { LeadingGroupCard } from '../registers/LeadingGroupCard';
 
 type Method = 'text' | 'hand' | 'ledger';
 
@@ -29,7 +30,7 @@ const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null)
 /**
  * /rounds/new — a new round for a unit in a few steps: the unit (picked, or created by the
  * administrator), how the feedback comes in (pasted text through the text import, a ledger, or by
- * hand in the tree), then the people, departments and the bulk assignment of owners and deadlines.
+ * hand in the tree), the leading group (once the round exists: the text import creates it), then the people, departments and the bulk assignment of owners and deadlines.
  * Each step is the app's own page or card, embedded or linked, never a copy.
  */
 export default function NewRoundPage() {
@@ -211,6 +212,15 @@ export default function NewRoundPage() {
       </Space>
     ) : null;
 
+  const groupStep = round && (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <LeadingGroupCard roundId={round.id} organizationId={round.inspectedUnit.id} canWrite={canWrite} />
+      <Button type="primary" onClick={() => setStep(4)} data-testid="new-round-next">
+        {t('newRound.next')}
+      </Button>
+    </Space>
+  );
+
   const ownersStep = round && (
     <Card title={t('newRound.ownersTitle', { title: round.title })} data-testid="new-round-owners">
       <Typography.Paragraph>{t('newRound.ownersNote')}</Typography.Paragraph>
@@ -239,13 +249,14 @@ export default function NewRoundPage() {
         current={step}
         size="small"
         responsive
-        items={[{ title: t('newRound.step.unit') }, { title: t('newRound.step.round') }, { title: t('newRound.step.hierarchy') }, { title: t('newRound.step.owners') }]}
+        items={[{ title: t('newRound.step.unit') }, { title: t('newRound.step.round') }, { title: t('newRound.step.hierarchy') }, { title: t('newRound.step.group') }, { title: t('newRound.step.owners') }]}
         data-testid="new-round-steps"
       />
       {step === 0 && unitStep}
       {step === 1 && methodStep}
       {step === 2 && hierarchyStep}
-      {step === 3 && ownersStep}
+      {step === 3 && groupStep}
+      {step === 4 && ownersStep}
     </Space>
   );
 }

@@ -12,6 +12,7 @@ import { ResponsiveList } from '../../shared/ResponsiveList';
 import { DemoTag } from '../../shared/StatusTag';
 import { useCanWrite } from '../documents/api';
 import { registerFileUrl, useDeleteRegisterRow, useMeetings, useRegulations, useUploadRegisterFile, type RegisterKind } from './api';
+import { LeadingGroupCard } from './LeadingGroupCard';
 import { measureOptions, MeetingFormModal, RegulationFormModal } from './RegisterForms';
 
 type Editing = { kind: 'regulation'; row?: Regulation } | { kind: 'meeting'; row?: Meeting } | null;
@@ -27,7 +28,7 @@ export default function RegistersPage() {
   const roundId = Number(useParams().id);
   useSetCurrentRound(roundId);
   const [params, setParams] = useSearchParams();
-  const tab: RegisterKind = params.get('tab') === 'meetings' ? 'meeting' : 'regulation';
+  const tab: RegisterKind | 'group' = params.get('tab') === 'meetings' ? 'meeting' : params.get('tab') === 'group' ? 'group' : 'regulation';
   const canWrite = useCanWrite();
   const round = useRound(roundId);
   const tree = useRoundTree(roundId);
@@ -218,9 +219,9 @@ export default function RegistersPage() {
       {loadError && <LoadError error={loadError} onRetry={() => void Promise.all([regulations.refetch(), meetings.refetch()])} />}
       <Tabs
         activeKey={tab}
-        onChange={(key) => setParams(key === 'meeting' ? { tab: 'meetings' } : {}, { replace: true })}
+        onChange={(key) => setParams(key === 'meeting' ? { tab: 'meetings' } : key === 'group' ? { tab: 'group' } : {}, { replace: true })}
         tabBarExtraContent={
-          canWrite ? (
+          canWrite && tab !== 'group' ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ kind: tab })} data-testid={`add-${tab}`}>
               {tab === 'meeting' ? t('registers.addMeeting') : t('registers.addRegulation')}
             </Button>
@@ -229,6 +230,7 @@ export default function RegistersPage() {
         items={[
           { key: 'regulation', label: t('registers.regulationsTab', { n: regulations.data?.length ?? 0 }), children: regulations.isPending ? <Loading /> : regulationList },
           { key: 'meeting', label: t('registers.meetingsTab', { n: meetings.data?.length ?? 0 }), children: meetings.isPending ? <Loading /> : meetingList },
+          { key: 'group', label: t('leadingGroup.title'), children: <LeadingGroupCard roundId={roundId} organizationId={round.data.inspectedUnit.id} canWrite={canWrite} /> },
         ]}
       />
       <RegulationFormModal
