@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import type { Meeting, Regulation, RoundRecords } from '@rectify/domain';
 import { startApi, type TestApi, type TestDatabase } from './harness.js';
 import { files, json, multipart, otherUnit, type OtherUnit } from './fixtures.js';
@@ -164,6 +165,31 @@ export function registersSuite(label: string, makeDatabase: () => Promise<TestDa
       expect(history.items.map((i) => i.action)).toEqual(['update', 'create']);
       expect((await office('DELETE', `/api/leading-group/${member.id}?version=1`)).statusCode).toBe(200);
       expect(json<RoundRecords>(await office('GET', `/api/rounds/${roundId}/records`)).leadingGroup).toEqual([]);
+    });
+
+    it('fills the registers from an imported ledger: each rule the progress text names, once, linked to its measures', async () => {
+      const round = json<{ inspectedUnit: { id: number } }>(await office('GET', `/api/rounds/${api.roundId}`));
+      const roundId = json<{ id: number }>(await office('POST', '/api/rounds', { committee: '中共城中区委员会', roundName: '第八轮', groupName: '第二巡察组', inspectedUnitId: round.inspectedUnit.id })).id;
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('整改台账');
+      sheet.addRow(['序号', '方面', '具体问题', '整改措施', '完成时限', '整改状态', '整改进展及成效']);
+      sheet.addRow([1, '作风建设方面', '公务接待不规范', '规范公务接待', '2023-06-30', '已完成', '已制定印发《公务接待管理办法》并组织学习。']);
+      sheet.addRow([2, '作风建设方面', '公务接待不规范', '开展专项检查', '2023-07-31', '整改中', '对照《公务接待管理办法》开展检查，同时修订《财务报销制度》。']);
+      sheet.addRow([3, '作风建设方面', '会风不实', '精简会议', '2023-07-31', '整改中', '已压缩会议数量。']);
+      const bytes = Buffer.from(await book.xlsx.writeBuffer());
+      const res = await api.as('office', { method: 'POST', url: `/api/rounds/${roundId}/ledger/import`, payload: bytes, headers: { 'content-type': 'application/octet-stream' } });
+      expect(res.statusCode, res.body).toBe(200);
+      const records = json<RoundRecords>(await office('GET', `/api/rounds/${roundId}/records`));
+      const measures = await api.db.measure.findMany({ where: { roundId }, orderBy: { id: 'asc' }, select: { id: true, text: true } });
+      const idOf = (text: string) => measures.find((m) => m.text === text)!.id;
+      expect(records.regulations.map((r) => [r.title, r.measureIds])).toEqual([
+        ['《公务接待管理办法》', [idOf('规范公务接待'), idOf('开展专项检查')]],
+        ['《财务报销制度》', [idOf('开展专项检查')]],
+      ]);
+      // Importing the same ledger again adds nothing.
+      expect((await api.as('office', { method: 'POST', url: `/api/rounds/${roundId}/ledger/import`, payload: bytes, headers: { 'content-type': 'application/octet-stream' } })).statusCode).toBe(200);
+      expect(json<RoundRecords>(await office('GET', `/api/rounds/${roundId}/records`)).regulations).toHaveLength(2);
+      expect(await api.db.auditLog.count({ where: { entity: 'regulation', action: 'create', entityId: { in: records.regulations.map((r) => r.id) } } })).toBe(2);
     });
 
     it('feeds the records, the dashboard and the report from the rows: a new type is counted under its own label', async () => {

@@ -19,6 +19,8 @@ export type {
 export { docxToText, UnreadableDocumentError } from './docx.js';
 export { pdfToText } from './pdf.js';
 export { normalizeLine } from './normalize.js';
+/** The 《…》 rule titles a text names (规定/制度/办法/细则/准则/规则), for the registers. */
+export { findRegulations } from './round.js';
 
 interface Section {
   num: number;

@@ -290,6 +290,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
       }
       const round = await requireRound(roundId);
       const today = clock.today();
+      const { findRegulations } = await loadDocuments();
       await db.$transaction(
         async (tx) => {
           // Every row the import creates or changes is audited like any other write.
@@ -317,6 +318,22 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
               departmentId.set(name, id);
             }
             return departmentId.get(name)!;
+          };
+          // 建章立制 the progress text names (已制定《…办法》): registered once per round, linked to the measure.
+          const regulationId = new Map<string, number>();
+          const linkRegulations = async (measureId: number, progressText: string | null) => {
+            for (const title of findRegulations(progressText ?? '')) {
+              if (!regulationId.has(title)) {
+                const found = await tx.regulation.findFirst({ where: { roundId, title }, select: { id: true } });
+                const id = found?.id ?? (await created('regulation', await tx.regulation.create({ data: { roundId, title } }), { roundId, title })).id;
+                regulationId.set(title, id);
+              }
+              const link = { regulationId: regulationId.get(title)!, measureId };
+              if (!(await tx.regulationMeasure.findUnique({ where: { regulationId_measureId: link }, select: { measureId: true } }))) {
+                await tx.regulationMeasure.create({ data: link });
+                await audit(tx, actor, 'regulation', link.regulationId, 'import', null, null, { extra: { linkedMeasureId: measureId } });
+              }
+            }
           };
           let categoryOrdinal = (await tx.category.aggregate({ where: { roundId }, _max: { ordinal: true } }))._max.ordinal ?? 0;
           for (const c of parsed.categories) {
@@ -389,6 +406,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
                   await tx.measureCoDepartment.deleteMany({ where: { measureId: existing.id } });
                   await tx.measureCoDepartment.createMany({ data: coDepartments.map((d) => ({ ...d, measureId: existing.id })) });
                   await audit(tx, actor, 'measure', existing.id, 'update', before, await measureSnapshot(tx, existing.id), marks);
+                  await linkRegulations(existing.id, m.progressText);
                 } else {
                   const inserted = await tx.measure.create({
                     data: {
@@ -401,6 +419,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
                   });
                   await audit(tx, actor, 'measure', inserted.id, 'create', null, await measureSnapshot(tx, inserted.id), marks);
                   await recordPostponement(inserted.id);
+                  await linkRegulations(inserted.id, m.progressText);
                 }
               }
             }
