@@ -49,6 +49,11 @@ test('an ended session sends the app back to the sign-in page', async ({ page })
 test('the administrator manages accounts; locking oneself out is refused with a clear message', async ({ page }) => {
   await signIn(page, 'admin');
   await page.goto('/rounds');
+  // The administrator's thirteen entries all fit the menu bar at 1440 px, in Chinese and in English.
+  for (const [language, last] of [['English', /People/], ['中文', /人员科室/]] as const) {
+    await page.getByTestId('language-switch').getByText(language, { exact: true }).click();
+    await expect(page.getByRole('menuitem', { name: last })).toBeVisible();
+  }
   await page.getByRole('menuitem', { name: /账号管理/ }).click();
   for (const name of ['admin', 'office', 'leader', 'officer', 'inspector']) {
     await expect(page.getByTestId(`user-row-${name}`)).toBeVisible();
