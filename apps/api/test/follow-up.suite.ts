@@ -137,6 +137,7 @@ export function followUpSuite(label: string, makeDatabase: () => Promise<TestDat
       const reopen = history.find((e) => e.entity === 'measure' && e.action === 'reopen')!;
       expect(reopen.changes.followUpId).toEqual({ before: null, after: slid.review.id });
       expect(todayInShanghai(new Date(reopen.at))).toBe(today);
+      expect(reopen.at).toBe(api.app.clock.now().toISOString());
       const afterSlide = await timeline();
       expect(last(afterSlide)).toEqual({ date: today, total: last(beforeSlide).total, closed: last(beforeSlide).closed - 1 });
       // A reopened measure is no longer closed: a second review cannot take it, nor can its item be recorded again.

@@ -355,6 +355,9 @@ export function workflowSuite(label: string, makeDatabase: () => Promise<TestDat
         });
         expect(page.items[0]!.changes).not.toHaveProperty('text');
         expect(edited.version).toBe(1);
+        // Dated by the app's injected clock (here the report day's), not the machine's: a history
+        // written under a fixed clock replays on that clock's days.
+        expect(page.items.map((e) => e.at)).toEqual(page.items.map(() => api.app.clock.now().toISOString()));
 
         const category = json<{ id: number; version: number }>(await as('office', 'POST', '/api/categories', { roundId: api.roundId, title: '临时方面' }));
         await as('office', 'PATCH', `/api/categories/${category.id}`, { version: 0, title: '改名的方面' });

@@ -1,10 +1,17 @@
 import { diffChanges, type AuditAction, type AuditEntity } from '@rectify/domain';
 import type { Tx } from '@rectify/db';
+import type { Clock } from './clock.js';
 
 /** Who is acting, as the audit log records it; null fields for system jobs. */
 export interface AuditActor {
   userId: number | null;
   username: string | null;
+  /**
+   * The app's clock (the auth plugin gives every request's actor the injected one): the record is
+   * dated by it, so a history written under a test's or the demo's clock replays on that clock's
+   * days (the burn-up reads these dates). Without it, the database's own now().
+   */
+  clock?: Pick<Clock, 'now'>;
 }
 
 export const SYSTEM_ACTOR: AuditActor = { userId: null, username: 'system' };
@@ -30,6 +37,7 @@ export async function audit(
   if (action === 'update' && Object.keys(changes).length === 0) return;
   await tx.auditLog.create({
     data: {
+      ...(actor.clock ? { at: actor.clock.now() } : {}),
       actorUserId: actor.userId,
       actorName: actor.username,
       entity,
