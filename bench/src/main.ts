@@ -192,6 +192,8 @@ async function startServer(url: string, dataDir: string): Promise<ChildProcess> 
 interface LoadResult {
   name: string;
   path: string;
+  /** The server process's own CPU time (user + system) per answered request: what a request costs, however busy the machine. */
+  serverCpuMsPerRequest: number | null;
   reqPerSec: number;
   p50: number;
   p99: number;
@@ -218,12 +220,21 @@ async function settle(): Promise<void> {
   throw new Error('the server did not become idle within 120 s');
 }
 
-async function load(name: string, path: string, cookie: string): Promise<LoadResult> {
+/** CPU time (user + system, ms) the process has used so far, from /proc/<pid>/stat (clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function load(name: string, path: string, cookie: string, pid: number): Promise<LoadResult> {
   await settle();
+  const cpuBefore = cpuMs(pid);
   const result = await autocannon({ url: `http://127.0.0.1:${PORT}${path}`, connections: 10, duration: DURATION, headers: { cookie } });
+  const cpu = cpuMs(pid) - cpuBefore;
   // A route that answered nothing within the run counts as a failure, not as 0 ms.
   const unanswered = result.requests.total === 0 ? 1 : 0;
-  return { name, path, reqPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, non2xx: result.non2xx, errors: result.errors + result.timeouts + unanswered };
+  const serverCpuMsPerRequest = result.requests.total > 0 ? Math.round((cpu / result.requests.total) * 100) / 100 : null;
+  return { name, path, serverCpuMsPerRequest, reqPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, non2xx: result.non2xx, errors: result.errors + result.timeouts + unanswered };
 }
 
 /**
@@ -315,9 +326,9 @@ async function main() {
     else console.log('programme figures: skipped (no /api/programme in this build)');
     const results: LoadResult[] = [];
     for (const [name, path] of routes) {
-      const r = await load(name, path, cookie);
+      const r = await load(name, path, cookie, pid);
       results.push(r);
-      console.log(`${name.padEnd(34)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${String(r.p50).padStart(5)} ms  p99 ${String(r.p99).padStart(5)} ms  non-2xx ${r.non2xx}  errors ${r.errors}`);
+      console.log(`${name.padEnd(34)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${String(r.p50).padStart(5)} ms  p99 ${String(r.p99).padStart(5)} ms  non-2xx ${r.non2xx}  errors ${r.errors}  server CPU ${r.serverCpuMsPerRequest} ms/request`);
     }
 
     await settle();
