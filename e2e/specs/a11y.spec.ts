@@ -37,6 +37,10 @@ async function pages(page: Page) {
     { name: 'import', role: 'office', url: '/import', ready: null },
     { name: 'people', role: 'office', url: '/people', ready: 'people-page' },
     { name: 'follow-ups', role: 'office', url: `/rounds/${round.id}/follow-ups`, ready: 'follow-ups-page' },
+    { name: 'registers', role: 'office', url: `/rounds/${round.id}/registers`, ready: 'registers-page' },
+    { name: 'meetings', role: 'office', url: `/rounds/${round.id}/registers?tab=meetings`, ready: 'meeting-list' },
+    { name: 'leading group', role: 'office', url: `/rounds/${round.id}/registers?tab=group`, ready: 'leading-group' },
+    { name: 'new round', role: 'office', url: '/rounds/new', ready: 'new-round-unit' },
     { name: 'opinions', role: 'office', url: '/opinions', ready: 'opinions-page' },
     { name: 'public page', role: 'office', url: publicPage, ready: 'public-form' },
   ] as { name: string; role: DemoRole; url: string; ready: string | null }[];

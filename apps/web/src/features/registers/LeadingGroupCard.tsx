@@ -8,6 +8,7 @@ import { useDepartments, usePeople, useRoundRecords } from '../../api/hooks';
 import { queryKeys } from '../../api/keys';
 import { useLocale, useT } from '../../i18n';
 import { LoadError, Loading } from '../../shared/PageState';
+import { visuallyHidden } from '../../shared/hiddenStyle';
 import { PersonPicker } from '../people/StaffPickers';
 import { personLabel } from '../people/StaffForms';
 
@@ -83,7 +84,11 @@ export function LeadingGroupCard({ roundId, organizationId, canWrite }: { roundI
       {canWrite && (
         <Space wrap style={{ marginTop: 12, width: '100%' }}>
           <div style={{ display: 'grid', minWidth: 220, width: 320, maxWidth: '100%' }}>
+            <label htmlFor={`leading-group-person-${roundId}`} style={visuallyHidden}>
+              {t('leadingGroup.person')}
+            </label>
             <PersonPicker
+              id={`leading-group-person-${roundId}`}
               organizationId={organizationId}
               people={people.data}
               departments={departments.data}

@@ -210,6 +210,16 @@ export default function RegistersPage() {
     </Space>
   );
 
+  // Above the list, not in the tab bar: a tab list may hold tabs only (axe: aria-required-children).
+  const addButton = (kind: RegisterKind) =>
+    canWrite ? (
+      <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 12 }}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ kind })} data-testid={`add-${kind}`}>
+          {kind === 'meeting' ? t('registers.addMeeting') : t('registers.addRegulation')}
+        </Button>
+      </div>
+    ) : null;
+
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="registers-page">
       <div>
@@ -220,16 +230,9 @@ export default function RegistersPage() {
       <Tabs
         activeKey={tab}
         onChange={(key) => setParams(key === 'meeting' ? { tab: 'meetings' } : key === 'group' ? { tab: 'group' } : {}, { replace: true })}
-        tabBarExtraContent={
-          canWrite && tab !== 'group' ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ kind: tab })} data-testid={`add-${tab}`}>
-              {tab === 'meeting' ? t('registers.addMeeting') : t('registers.addRegulation')}
-            </Button>
-          ) : null
-        }
         items={[
-          { key: 'regulation', label: t('registers.regulationsTab', { n: regulations.data?.length ?? 0 }), children: regulations.isPending ? <Loading /> : regulationList },
-          { key: 'meeting', label: t('registers.meetingsTab', { n: meetings.data?.length ?? 0 }), children: meetings.isPending ? <Loading /> : meetingList },
+          { key: 'regulation', label: t('registers.regulationsTab', { n: regulations.data?.length ?? 0 }), children: regulations.isPending ? <Loading /> : <>{addButton('regulation')}{regulationList}</> },
+          { key: 'meeting', label: t('registers.meetingsTab', { n: meetings.data?.length ?? 0 }), children: meetings.isPending ? <Loading /> : <>{addButton('meeting')}{meetingList}</> },
           { key: 'group', label: t('leadingGroup.title'), children: <LeadingGroupCard roundId={roundId} organizationId={round.data.inspectedUnit.id} canWrite={canWrite} /> },
         ]}
       />
