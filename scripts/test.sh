@@ -27,8 +27,10 @@ start_postgres_if_installed
 mkdir -p e2e/output
 status=0
 lint_status=0
-say "lint (eslint: pnpm lint)"
+say "lint (eslint: pnpm lint) and types (tsc over every package, tests included: pnpm typecheck)"
 "${PNPM[@]}" lint || lint_status=$?
+# vitest runs TypeScript without checking it: a test that no longer typechecks is caught here.
+"${PNPM[@]}" typecheck || lint_status=$?
 if [ "$lint_status" -ne 0 ]; then
   say "LINT FAILED: the findings are listed above (fix them; the run fails at the end)"
   status=$lint_status
@@ -38,5 +40,5 @@ say "unit and API tests"
 say "end-to-end tests (chromium)"
 "${PNPM[@]}" --filter @rectify/e2e exec playwright test || status=$?
 node scripts/summarize-tests.mjs e2e/output/vitest.json e2e/output/playwright.json || status=$?
-if [ "$lint_status" -ne 0 ]; then echo "lint: FAILED (see the lint findings near the top of this output)"; else echo "lint: passed"; fi
+if [ "$lint_status" -ne 0 ]; then echo "lint: FAILED (see the lint and type findings near the top of this output)"; else echo "lint: passed (eslint and tsc)"; fi
 exit $status
