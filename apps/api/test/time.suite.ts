@@ -219,6 +219,9 @@ export function timeSuite(label: string, makeDatabase: () => Promise<TestDatabas
       // The round's principal (组长 of the leading group) gets an account, so the red notice reaches it.
       const head = await api.db.leadingGroupMember.findFirst({ where: { roundId: api.roundId, role: 'head' } });
       const principal = head ? await api.db.user.create({ data: { username: b.unique('principal'), passwordHash: 'x', role: 'inspector', personId: head.personId } }) : null;
+      // Another unit's office: a red warning of this unit's measure is none of its business.
+      const otherUnit = await api.db.organization.create({ data: { name: b.unique('另一单位'), kind: 'unit' } });
+      await api.db.user.create({ data: { username: b.unique('other-office'), passwordHash: 'x', role: 'office', organizationId: otherUnit.id } });
       const warned = async () =>
         (await api.db.notification.findMany({ where: { measureId: m.id, kind: 'warning' }, select: { userId: true, dedupeKey: true } }))
           .map((n) => `${n.dedupeKey.split(':')[1]}:${n.userId}`)

@@ -108,15 +108,15 @@ export interface WarningRecipient {
 /**
  * Every open, dated, not long-term measure with a warning level (the rule's SQL form, with each
  * round's thresholds), each with the active accounts its level reaches: 绿 due soon → the officers
- * of its lead department; 黄 urgent → + its leader; 红 overdue → + the office (整改办公室) and the
- * unit's principal (the head, 组长, of the round's leading group). One statement.
+ * of its lead department; 黄 urgent → + its leader; 红 overdue → + the unit's own office (整改办公室;
+ * another unit's office never hears of it) and the unit's principal (the head, 组长, of the round's leading group). One statement.
  */
 export async function warningRecipients(db: Db, dialect: SqlDialect, today: string): Promise<WarningRecipient[]> {
   const level = Sql.raw(warningLevelSql(dialect, today));
   const rows = await db.$queryRaw<{ measureId: number; text: string; deadline: string; level: string; userId: number; via: string }[]>`
     WITH w AS (
       SELECT m."id" AS "id", m."text" AS "text", m."deadline" AS "deadline", m."leaderId" AS "leaderId",
-             m."leadDepartmentId" AS "leadDepartmentId", m."roundId" AS "roundId", ${level} AS "level"
+             m."leadDepartmentId" AS "leadDepartmentId", m."roundId" AS "roundId", r."inspectedUnitId" AS "unitId", ${level} AS "level"
         FROM "Measure" m JOIN "InspectionRound" r ON r."id" = m."roundId"
        WHERE m."status" <> 'closed' AND m."deadline" IS NOT NULL AND m."kind" <> 'long_term'
     )
@@ -129,7 +129,7 @@ export async function warningRecipients(db: Db, dialect: SqlDialect, today: stri
      WHERE w."level" IN ('urgent', 'overdue')
     UNION
     SELECT w."id", w."text", w."deadline", w."level", u."id", 'office'
-      FROM w JOIN "User" u ON u."role" = 'office' AND u."active" = true
+      FROM w JOIN "User" u ON u."role" = 'office' AND u."organizationId" = w."unitId" AND u."active" = true
      WHERE w."level" = 'overdue'
     UNION
     SELECT w."id", w."text", w."deadline", w."level", u."id", 'principal'
