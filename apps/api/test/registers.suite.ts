@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { Meeting, Regulation, RoundRecords } from '@rectify/domain';
+import type { LedgerImportPlan, Meeting, Regulation, RoundRecords } from '@rectify/domain';
 import { startApi, type TestApi, type TestDatabase } from './harness.js';
 import { files, json, multipart, otherUnit, type OtherUnit } from './fixtures.js';
 
@@ -177,6 +177,13 @@ export function registersSuite(label: string, makeDatabase: () => Promise<TestDa
       sheet.addRow([2, '作风建设方面', '公务接待不规范', '开展专项检查', '2023-07-31', '整改中', '对照《公务接待管理办法》开展检查，同时修订《财务报销制度》。']);
       sheet.addRow([3, '作风建设方面', '会风不实', '精简会议', '2023-07-31', '整改中', '已压缩会议数量。']);
       const bytes = Buffer.from(await book.xlsx.writeBuffer());
+      // The preview says which rules each row names and which the import will register.
+      const preview = async () =>
+        json<LedgerImportPlan>(await api.as('office', { method: 'POST', url: `/api/rounds/${roundId}/ledger/import/preview`, payload: bytes, headers: { 'content-type': 'application/octet-stream' } }));
+      const before = await preview();
+      expect(before.counts.regulationsCreated).toEqual(['《公务接待管理办法》', '《财务报销制度》']);
+      expect(before.categories[0]!.problems[0]!.measures[1]!.regulations).toEqual([{ name: '《公务接待管理办法》', exists: false }, { name: '《财务报销制度》', exists: false }]);
+      expect(before.categories[0]!.problems[1]!.measures[0]!.regulations).toEqual([]);
       const res = await api.as('office', { method: 'POST', url: `/api/rounds/${roundId}/ledger/import`, payload: bytes, headers: { 'content-type': 'application/octet-stream' } });
       expect(res.statusCode, res.body).toBe(200);
       const records = json<RoundRecords>(await office('GET', `/api/rounds/${roundId}/records`));
@@ -186,7 +193,10 @@ export function registersSuite(label: string, makeDatabase: () => Promise<TestDa
         ['《公务接待管理办法》', [idOf('规范公务接待'), idOf('开展专项检查')]],
         ['《财务报销制度》', [idOf('开展专项检查')]],
       ]);
-      // Importing the same ledger again adds nothing.
+      // Importing the same ledger again adds nothing, and its preview says so.
+      const again = await preview();
+      expect(again.counts.regulationsCreated).toEqual([]);
+      expect(again.categories[0]!.problems[0]!.measures[0]!.regulations).toEqual([{ name: '《公务接待管理办法》', exists: true }]);
       expect((await api.as('office', { method: 'POST', url: `/api/rounds/${roundId}/ledger/import`, payload: bytes, headers: { 'content-type': 'application/octet-stream' } })).statusCode).toBe(200);
       expect(json<RoundRecords>(await office('GET', `/api/rounds/${roundId}/records`)).regulations).toHaveLength(2);
       expect(await api.db.auditLog.count({ where: { entity: 'regulation', action: 'create', entityId: { in: records.regulations.map((r) => r.id) } } })).toBe(2);

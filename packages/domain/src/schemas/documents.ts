@@ -70,6 +70,8 @@ export const LedgerPlanMeasure = Type.Object({
    * Empty for new and locked rows.
    */
   changes: Type.Array(Type.Object({ field: LedgerPlanField, from: Nullable(Type.String()) })),
+  /** The rules (建章立制) the row's progress text names (《…办法》), linked to its measure: existing in the round, or new. */
+  regulations: Type.Array(PlanName),
 });
 export type LedgerPlanMeasure = Static<typeof LedgerPlanMeasure>;
 
@@ -106,6 +108,8 @@ export const LedgerImportPlan = Type.Object({
     closuresHeld: Type.Integer(),
     peopleCreated: Type.Array(Type.String()),
     departmentsCreated: Type.Array(Type.String()),
+    /** Rules (建章立制) the import registers in the round. */
+    regulationsCreated: Type.Array(Type.String()),
   }),
   errors: Type.Array(ImportIssue),
   warnings: Type.Array(ImportIssue),

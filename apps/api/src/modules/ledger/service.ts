@@ -131,7 +131,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
    */
   async function plan(roundId: number, parsed: LedgerImport, verified: boolean): Promise<LedgerPlan> {
     const round = await requireRound(roundId);
-    const [existing, people, departments] = await Promise.all([
+    const [existing, people, departments, regulations] = await Promise.all([
       db.category.findMany({
         where: { roundId },
         select: {
@@ -153,7 +153,17 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
       }),
       db.person.findMany({ where: { organizationId: round.inspectedUnitId }, select: { name: true } }),
       db.department.findMany({ where: { organizationId: round.inspectedUnitId }, select: { name: true } }),
+      db.regulation.findMany({ where: { roundId }, select: { title: true } }),
     ]);
+    const { findRegulations } = await loadDocuments();
+    const knownRegulations = new Set(regulations.map((r) => r.title));
+    const newRegulations = new Set<string>();
+    // As the import links them: each rule once per round, existing or registered by this import.
+    const regulationsOf = (progressText: string | null) =>
+      findRegulations(progressText ?? '').map((title) => {
+        if (!knownRegulations.has(title)) newRegulations.add(title);
+        return { name: title, exists: knownRegulations.has(title) };
+      });
     const knownPeople = new Set(people.map((p) => p.name));
     const knownDepartments = new Set(departments.map((d) => d.name));
     const newPeople = new Set<string>();
@@ -238,6 +248,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
                 statusRead: m.status && m.statusSource && m.statusWord ? { status: m.status, word: m.statusWord, source: m.statusSource } : null,
                 held: decided.held,
                 changes,
+                regulations: decided.action === 'locked' ? [] : regulationsOf(m.progressText),
               };
             }),
           };
@@ -250,7 +261,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
       sheet: parsed.sheet,
       columns: parsed.columns as Record<string, string>,
       categories,
-      counts: { ...counts, peopleCreated: [...newPeople], departmentsCreated: [...newDepartments] },
+      counts: { ...counts, peopleCreated: [...newPeople], departmentsCreated: [...newDepartments], regulationsCreated: [...newRegulations] },
       errors: parsed.errors,
       warnings: parsed.warnings,
     };

@@ -116,6 +116,12 @@ function PlanRow({ m, issues, t, locale }: { m: LedgerPlanMeasure; issues: RowIs
               {t(`ledgerImport.statusRead.${m.statusRead.source}`, { word: m.statusRead.word, status: measureStatusLabels[m.statusRead.status][locale] })}
             </span>
           )}
+          {m.regulations.length > 0 && (
+            <span data-testid="plan-regulations">
+              <Typography.Text type="secondary">{t('ledgerImport.field.regulations')}：</Typography.Text>
+              {m.regulations.map(name)}
+            </span>
+          )}
           {m.held === 'needs_verification' && (
             <Tag color="orange" style={{ fontSize: 11 }} data-testid="plan-held">
               {t('ledgerImport.held')}
@@ -280,13 +286,21 @@ export function LedgerImportCard({ roundId, canWrite }: { roundId: number; canWr
                     </Col>
                   ))}
                 </Row>
-                {(counts.peopleCreated.length > 0 || counts.departmentsCreated.length > 0) && (
+                {(counts.peopleCreated.length > 0 || counts.departmentsCreated.length > 0 || counts.regulationsCreated.length > 0) && (
                   <Space direction="vertical" size={4}>
                     {counts.peopleCreated.length > 0 && (
                       <div data-testid="plan-people">
                         <Typography.Text type="secondary">{t('ledgerImport.peopleCreated')}：</Typography.Text>
                         {counts.peopleCreated.map((name) => (
                           <Tag key={name} color="green">{name}</Tag>
+                        ))}
+                      </div>
+                    )}
+                    {counts.regulationsCreated.length > 0 && (
+                      <div data-testid="plan-regulations-created">
+                        <Typography.Text type="secondary">{t('ledgerImport.regulationsCreated')}：</Typography.Text>
+                        {counts.regulationsCreated.map((title) => (
+                          <Tag key={title} color="green">{title}</Tag>
                         ))}
                       </div>
                     )}
