@@ -47,6 +47,9 @@ export function timeSuite(label: string, makeDatabase: () => Promise<TestDatabas
       const missingReason = await ask({ requestedDeadline: addDays(today, 30) });
       expect(missingReason.statusCode).toBe(400);
 
+      // Another unit's office, which must not hear of this unit's requests.
+      const otherUnit = await api.db.organization.create({ data: { name: b.unique('别的单位'), kind: 'unit' } });
+      const otherOffice = await api.db.user.create({ data: { username: b.unique('other-office'), passwordHash: 'x', role: 'office', organizationId: otherUnit.id } });
       const first = await ask({ requestedDeadline: addDays(today, 30), reason: '需等待财政拨款' });
       expect(first.statusCode).toBe(201);
       const p1 = json<Postponement>(first);
@@ -55,6 +58,7 @@ export function timeSuite(label: string, makeDatabase: () => Promise<TestDatabas
       expect((await ask({ requestedDeadline: addDays(today, 40), reason: '再延' }, 'leader')).statusCode).toBe(409);
       // The office hears of it, and sees it in its queue.
       expect((await notices('office')).some((n) => n.kind === 'postponement_requested' && n.measureId === m.id)).toBe(true);
+      expect(await api.db.notification.count({ where: { userId: otherOffice.id } })).toBe(0);
       const queue = json<PostponementQueueItem[]>(await api.request({ method: 'GET', url: `/api/postponements?roundId=${api.roundId}` }));
       expect(queue.find((q) => q.id === p1.id)?.measure).toMatchObject({ id: m.id, deadline: addDays(today, 5) });
 

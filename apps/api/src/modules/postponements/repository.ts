@@ -56,7 +56,10 @@ export async function hasPendingPostponement(tx: Tx, measureId: number): Promise
 export async function measureTimeline(tx: Tx, id: number) {
   return tx.measure.findUnique({
     where: { id },
-    select: { id: true, text: true, kind: true, status: true, deadline: true, originalDeadline: true, postponementCount: true, leaderId: true, leadDepartmentId: true, version: true },
+    select: {
+      id: true, text: true, kind: true, status: true, deadline: true, originalDeadline: true, postponementCount: true, leaderId: true, leadDepartmentId: true, version: true,
+      round: { select: { inspectedUnitId: true } },
+    },
   });
 }
 
@@ -113,8 +116,8 @@ export async function postponementQueue(db: Db, filter: { state: string | null; 
   return rows.map((r) => ({ ...toPostponement(r), measure: r.measure }));
 }
 
-/** The accounts of the office (整改办公室), who decide postponements. */
-export async function officeUserIds(tx: Tx): Promise<number[]> {
-  const users = await tx.user.findMany({ where: { active: true, role: 'office' }, select: { id: true } });
+/** The accounts of the unit's office (整改办公室), who decide its postponements; other units' offices never hear of them. */
+export async function officeUserIds(tx: Tx, organizationId: number): Promise<number[]> {
+  const users = await tx.user.findMany({ where: { active: true, role: 'office', organizationId }, select: { id: true } });
   return users.map((u) => u.id);
 }

@@ -111,7 +111,7 @@ export function createPostponementService({ db, clock, notifier }: { db: Db; clo
         });
         await audit(tx, actor, 'postponement', row.id, 'submit', null, auditedPostponement(row), { measureId });
         await notifier.notify(tx, {
-          userIds: await officeUserIds(tx),
+          userIds: await officeUserIds(tx, measure.round.inspectedUnitId),
           kind: 'postponement_requested',
           measureId,
           title: notificationKindLabels.postponement_requested['zh-CN'],
