@@ -256,6 +256,67 @@ export function timeSuite(label: string, makeDatabase: () => Promise<TestDatabas
       expect(note?.text).toContain('已过 2 天');
     });
 
+    it('warns of a long-term measure’s missed check-in the same way, once per level per check-in period, to its own unit’s office only', async () => {
+      // Monthly (31 days): started 15 days ago, the first check-in is due in 16 days (green).
+      const m = await b.measure({ kind: 'long_term', checkInCadence: 'monthly', startDate: addDays(today, -15), deadline: null });
+      const head = await api.db.leadingGroupMember.findFirst({ where: { roundId: api.roundId, role: 'head' } });
+      expect(head).not.toBeNull();
+      const principal =
+        (await api.db.user.findFirst({ where: { personId: head!.personId, active: true } })) ??
+        (await api.db.user.create({ data: { username: b.unique('principal'), passwordHash: 'x', role: 'inspector', personId: head!.personId } }));
+      const otherUnit = await api.db.organization.create({ data: { name: b.unique('又一单位'), kind: 'unit' } });
+      const otherOffice = await api.db.user.create({ data: { username: b.unique('other-office'), passwordHash: 'x', role: 'office', organizationId: otherUnit.id } });
+      const warned = async () =>
+        (await api.db.notification.findMany({ where: { measureId: m.id, kind: 'warning' }, select: { userId: true, dedupeKey: true } }))
+          .map((n) => `${n.dedupeKey.split(':')[1]}:${n.dedupeKey.split(':')[3]}:${n.userId}`)
+          .sort();
+      const setStart = async (startDate: string) => {
+        const current = await measure(m.id);
+        expect((await api.request({ method: 'PATCH', url: `/api/measures/${m.id}`, payload: { version: current.version, startDate } })).statusCode).toBe(200);
+      };
+      const { officer, leader, office } = w.userIds as Record<string, number>;
+      const scan = (day = today) => api.app.notifier.scanWarnings(day);
+
+      await scan();
+      const firstDue = addDays(today, 16);
+      expect(await warned()).toEqual([`due_soon:${firstDue}:${officer}`]);
+      expect(await scan()).toBe(0);
+
+      // Due in 6 days: yellow, the leader too.
+      await setStart(addDays(today, -25));
+      const due6 = addDays(today, 6);
+      await scan();
+      expect(await warned()).toEqual([`due_soon:${firstDue}:${officer}`, `urgent:${due6}:${leader}`, `urgent:${due6}:${officer}`].sort());
+
+      // Missed by 9 days: red, to the unit's own office and the principal; another unit's office hears nothing.
+      await setStart(addDays(today, -40));
+      const missedDue = addDays(today, -9);
+      await scan();
+      const red = (due: string) => [officer, leader, office, principal.id].map((u) => `overdue:${due}:${u}`);
+      expect(await warned()).toEqual([`due_soon:${firstDue}:${officer}`, `urgent:${due6}:${leader}`, `urgent:${due6}:${officer}`, ...red(missedDue)].sort());
+      expect(await scan()).toBe(0);
+      expect(await api.db.notification.count({ where: { userId: otherOffice.id } })).toBe(0);
+      const note = await api.db.notification.findFirst({ where: { measureId: m.id, userId: office, kind: 'warning', dedupeKey: { startsWith: 'warning:overdue:' } } });
+      expect(note?.title).toContain('红色预警');
+      expect(note?.text).toContain('每月报送');
+      expect(note?.text).toContain('已逾期 9 天未报送');
+
+      // The officer checks in (a progress update): the level clears, nothing more is sent.
+      const checkIn = await api.as('officer', { method: 'POST', url: `/api/measures/${m.id}/updates`, payload: { date: today, text: '本月已按要求落实', percent: 40 } });
+      expect(checkIn.statusCode).toBe(201);
+      expect((await measure(m.id)).warningLevel).toBe('none');
+      const before = (await warned()).length;
+      await scan();
+      expect(await warned()).toHaveLength(before);
+
+      // The next period is missed too (scanned 40 days on): red again, keyed by the new due day.
+      const nextDue = addDays(today, 31);
+      await scan(addDays(today, 40));
+      expect((await warned()).filter((k) => k.includes(`:${nextDue}:`))).toEqual(red(nextDue).sort());
+      expect(await scan(addDays(today, 40))).toBe(0);
+      expect(await api.db.notification.count({ where: { userId: otherOffice.id } })).toBe(0);
+    });
+
     it('issues numbered 督办函 to one department or leader, lists them on the measures and in the audit, and renders them', async () => {
       const a = await b.measure({ deadline: addDays(today, -3) });
       const c = await b.measure({ deadline: addDays(today, 4) });

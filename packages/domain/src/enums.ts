@@ -31,6 +31,12 @@ export const measureKindLabels: Labels<MeasureKind> = {
   long_term: { 'zh-CN': '长期坚持', en: 'Long-term' },
 };
 
+/** 报送周期: the ledger's column and the notices say it this way. */
+export const checkInCadenceLabels: Labels<CheckInCadence> = {
+  monthly: { 'zh-CN': '每月', en: 'Monthly' },
+  quarterly: { 'zh-CN': '每季度', en: 'Quarterly' },
+};
+
 export const measureStatusLabels: Labels<MeasureStatus> = {
   not_started: { 'zh-CN': '未开始', en: 'Not started' },
   in_progress: { 'zh-CN': '整改中', en: 'In progress' },

@@ -1,5 +1,16 @@
 import { PrismaNamespace as Sql, type Db } from '@rectify/db';
-import { MEASURE_STATUSES, userSeesRoundSql, warningLevelSql, type MeasureStatus, type SqlDialect, type WarningLevel } from '@rectify/domain';
+import {
+  MEASURE_STATUSES,
+  nextCheckInDue,
+  toCheckInCadence,
+  toMeasureKind,
+  userSeesRoundSql,
+  warningLevelSql,
+  type CheckInCadence,
+  type MeasureStatus,
+  type SqlDialect,
+  type WarningLevel,
+} from '@rectify/domain';
 import { fragment } from '../../lib/sql.js';
 
 /**
@@ -99,49 +110,70 @@ export type WarningAudience = 'department' | 'leader' | 'office' | 'principal';
 export interface WarningRecipient {
   measureId: number;
   text: string;
-  deadline: string;
+  /**
+   * The day the level counts down to: the deadline, or for a long-term measure (长期坚持) the day its
+   * next check-in is due (packages/domain nextCheckInDue), so that each missed period warns anew.
+   */
+  due: string;
+  /** A long-term measure's cadence (its notice speaks of check-ins); null for a measure with a deadline. */
+  checkInCadence: CheckInCadence | null;
   level: Exclude<WarningLevel, 'none'>;
   userId: number;
   via: WarningAudience;
 }
 
 /**
- * Every open, dated, not long-term measure with a warning level (the rule's SQL form, with each
- * round's thresholds), each with the active accounts its level reaches: 绿 due soon → the officers
- * of its lead department; 黄 urgent → + its leader; 红 overdue → + the unit's own office (整改办公室;
- * another unit's office never hears of it) and the unit's principal (the head, 组长, of the round's leading group). One statement.
+ * Every open measure with a warning level (the rule's SQL form, with each round's thresholds):
+ * dated ones by their deadline, long-term ones with a cadence by their next check-in; each with
+ * the active accounts its level reaches: 绿 due soon → the officers of its lead department; 黄
+ * urgent → + its leader; 红 overdue → + the unit's own office (整改办公室; another unit's office never
+ * hears of it) and the unit's principal (the head, 组长, of the round's leading group). One
+ * statement; the check-in's due day is the pure rule's, from the columns it returns.
  */
 export async function warningRecipients(db: Db, dialect: SqlDialect, today: string): Promise<WarningRecipient[]> {
   const level = Sql.raw(warningLevelSql(dialect, today));
-  const rows = await db.$queryRaw<{ measureId: number; text: string; deadline: string; level: string; userId: number; via: string }[]>`
+  const rows = await db.$queryRaw<
+    { measureId: number; text: string; kind: string; deadline: string | null; startDate: string | null; checkInCadence: string | null; lastCheckInOn: string | null; level: string; userId: number; via: string }[]
+  >`
     WITH w AS (
-      SELECT m."id" AS "id", m."text" AS "text", m."deadline" AS "deadline", m."leaderId" AS "leaderId",
-             m."leadDepartmentId" AS "leadDepartmentId", m."roundId" AS "roundId", r."inspectedUnitId" AS "unitId", ${level} AS "level"
+      SELECT m."id" AS "id", m."text" AS "text", m."kind" AS "kind", m."deadline" AS "deadline",
+             COALESCE(m."startDate", r."feedbackDate") AS "startDate", m."checkInCadence" AS "checkInCadence", m."lastCheckInOn" AS "lastCheckInOn",
+             m."leaderId" AS "leaderId", m."leadDepartmentId" AS "leadDepartmentId", m."roundId" AS "roundId", r."inspectedUnitId" AS "unitId", ${level} AS "level"
         FROM "Measure" m JOIN "InspectionRound" r ON r."id" = m."roundId"
-       WHERE m."status" <> 'closed' AND m."deadline" IS NOT NULL AND m."kind" <> 'long_term'
+       WHERE m."status" <> 'closed'
+         AND ((m."kind" <> 'long_term' AND m."deadline" IS NOT NULL) OR (m."kind" = 'long_term' AND m."checkInCadence" IS NOT NULL))
     )
-    SELECT w."id" AS "measureId", w."text" AS "text", w."deadline" AS "deadline", w."level" AS "level", u."id" AS "userId", 'department' AS "via"
+    SELECT w."id" AS "measureId", w."text" AS "text", w."kind" AS "kind", w."deadline" AS "deadline", w."startDate" AS "startDate",
+           w."checkInCadence" AS "checkInCadence", w."lastCheckInOn" AS "lastCheckInOn", w."level" AS "level", u."id" AS "userId", 'department' AS "via"
       FROM w JOIN "Person" p ON p."departmentId" = w."leadDepartmentId" JOIN "User" u ON u."personId" = p."id" AND u."active" = true
      WHERE w."level" <> 'none'
     UNION
-    SELECT w."id", w."text", w."deadline", w."level", u."id", 'leader'
+    SELECT w."id", w."text", w."kind", w."deadline", w."startDate", w."checkInCadence", w."lastCheckInOn", w."level", u."id", 'leader'
       FROM w JOIN "User" u ON u."personId" = w."leaderId" AND u."active" = true
      WHERE w."level" IN ('urgent', 'overdue')
     UNION
-    SELECT w."id", w."text", w."deadline", w."level", u."id", 'office'
+    SELECT w."id", w."text", w."kind", w."deadline", w."startDate", w."checkInCadence", w."lastCheckInOn", w."level", u."id", 'office'
       FROM w JOIN "User" u ON u."role" = 'office' AND u."organizationId" = w."unitId" AND u."active" = true
      WHERE w."level" = 'overdue'
     UNION
-    SELECT w."id", w."text", w."deadline", w."level", u."id", 'principal'
+    SELECT w."id", w."text", w."kind", w."deadline", w."startDate", w."checkInCadence", w."lastCheckInOn", w."level", u."id", 'principal'
       FROM w JOIN "LeadingGroupMember" g ON g."roundId" = w."roundId" AND g."role" = 'head'
       JOIN "User" u ON u."personId" = g."personId" AND u."active" = true
      WHERE w."level" = 'overdue'`;
-  return rows.map((r) => ({
-    measureId: Number(r.measureId),
-    text: r.text,
-    deadline: r.deadline,
-    level: r.level === 'overdue' ? 'overdue' : r.level === 'urgent' ? 'urgent' : 'due_soon',
-    userId: Number(r.userId),
-    via: r.via === 'leader' ? 'leader' : r.via === 'office' ? 'office' : r.via === 'principal' ? 'principal' : 'department',
-  }));
+  return rows.flatMap((r): WarningRecipient[] => {
+    const kind = toMeasureKind(r.kind);
+    const checkInCadence = kind === 'long_term' && r.checkInCadence !== null ? toCheckInCadence(r.checkInCadence) : null;
+    const due = checkInCadence ? nextCheckInDue({ kind, status: 'in_progress', checkInCadence, lastCheckInOn: r.lastCheckInOn, startDate: r.startDate }) : r.deadline;
+    // The level says there is a day to count down to; a row without one (a bad stored value) warns nobody.
+    if (!due) return [];
+    return [{
+      measureId: Number(r.measureId),
+      text: r.text,
+      due,
+      checkInCadence,
+      level: r.level === 'overdue' ? 'overdue' : r.level === 'urgent' ? 'urgent' : 'due_soon',
+      userId: Number(r.userId),
+      via: r.via === 'leader' ? 'leader' : r.via === 'office' ? 'office' : r.via === 'principal' ? 'principal' : 'department',
+    }];
+  });
 }

@@ -1,5 +1,6 @@
 import {
   addDays,
+  checkInCadenceLabels,
   daysBetween,
   isOverdue,
   notificationKindLabels,
@@ -62,23 +63,41 @@ export const deadlineRules: DeadlineRule[] = [deadlineNotice];
 /**
  * 三色预警: one notice per level per measure (and deadline: a postponed measure's warnings start
  * again) and account. Higher levels reach more people (see warningRecipients); each level is sent
- * once, so an escalation adds the new level's notice without repeating the earlier ones.
+ * once, so an escalation adds the new level's notice without repeating the earlier ones. A
+ * long-term measure (长期坚持) is warned of its next check-in the same way, once per level per
+ * check-in period: the key holds the day that check-in is due, so the next missed period warns again.
  */
-export function warningNotice({ measureId, text, deadline, level, userId }: WarningRecipient, today: string): NewNotification {
-  const days = daysBetween(today, deadline);
+export function warningNotice({ measureId, text, due, checkInCadence, level, userId }: WarningRecipient, today: string): NewNotification {
+  const days = daysBetween(today, due);
   const colour = level === 'overdue' ? '红色预警' : level === 'urgent' ? '黄色预警' : '绿色预警';
+  const title = `${colour}：${notificationKindLabels.warning['zh-CN']}`;
+  const dedupeKey = `warning:${level}:${measureId}:${due}:${userId}`;
+  if (checkInCadence) {
+    const cadence = checkInCadenceLabels[checkInCadence]['zh-CN'];
+    return {
+      userId,
+      kind: 'warning',
+      measureId,
+      title,
+      text:
+        level === 'overdue'
+          ? `【${colour}】长期坚持的整改措施「${short(text)}」（${cadence}报送）应于 ${due} 前报送进展，已逾期 ${-days} 天未报送，请立即督促报送。`
+          : `【${colour}】长期坚持的整改措施「${short(text)}」（${cadence}报送）应于 ${due} 前报送进展（还有 ${days} 天），请按时报送。`,
+      dedupeKey,
+    };
+  }
   return {
     userId,
     kind: 'warning',
     measureId,
-    title: `${colour}：${notificationKindLabels.warning['zh-CN']}`,
+    title,
     text:
       level === 'overdue'
-        ? `【${colour}】整改措施「${short(text)}」的完成时限 ${deadline} 已过 ${-days} 天，请立即督促整改。`
+        ? `【${colour}】整改措施「${short(text)}」的完成时限 ${due} 已过 ${-days} 天，请立即督促整改。`
         : level === 'urgent'
-          ? `【${colour}】整改措施「${short(text)}」将于 ${deadline} 到期（还有 ${days} 天）或进度落后于序时进度，请加快推进。`
-          : `【${colour}】整改措施「${short(text)}」将于 ${deadline} 到期（还有 ${days} 天），请抓紧推进。`,
-    dedupeKey: `warning:${level}:${measureId}:${deadline}:${userId}`,
+          ? `【${colour}】整改措施「${short(text)}」将于 ${due} 到期（还有 ${days} 天）或进度落后于序时进度，请加快推进。`
+          : `【${colour}】整改措施「${short(text)}」将于 ${due} 到期（还有 ${days} 天），请抓紧推进。`,
+    dedupeKey,
   };
 }
 
@@ -208,7 +227,8 @@ export function createNotifier({ db, clock, mailer, log }: { db: Db; clock: Cloc
     },
 
     /**
-     * 三色预警, escalating with the level, each level once per measure, deadline and account: one
+     * 三色预警, escalating with the level, each level once per measure, deadline (or, for a
+     * long-term measure, check-in due day) and account: one
      * query for who hears of which measure's level, then multi-row INSERTs; a key already used (an
      * earlier day, another instance) is skipped by the database.
      */
