@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry, AuditPage, ClosurePage, ClosureQueueItem, EvidenceItem, MeasureDetail, MeasurePage, MyTasks, NotificationList, UserAccount } from '@rectify/domain';
+import { REOPENED_PROGRESS_MAX, type AuditEntry, type AuditPage, type ClosurePage, type ClosureQueueItem, type EvidenceItem, type MeasureDetail, type MeasurePage, type MyTasks, type NotificationList, type UserAccount } from '@rectify/domain';
 import { createMailerFromEnv, type MailMessage } from '../src/lib/mailer.js';
 import { DEMO_PASSWORD } from '../src/modules/auth/demo-accounts.js';
 import { hashToken } from '../src/modules/auth/sessions.js';
@@ -334,6 +334,8 @@ export function workflowSuite(label: string, makeDatabase: () => Promise<TestDat
         expect((await as('office', 'POST', `/api/measures/${measure.id}/reopen`, {})).statusCode).toBe(400);
         const reopened = json<MeasureDetail>(await as('office', 'POST', `/api/measures/${measure.id}/reopen`, { reason: '回头看发现问题反弹' }));
         expect(reopened).toMatchObject({ status: 'in_progress', completedDate: null, locked: false, latestClosure: { state: 'reopened', reopenReason: '回头看发现问题反弹', reopenedBy: { username: 'office' } } });
+        // Closed meant 100 %; reopened it is not finished, so below it (transitions.reopen).
+        expect(reopened.progress).toBe(REOPENED_PROGRESS_MAX);
         const history = json<AuditEntry[]>(await as('inspector', 'GET', `/api/measures/${measure.id}/history`));
         const actions = history.map((h) => `${h.entity}:${h.action}`);
         expect(actions).toEqual(expect.arrayContaining(['measure:create', 'evidence:create', 'closure:submit', 'closure:approve', 'closure:reopen', 'measure:reopen']));

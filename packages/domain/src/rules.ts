@@ -80,8 +80,19 @@ export function chartSegments(counts: ProgressCounts): { closed: number; onTrack
 }
 
 /**
+ * The most a measure's progress reads once its closure is undone (a rejected 申请销号, the office's
+ * reopen, a 回头看 that finds it 反弹): 100 % means finished, and it is not; the officer's next
+ * progress report (进展情况) gives the real figure.
+ */
+export const REOPENED_PROGRESS_MAX = 99;
+
+/** The progress of a measure taken back from closure (or from a closure request): below 100, the rest unchanged. */
+export const reopenedProgress = (progress: number): number => Math.min(progress, REOPENED_PROGRESS_MAX);
+
+/**
  * The dates and progress that follow a change: a closed measure has a completion date (the one
- * given, else the one it had, else today) and 100%; a measure that is not closed has none.
+ * given, else the one it had, else today) and 100%; a measure that is not closed has none, and one
+ * taken out of closed without a progress given drops below 100 (`reopenedProgress`).
  */
 export function applyStatusChange(
   current: { status: MeasureStatus; completedDate: string | null; progress: number },
@@ -92,7 +103,8 @@ export function applyStatusChange(
   if (status === 'closed') {
     return { status, completedDate: next.completedDate ?? current.completedDate ?? today, progress: 100 };
   }
-  return { status, completedDate: null, progress: next.progress ?? current.progress };
+  const progress = next.progress ?? (current.status === 'closed' ? reopenedProgress(current.progress) : current.progress);
+  return { status, completedDate: null, progress };
 }
 
 /**
@@ -122,7 +134,7 @@ export interface MeasureState {
 
 /**
  * Every way a measure's status moves, in one place, so "closed means 100 % and dated; not closed
- * means no completion date" holds whoever moves it: an edit, a ledger import, the closure workflow
+ * means no completion date; a closure undone is below 100 %" holds whoever moves it: an edit, a ledger import, the closure workflow
  * or a progress report.
  */
 export const transitions = {
@@ -132,8 +144,12 @@ export const transitions = {
   requestClosure: (current: MeasureState): MeasureState => ({ status: 'pending_closure', completedDate: null, progress: current.progress }),
   /** 销号 approved: closed today at 100 %. */
   close: (current: MeasureState, today: string): MeasureState => applyStatusChange({ ...current, completedDate: null }, { status: 'closed', completedDate: today }, today),
-  /** Rejected or reopened: back in progress, undated, at the progress it had. */
-  reopen: (current: MeasureState): MeasureState => ({ status: 'in_progress', completedDate: null, progress: current.progress }),
+  /**
+   * Closure undone — a rejected 申请销号, the office's reopen, a 回头看 that finds it 反弹 (every path
+   * calls this): back in progress, undated, below 100 % (`reopenedProgress`: what it had, at most
+   * 99), since 100 % reads finished.
+   */
+  reopen: (current: MeasureState): MeasureState => ({ status: 'in_progress', completedDate: null, progress: reopenedProgress(current.progress) }),
   /** 进展情况 reported: a not-started measure starts; the percent given becomes its progress. */
   progressReported: (current: MeasureState, percent: number): MeasureState => ({
     status: current.status === 'not_started' ? 'in_progress' : current.status,

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   applyStatusChange,
+  REOPENED_PROGRESS_MAX,
+  reopenedProgress,
+  transitions,
   chartSegments,
   completionRate,
   countBy,
@@ -108,6 +111,26 @@ describe('status changes', () => {
       completedDate: null,
       progress: 90,
     });
+  });
+  it('takes a measure out of closed below 100 % unless a progress is given', () => {
+    expect(applyStatusChange({ status: 'closed', completedDate: '2023-08-01', progress: 100 }, { status: 'in_progress' }, today)).toEqual({
+      status: 'in_progress',
+      completedDate: null,
+      progress: REOPENED_PROGRESS_MAX,
+    });
+    // An open measure keeps what it has, even 100 % reported before 申请销号.
+    expect(applyStatusChange({ status: 'in_progress', completedDate: null, progress: 100 }, { status: 'in_progress' }, today).progress).toBe(100);
+  });
+  it('undoes a closure the same way on every path: rejection, the office’s reopen, 反弹', () => {
+    const closed = transitions.close({ status: 'pending_closure', completedDate: null, progress: 80 }, today);
+    expect(closed).toEqual({ status: 'closed', completedDate: today, progress: 100 });
+    const reopened = transitions.reopen(closed);
+    expect(reopened).toEqual({ status: 'in_progress', completedDate: null, progress: 99 });
+    expect(reopened.progress).toBeLessThan(100);
+    // A rejected 申请销号 at 100 % reported is not finished either; below 100 it keeps what it had.
+    expect(transitions.reopen({ status: 'pending_closure', completedDate: null, progress: 100 }).progress).toBe(REOPENED_PROGRESS_MAX);
+    expect(transitions.reopen({ status: 'pending_closure', completedDate: null, progress: 60 })).toEqual({ status: 'in_progress', completedDate: null, progress: 60 });
+    expect(reopenedProgress(0)).toBe(0);
   });
   it('keeps a closed measure closed when only other fields change', () => {
     expect(applyStatusChange({ status: 'closed', completedDate: '2023-08-01', progress: 100 }, {}, today).completedDate).toBe('2023-08-01');
