@@ -4,7 +4,7 @@ import multipart from '@fastify/multipart';
 import { AjvCompiler } from '@fastify/ajv-compiler';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { defaultDataDir, type Db } from '@rectify/db';
-import { EVIDENCE_MAX_BYTES } from '@rectify/domain';
+import { EVIDENCE_MAX_BYTES, type SqlDialect } from '@rectify/domain';
 import { systemClock, type Clock } from './lib/clock.js';
 import { requestSerializer } from './lib/log-redaction.js';
 import { createFileEvidenceStore, type EvidenceStore } from './lib/evidence-store.js';
@@ -66,6 +66,8 @@ declare module 'fastify' {
 
 export interface AppOptions {
   db: Db;
+  /** The SQL dialect of `db` (createDb's `dialect`): the warning levels' date arithmetic differs. */
+  dialect: SqlDialect;
   clock?: Clock;
   /** The built web app to serve at /; none in API tests. */
   webDir?: string;
@@ -131,7 +133,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 10, parts: 20 } });
 
   const clock = options.clock ?? systemClock;
-  await app.register(database, { db: options.db, clock });
+  await app.register(database, { db: options.db, dialect: options.dialect, clock });
   await app.register(securityHeaders);
   await app.register(sameOrigin, { allowedOrigins: options.allowedOrigins });
   await app.register(auth, { secureCookies: options.secureCookies ?? 'auto' });
@@ -144,7 +146,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     pageFallback: webServed ? (_request, reply) => reply.type('text/html').sendFile('index.html') : undefined,
   });
 
-  const notifier = createNotifier({ db: options.db, clock, mailer: options.mailer ?? null, log: app.log });
+  const notifier = createNotifier({ db: options.db, dialect: options.dialect, clock, mailer: options.mailer ?? null, log: app.log });
   app.decorate('notifier', notifier);
   app.decorate('importGate', options.importGate ?? createWorkGate({ concurrent: 2, queued: 4 }));
   /** The daily job, and pruning of attempt windows that have ended. */

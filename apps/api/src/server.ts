@@ -6,6 +6,7 @@ import { evidenceStoreFromEnv } from './lib/evidence-store.js';
 import { parseAllowedOrigins } from './plugins/same-origin.js';
 import { createMailerFromEnv } from './lib/mailer.js';
 import { scryptHasher } from './lib/passwords.js';
+import { systemClock } from './lib/clock.js';
 import { ensureDemoAccounts } from './modules/auth/demo-accounts.js';
 import { ensureFirstAdmin } from './modules/auth/first-admin.js';
 
@@ -28,6 +29,8 @@ async function main() {
   const applied = await migrate(database.target);
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
   const hasher = scryptHasher();
+  // One clock for the start-up steps, the jobs and the requests: every audit row is dated by it.
+  const clock = systemClock;
   if (process.env.RECTIFY_DEMO === '1' || process.env.RECTIFY_DEMO === 'true') {
     const result = await loadDemoRound(database.db, referenceRound);
     console.log(result.loaded ? `demo round loaded (id ${result.roundId})` : `demo data not loaded: ${result.reason}`);
@@ -35,10 +38,10 @@ async function main() {
       const district = await loadDemoDistrict(database.db);
       if (district.loaded) console.log(`demo district loaded: the 巡察办 and ${district.roundIds.length} more units' rounds`);
     }
-    const accounts = await ensureDemoAccounts(database.db, hasher);
+    const accounts = await ensureDemoAccounts(database.db, hasher, clock);
     if (accounts.length) console.log(`demo accounts created: ${accounts.join(', ')} (password rectify-demo)`);
   }
-  const firstAdmin = await ensureFirstAdmin(database.db, hasher, process.env);
+  const firstAdmin = await ensureFirstAdmin(database.db, hasher, process.env, clock);
   if ('created' in firstAdmin) console.log(`administrator account created: ${firstAdmin.created}`);
   else if (firstAdmin.skipped === 'no-password') console.log('no account exists yet: set RECTIFY_ADMIN_PASSWORD (8+ characters) and restart to create the administrator');
   else if (firstAdmin.skipped === 'weak-password') console.log('RECTIFY_ADMIN_PASSWORD must have at least 8 characters: no administrator created');
@@ -49,6 +52,8 @@ async function main() {
   const secure = process.env.RECTIFY_COOKIE_SECURE;
   const app = await buildApp({
     db: database.db,
+    dialect: database.dialect,
+    clock,
     webDir,
     logger: true,
     hasher,

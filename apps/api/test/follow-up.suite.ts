@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai, type AuditEntry, type FollowUpDetail, type FollowUpItem, type FollowUpOverview, type MeasureDetail, type NotificationList, type RoundTree, type Timeline } from '@rectify/domain';
+import { REOPENED_PROGRESS_MAX, todayInShanghai, type AuditEntry, type FollowUpDetail, type FollowUpItem, type FollowUpOverview, type MeasureDetail, type NotificationList, type RoundTree, type Timeline } from '@rectify/domain';
 import { startApi, type TestApi, type TestDatabase } from './harness.js';
 import { builders, files, fingerprint, json, multipart, world, type World } from './fixtures.js';
 
@@ -127,6 +127,8 @@ export function followUpSuite(label: string, makeDatabase: () => Promise<TestDat
       expect(json<FollowUpItem>(res)).toMatchObject({ result: 'slid', measure: { status: 'in_progress', completedDate: null } });
       const reopened = json<MeasureDetail>(await api.request({ method: 'GET', url: `/api/measures/${slid.measure.id}` }));
       expect(reopened).toMatchObject({ status: 'in_progress', completedDate: null, locked: false, latestClosure: { state: 'reopened', reopenedBy: { id: w.userIds.leader } } });
+      // Not finished any more, so not at 100 %: the domain's one reopen rule, as the office's reopen.
+      expect(reopened.progress).toBe(REOPENED_PROGRESS_MAX);
       expect(reopened.latestClosure!.reopenReason).toContain('回头看');
       expect(reopened.latestClosure!.reopenReason).toContain('健身器材再次出现损坏未及时维修');
       // The owners hear of it (the officer answers for it through the department, the leader leads it).
@@ -169,6 +171,12 @@ export function followUpSuite(label: string, makeDatabase: () => Promise<TestDat
       expect((await api.as('inspector', { method: 'GET', url: `/api/evidence/${photo.id}/download` })).statusCode).toBe(200);
       // The officer, its reviewer, records 巩固.
       expect((await record(r.item.id, { result: 'held' }, 'officer')).statusCode).toBe(200);
+    });
+
+    it('dates the demo setup’s audit rows (written as the system, not in a request) by the app’s injected clock', async () => {
+      const rows = await api.db.auditLog.findMany({ where: { entity: 'user', action: 'create', actorName: 'system' } });
+      expect(rows.length).toBeGreaterThanOrEqual(6);
+      for (const row of rows) expect(row.at.toISOString()).toBe(api.app.clock.now().toISOString());
     });
 
     it('puts the 回头看 counts in the report’s section 一, as the API counts them', async () => {

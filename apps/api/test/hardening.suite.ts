@@ -86,7 +86,7 @@ export function hardeningSuite(label: string, makeDatabase: () => Promise<TestDa
         await ok({ referer: 'http://localhost:80/rounds/1', host: 'localhost:80' });
         await ok({});
         // The same clock as the harness's app, so its sessions are not idle-expired here.
-        const proxied = await buildApp({ db: api.db, clock: fixedClock(REPORT_DAY), hasher: testHasher, scheduler: false, allowedOrigins: ['https://rectify.example.gov.cn'] });
+        const proxied = await buildApp({ db: api.db, dialect: api.dialect, clock: fixedClock(REPORT_DAY), hasher: testHasher, scheduler: false, allowedOrigins: ['https://rectify.example.gov.cn'] });
         try {
           await ok({ origin: 'https://rectify.example.gov.cn', host: 'internal:3000' }, proxied);
           expectClientError(await proxied.inject({ method: 'POST', url: '/api/auth/logout', headers: { origin: 'https://other.example.gov.cn', host: 'internal:3000' } }), 403, 'CROSS_SITE_REQUEST');
@@ -108,7 +108,7 @@ export function hardeningSuite(label: string, makeDatabase: () => Promise<TestDa
       expect(report.statusCode).toBe(200);
       expect(report.headers['content-security-policy']).toMatch(/script-src 'self';.*frame-ancestors 'self'/);
       expect(report.headers['x-frame-options']).toBe('SAMEORIGIN');
-      const behindProxy = await buildApp({ db: api.db, hasher: testHasher, scheduler: false, trustProxy: true });
+      const behindProxy = await buildApp({ db: api.db, dialect: api.dialect, hasher: testHasher, scheduler: false, trustProxy: true });
       try {
         const https = await behindProxy.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-proto': 'https' } });
         expect(https.headers['strict-transport-security']).toMatch(/max-age=\d+/);
@@ -127,7 +127,7 @@ export function hardeningSuite(label: string, makeDatabase: () => Promise<TestDa
         const user = await b.user();
         const { username } = await api.db.user.findUniqueOrThrow({ where: { id: user.id } });
         // A second server on the same database: the count must hold across instances.
-        const other = await buildApp({ db: api.db, hasher: testHasher, scheduler: false, loginFailureDelayMs: 0 });
+        const other = await buildApp({ db: api.db, dialect: api.dialect, hasher: testHasher, scheduler: false, loginFailureDelayMs: 0 });
         try {
           const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => login(i % 2 ? other : api.app, username, `wrong-${i}`)));
           const statuses = answers.map((r) => r.statusCode);

@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { PdfPrinter } from '../src/lib/pdf.js';
 import { createDb, loadDemoRound, migrate, referenceRound, type Db } from '@rectify/db';
-import type { Role } from '@rectify/domain';
+import type { Role, SqlDialect } from '@rectify/domain';
 import { buildApp, type AppOptions } from '../src/app.js';
 import { fixedClock } from '../src/lib/clock.js';
 import { scryptHasher } from '../src/lib/passwords.js';
@@ -68,6 +68,8 @@ export const REPORT_DAY = '2023-08-18';
 export interface TestApi {
   app: FastifyInstance;
   db: Db;
+  /** The SQL dialect of `db`, as createDb says it. */
+  dialect: SqlDialect;
   roundId: number;
   /** A request as the office (整改办公室) would send it. */
   request(options: InjectOptions): Promise<LightMyRequestResponse>;
@@ -91,14 +93,16 @@ export async function startApi(
   database: TestDatabase,
   options: { today?: string; demo?: boolean; printer?: PdfPrinter; app?: Partial<AppOptions> } = {},
 ): Promise<TestApi> {
-  const { db, target, close } = createDb(database.url);
+  const { db, dialect, target, close } = createDb(database.url);
   await migrate(target);
   const loaded = options.demo === false ? null : await loadDemoRound(db, referenceRound);
-  await ensureDemoAccounts(db, testHasher);
+  const clock = fixedClock(options.today ?? REPORT_DAY);
+  await ensureDemoAccounts(db, testHasher, clock);
   const evidenceDir = mkdtempSync(join(tmpdir(), 'rectify-evidence-'));
   const app = await buildApp({
     db,
-    clock: fixedClock(options.today ?? REPORT_DAY),
+    dialect,
+    clock,
     printer: options.printer,
     hasher: testHasher,
     scheduler: false,
@@ -122,6 +126,7 @@ export async function startApi(
   return {
     app,
     db,
+    dialect,
     roundId: loaded?.roundId ?? 0,
     request: (request) => as('office', request),
     login,

@@ -216,7 +216,7 @@ export function rightsSuite(label: string, makeDatabase: () => Promise<TestDatab
 
     it('refuses a route without a declaration (fails closed)', async () => {
       const app = Fastify();
-      await app.register(database, { db: api.db, clock: fixedClock('2023-08-18') });
+      await app.register(database, { db: api.db, dialect: api.dialect, clock: fixedClock('2023-08-18') });
       await app.register(auth, {});
       await app.register(errors, {});
       app.get('/api/forgotten', async () => ({ secret: true }));

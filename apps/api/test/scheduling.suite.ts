@@ -75,7 +75,7 @@ export function schedulingSuite(label: string, makeDatabase: () => Promise<TestD
         expect(await roundIdMismatches(api.db)).toBe(0);
 
         const { db, counter } = countingDb(api.db);
-        const notifier = createNotifier({ db, clock: { today: () => REPORT_DAY, now: () => new Date(`${REPORT_DAY}T04:00:00Z`) }, mailer: null });
+        const notifier = createNotifier({ db, dialect: api.dialect, clock: { today: () => REPORT_DAY, now: () => new Date(`${REPORT_DAY}T04:00:00Z`) }, mailer: null });
         const created = await notifier.scanDeadlines();
         // Two reads and one INSERT, however many measures are late.
         expect(counter.statements).toBe(3);
@@ -127,7 +127,7 @@ export function schedulingSuite(label: string, makeDatabase: () => Promise<TestD
         await api.db.measure.createMany({
           data: Array.from({ length: 20 }, (_, i) => ({ problemId: w.problemId, roundId: api.roundId, ordinal: 3000 + i, text: `并发措施${i}`, deadline: '2023-08-10', leaderId: w.leaderPersonId })),
         });
-        const notifier = createNotifier({ db: api.db, clock: { today: () => REPORT_DAY, now: () => new Date() }, mailer: null });
+        const notifier = createNotifier({ db: api.db, dialect: api.dialect, clock: { today: () => REPORT_DAY, now: () => new Date() }, mailer: null });
         const [a, b] = await Promise.all([notifier.scanDeadlines(), notifier.scanDeadlines()]);
         expect(a + b).toBe(20);
         const ids = (await api.db.measure.findMany({ where: { text: { startsWith: '并发措施' } }, select: { id: true } })).map((m) => m.id);

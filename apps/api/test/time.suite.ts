@@ -175,7 +175,7 @@ export function timeSuite(label: string, makeDatabase: () => Promise<TestDatabas
       // Every measure of the round (the demo's 47 and ours): SQL and the API agree, and the summary counts them.
       const tree = json<RoundTree>(await api.request({ method: 'GET', url: `/api/rounds/${api.roundId}/tree` }));
       const fromTree = new Map(tree.categories.flatMap((c) => c.problems.flatMap((p) => p.measures.map((x) => [x.id, x.warningLevel] as const))));
-      const inSql = await warningLevelsInSql(api.db, api.roundId, today);
+      const inSql = await warningLevelsInSql(api.db, api.dialect, api.roundId, today);
       expect(inSql.size).toBe(fromTree.size);
       expect(Object.fromEntries(inSql)).toEqual(Object.fromEntries(fromTree));
       const summary = json<TimeSummary>(await api.request({ method: 'GET', url: `/api/rounds/${api.roundId}/time-summary` }));

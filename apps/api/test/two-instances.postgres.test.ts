@@ -8,6 +8,7 @@ import { createDb, loadDemoRound, migrate, referenceRound } from '@rectify/db';
 import { todayInShanghai, type MeasureDetail, type MeasurePage } from '@rectify/domain';
 import { ensureDemoAccounts, DEMO_PASSWORD } from '../src/modules/auth/demo-accounts.js';
 import { DAILY_JOB } from '../src/lib/scheduler.js';
+import { systemClock } from '../src/lib/clock.js';
 import { files, multipart } from './fixtures.js';
 import { pgAdminUrl, postgresAvailable, postgresDatabase, testHasher, type TestDatabase } from './harness.js';
 
@@ -89,7 +90,7 @@ describe.skipIf(!available)('two API processes on one PostgreSQL database', () =
     const { db, target, close } = createDb(database.url);
     await migrate(target);
     await loadDemoRound(db, referenceRound);
-    await ensureDemoAccounts(db, testHasher);
+    await ensureDemoAccounts(db, testHasher, systemClock);
     await close();
     dataDir = mkdtempSync(join(tmpdir(), 'rectify-two-'));
     // One shared evidence directory; the daily job checked every second so the test sees both try.

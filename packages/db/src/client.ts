@@ -2,6 +2,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.js';
 import { PrismaClient as PostgresClient } from './generated/postgres/client.js';
+import type { SqlDialect } from '@rectify/domain';
 import { ensureParentDir, parseDatabaseUrl, type DatabaseTarget } from './config.js';
 
 /**
@@ -16,6 +17,8 @@ export type Tx = PrismaTypes.TransactionClient;
 
 export interface Database {
   db: Db;
+  /** Said once, where the client is made, and passed to the services that write dialect-specific SQL. */
+  dialect: SqlDialect;
   target: DatabaseTarget;
   close(): Promise<void>;
 }
@@ -29,5 +32,5 @@ export function createDb(url: string | undefined = process.env.DATABASE_URL): Da
   } else {
     db = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.location }) }) as unknown as Db;
   }
-  return { db, target, close: () => db.$disconnect() };
+  return { db, dialect: target.provider === 'sqlite' ? 'sqlite' : 'postgresql', target, close: () => db.$disconnect() };
 }

@@ -7,14 +7,16 @@ export interface AuditActor {
   userId: number | null;
   username: string | null;
   /**
-   * The app's clock (the auth plugin gives every request's actor the injected one): the record is
-   * dated by it, so a history written under a test's or the demo's clock replays on that clock's
-   * days (the burn-up reads these dates). Without it, the database's own now().
+   * The app's clock (a request's actor carries the injected one, a job or the demo setup the one it
+   * was given): every record is dated by it, never by the database's own now(), so a history
+   * written under a test's or the demo's clock replays on that clock's days (the burn-up reads
+   * these dates).
    */
-  clock?: Pick<Clock, 'now'>;
+  clock: Pick<Clock, 'now'>;
 }
 
-export const SYSTEM_ACTOR: AuditActor = { userId: null, username: 'system' };
+/** What a start-up step or a background job writes as: no account, dated by the clock it runs on. */
+export const systemActor = (clock: Pick<Clock, 'now'>): AuditActor => ({ userId: null, username: 'system', clock });
 
 /**
  * Records one change to a tracked row, inside the transaction that makes it: either both the
@@ -37,7 +39,7 @@ export async function audit(
   if (action === 'update' && Object.keys(changes).length === 0) return;
   await tx.auditLog.create({
     data: {
-      ...(actor.clock ? { at: actor.clock.now() } : {}),
+      at: actor.clock.now(),
       actorUserId: actor.userId,
       actorName: actor.username,
       entity,

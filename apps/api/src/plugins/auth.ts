@@ -97,8 +97,7 @@ export default fp(async function auth(app: FastifyInstance, options: AuthOptions
     if (token) {
       const found = await sessions.lookup(token);
       if (found) {
-        // The audit log dates what this account does by the app's (injected) clock.
-        request.actor = { ...found.actor, clock: app.clock };
+        request.actor = found.actor;
         if (found.refreshed) app.setSessionCookie(request, reply, token);
       } else {
         app.clearSessionCookie(request, reply);

@@ -1,6 +1,7 @@
 import type { Role } from '@rectify/domain';
 import type { Db } from '@rectify/db';
-import { audit, SYSTEM_ACTOR } from '../../lib/audit.js';
+import { audit, systemActor } from '../../lib/audit.js';
+import type { Clock } from '../../lib/clock.js';
 import type { PasswordHasher } from '../../lib/passwords.js';
 import { auditedAccount } from './accounts.js';
 
@@ -13,9 +14,9 @@ export const DEMO_USERNAMES = ['admin', 'supervisor', 'office', 'leader', 'offic
  * that measure's lead department (a demo person is added there when it has none) — so both own
  * the overdue measure the dashboard flags. office, leader and officer belong to the reference round's
  * unit (they see its rounds only); `supervisor` to the district's 巡察办 (it reads every unit's
- * rounds); `inspector` is given the reference round.
+ * rounds); `inspector` is given the reference round. Their audit rows are dated by `clock`.
  */
-export async function ensureDemoAccounts(db: Db, hasher: PasswordHasher): Promise<string[]> {
+export async function ensureDemoAccounts(db: Db, hasher: PasswordHasher, clock: Pick<Clock, 'now'>): Promise<string[]> {
   if ((await db.user.count()) > 0) return [];
   const open = await db.measure.findFirst({
     where: { status: { not: 'closed' }, leaderId: { not: null }, leadDepartmentId: { not: null }, problem: { category: { round: { demo: true } } } },
@@ -64,7 +65,7 @@ export async function ensureDemoAccounts(db: Db, hasher: PasswordHasher): Promis
       });
       const roundIds = username === 'inspector' && open ? [open.roundId] : [];
       if (roundIds.length) await tx.roundAccess.createMany({ data: roundIds.map((roundId) => ({ userId: row.id, roundId })) });
-      await audit(tx, SYSTEM_ACTOR, 'user', row.id, 'create', null, auditedAccount(row, roundIds));
+      await audit(tx, systemActor(clock), 'user', row.id, 'create', null, auditedAccount(row, roundIds));
     }
     return [...DEMO_USERNAMES];
   });

@@ -85,6 +85,8 @@ export function createSessionStore({ db, clock, cacheMs = ACTOR_CACHE_MS }: { db
         departmentId: user.person?.departmentId ?? null,
         organizationId: user.organizationId,
         sessionId: id,
+        // The audit log dates what this account does by the app's (injected) clock.
+        clock,
       };
       if (cacheMs > 0) {
         if (cache.size >= ACTOR_CACHE_MAX) cache.clear();

@@ -8,6 +8,7 @@ import {
   type NotificationKind,
   type NotificationList,
   type NotificationQuery,
+  type SqlDialect,
   usersSeeingRoundWhere,
 } from '@rectify/domain';
 import type { Db, Prisma, Tx } from '@rectify/db';
@@ -25,7 +26,6 @@ import {
   type NewNotification,
   type WarningRecipient,
 } from './repository.js';
-import { dialectOf } from '../timeline/repository.js';
 
 /** How many days ahead a deadline counts as "due soon". */
 export const DUE_SOON_DAYS = 7;
@@ -123,7 +123,7 @@ export interface NotifyInput {
  * `notify` inside their transaction (the notice exists exactly when the change does) and `flush`
  * after it commits; the daily job calls `scanDeadlines`, `scanWarnings`, `flush` and `sendDigests`.
  */
-export function createNotifier({ db, clock, mailer, log }: { db: Db; clock: Clock; mailer: Mailer | null; log?: FastifyBaseLogger }) {
+export function createNotifier({ db, dialect, clock, mailer, log }: { db: Db; dialect: SqlDialect; clock: Clock; mailer: Mailer | null; log?: FastifyBaseLogger }) {
   /** The active accounts that answer for a measure: its leader's, and those of its lead department's people. */
   async function responsibleUserIds(tx: Tx | Db, measure: Pick<MeasureFacts, 'leaderId' | 'leadDepartmentId'>): Promise<number[]> {
     const or = [
@@ -234,7 +234,7 @@ export function createNotifier({ db, clock, mailer, log }: { db: Db; clock: Cloc
      */
     async scanWarnings(today = clock.today()): Promise<number> {
       const fresh = new Map<string, NewNotification>();
-      for (const recipient of await warningRecipients(db, dialectOf(db), today)) {
+      for (const recipient of await warningRecipients(db, dialect, today)) {
         const notice = warningNotice(recipient, today);
         fresh.set(notice.dedupeKey, notice);
       }

@@ -1,7 +1,6 @@
 import { PrismaNamespace as Sql, type Db } from '@rectify/db';
-import { overdueSql, roundScopeSql, warningLevelSql, type ProgrammeQuery, type RoundScope } from '@rectify/domain';
+import { overdueSql, roundScopeSql, warningLevelSql, type ProgrammeQuery, type RoundScope, type SqlDialect } from '@rectify/domain';
 import { fragment, ratingColumns, toNumber, type SqlCount } from '../../lib/sql.js';
-import { dialectOf } from '../timeline/repository.js';
 
 export interface ProgrammeSqlRow {
   roundId: SqlCount;
@@ -36,10 +35,10 @@ export interface ProgrammeSqlRow {
  * SQL form; the public page's ratings (群众监督) counted per round in a grouped subquery, joined once
  * per round. No row is loaded to be counted.
  */
-export function createProgrammeRepository(db: Db) {
+export function createProgrammeRepository(db: Db, dialect: SqlDialect) {
   return {
     async rows(scope: RoundScope, filter: ProgrammeQuery, today: string): Promise<ProgrammeSqlRow[]> {
-      const level = Sql.raw(warningLevelSql(dialectOf(db), today));
+      const level = Sql.raw(warningLevelSql(dialect, today));
       const conditions = [
         fragment(roundScopeSql(scope, 'r')),
         ...(filter.committee ? [Sql.sql`r."committee" = ${filter.committee}`] : []),

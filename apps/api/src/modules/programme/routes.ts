@@ -11,7 +11,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** 整改总览 (/programme): the 巡察办's view of every round and unit, and its .xlsx. */
 export const programmeRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const programme = createProgrammeService({ db: app.db, clock: app.clock });
+  const programme = createProgrammeService({ db: app.db, dialect: app.dialect, clock: app.clock });
 
   app.get('/api/programme', {
     config: { access: 'programme.read', scope: { lists: true } },

@@ -1,4 +1,4 @@
-import { daysBetween, roundTitle, toReportState, toUnitType, UNIT_TYPES, type Programme, type ProgrammeQuery, type ProgrammeRow, type RoundScope, type UnitType } from '@rectify/domain';
+import { daysBetween, roundTitle, toReportState, toUnitType, UNIT_TYPES, type Programme, type ProgrammeQuery, type ProgrammeRow, type RoundScope, type SqlDialect, type UnitType } from '@rectify/domain';
 import type { Db } from '@rectify/db';
 import type { Clock } from '../../lib/clock.js';
 import { toNumber, toRatings } from '../../lib/sql.js';
@@ -39,8 +39,8 @@ function toRow(r: ProgrammeSqlRow, today: string): ProgrammeRow {
 }
 
 /** 整改总览: every round and unit the account sees, side by side, figures from the database. */
-export function createProgrammeService({ db, clock }: { db: Db; clock: Clock }) {
-  const repo = createProgrammeRepository(db);
+export function createProgrammeService({ db, dialect, clock }: { db: Db; dialect: SqlDialect; clock: Clock }) {
+  const repo = createProgrammeRepository(db, dialect);
   return {
     async view(query: ProgrammeQuery, scope: RoundScope): Promise<Programme> {
       const today = clock.today();

@@ -30,7 +30,7 @@ import type { createReportService } from '../report/service.js';
 import { createPublicSupervisionRepository, type OpinionRow } from './repository.js';
 
 /** Who wrote an opinion, as the audit log records it: nobody signed in. */
-const PUBLIC_ACTOR: AuditActor = { userId: null, username: 'public' };
+const publicActor = (clock: Clock): AuditActor => ({ userId: null, username: 'public', clock });
 
 const opinionKeys = [intKey<Prisma.PublicOpinionWhereInput>((id) => ({ id }))];
 
@@ -152,7 +152,7 @@ export function createPublicSupervisionService({ db, clock, notifier, report }: 
           phone: clean(body.phone),
           rating: body.rating ?? null,
         });
-        await audit(tx, PUBLIC_ACTOR, 'public_opinion', row.id, 'create', null, audited(row));
+        await audit(tx, publicActor(clock), 'public_opinion', row.id, 'create', null, audited(row));
         const rating = row.rating ? `（评价：${satisfactionLabels[toSatisfactionRating(row.rating)]['zh-CN']}）` : '';
         const excerpt = row.content.length > 60 ? `${row.content.slice(0, 60)}…` : row.content;
         await notifier.notify(tx, {

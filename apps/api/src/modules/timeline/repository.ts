@@ -14,14 +14,6 @@ import {
  * (packages/domain warningLevelSql), the timeline's rows, and the dated history the burn-up replays.
  */
 
-/** Which SQL dialect the client speaks (the warning rule's date arithmetic differs). */
-export function dialectOf(db: Db): SqlDialect {
-  const provider = (db as unknown as { _activeProvider?: string })._activeProvider;
-  if (provider === 'sqlite') return 'sqlite';
-  if (provider === 'postgresql' || provider === 'postgres') return 'postgresql';
-  throw new Error(`unknown database provider: ${String(provider)}`);
-}
-
 type Count = number | bigint | null;
 const n = (v: Count) => Number(v ?? 0);
 
@@ -35,8 +27,8 @@ export interface TimeCounts {
 }
 
 /** One statement: every figure of the round's time summary as conditional sums. */
-export async function timeCounts(db: Db, roundId: number, today: string): Promise<TimeCounts> {
-  const level = Sql.raw(warningLevelSql(dialectOf(db), today));
+export async function timeCounts(db: Db, dialect: SqlDialect, roundId: number, today: string): Promise<TimeCounts> {
+  const level = Sql.raw(warningLevelSql(dialect, today));
   const horizon = addDays(today, 14);
   const rows = await db.$queryRaw<Record<string, Count>[]>`
     SELECT
@@ -66,8 +58,8 @@ export async function timeCounts(db: Db, roundId: number, today: string): Promis
 }
 
 /** Each measure's level as the database computes it (the tests hold it against the pure rule). */
-export async function warningLevelsInSql(db: Db, roundId: number, today: string): Promise<Map<number, WarningLevel>> {
-  const level = Sql.raw(warningLevelSql(dialectOf(db), today));
+export async function warningLevelsInSql(db: Db, dialect: SqlDialect, roundId: number, today: string): Promise<Map<number, WarningLevel>> {
+  const level = Sql.raw(warningLevelSql(dialect, today));
   const rows = await db.$queryRaw<{ id: number; level: WarningLevel }[]>`
     SELECT m."id" AS "id", ${level} AS "level"
       FROM "Measure" m JOIN "InspectionRound" r ON r."id" = m."roundId"

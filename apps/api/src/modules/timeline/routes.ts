@@ -6,7 +6,7 @@ import { createTimelineService } from './service.js';
 const tags = ['timeline'];
 
 export const timelineRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const timeline = createTimelineService({ db: app.db, clock: app.clock });
+  const timeline = createTimelineService({ db: app.db, dialect: app.dialect, clock: app.clock });
 
   app.get('/api/rounds/:id/time-summary', {
     config: { access: 'read', scope: { params: { id: 'round' } } },

@@ -9,6 +9,7 @@ import {
   type MeasureKind,
   type MeasureStatus,
   type Timeline,
+  type SqlDialect,
   type TimeSummary,
 } from '@rectify/domain';
 import type { Db } from '@rectify/db';
@@ -17,7 +18,7 @@ import { notFound } from '../../lib/errors.js';
 import { measureStatusEvents, timeCounts, timelineMeasures } from './repository.js';
 
 /** A round's time dimension: the warning counts of its dashboard, its timeline and its burn-up. */
-export function createTimelineService({ db, clock }: { db: Db; clock: Clock }) {
+export function createTimelineService({ db, dialect, clock }: { db: Db; dialect: SqlDialect; clock: Clock }) {
   async function roundOf(id: number) {
     const round = await db.inspectionRound.findUnique({
       where: { id },
@@ -31,7 +32,7 @@ export function createTimelineService({ db, clock }: { db: Db; clock: Clock }) {
     async summary(roundId: number): Promise<TimeSummary> {
       const round = await roundOf(roundId);
       const today = clock.today();
-      const counts = await timeCounts(db, roundId, today);
+      const counts = await timeCounts(db, dialect, roundId, today);
       return {
         roundId,
         today,
