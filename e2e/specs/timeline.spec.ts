@@ -35,6 +35,9 @@ test('the warning colours appear on the dashboard, and a figure opens the timeli
   await expect(bars).toHaveCount(summary.levels.overdue);
   await expect(bars.first()).toHaveAttribute('data-level', 'overdue');
   await expect(page.getByTestId('burn-up')).toBeVisible();
+  // The dated lines are keyed under the chart (on the lines their labels overprinted each other).
+  await expect(page.getByTestId('burn-up-key')).toContainText(`今天 ${summary.today}`);
+  await expect(page.getByTestId('burn-up-key')).toContainText(/整改时限 \d{4}-\d{2}-\d{2}/);
   await shot(page, 'timeline-overdue-1440.png');
 });
 

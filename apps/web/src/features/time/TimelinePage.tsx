@@ -233,7 +233,7 @@ export default function TimelinePage() {
       <Card title={t('timeline.burnUp')} data-testid="burn-up">
         <div style={{ width: '100%', height: phone ? 240 : 320 }}>
           <ResponsiveContainer>
-            <LineChart data={data.burnUp.map((p) => ({ ...p, x: dayNumber(p.date) }))} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+            <LineChart data={data.burnUp.map((p) => ({ ...p, x: dayNumber(p.date) }))} margin={{ top: 8, right: 28, bottom: 8, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => dateOf(v).slice(0, 7)} />
               <YAxis allowDecimals={false} />
@@ -242,11 +242,21 @@ export default function TimelinePage() {
               <Line type="stepAfter" dataKey="total" name={t('timeline.total')} stroke="#8c8c8c" dot={false} isAnimationActive={false} />
               <Line type="stepAfter" dataKey="closed" name={t('timeline.closed')} stroke="#237804" strokeWidth={2} dot={false} isAnimationActive={false} />
               {lines.map((l) => (
-                <ReferenceLine key={l.label} x={dayNumber(l.date)} stroke={l.color} strokeDasharray="4 4" label={{ value: l.label, position: 'insideTopRight', fontSize: 11 }} />
+                <ReferenceLine key={l.label} x={dayNumber(l.date)} stroke={l.color} strokeDasharray="4 4" />
               ))}
             </LineChart>
           </ResponsiveContainer>
         </div>
+        {/* The dates are keyed under the chart, not written on its lines: feedback and deadline are
+            weeks apart on a years-long axis, so labels on the lines print over each other. */}
+        <ul className="burn-up-key" data-testid="burn-up-key">
+          {lines.map((l) => (
+            <li key={l.label}>
+              <svg width="22" height="10" aria-hidden="true"><line x1="0" x2="22" y1="5" y2="5" stroke={l.color} strokeWidth="2" strokeDasharray="4 3" /></svg>
+              {l.label} {l.date}
+            </li>
+          ))}
+        </ul>
         <Typography.Text type="secondary" data-testid="burn-up-last">
           {(() => {
             const last = data.burnUp[data.burnUp.length - 1];
