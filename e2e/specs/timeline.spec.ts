@@ -118,7 +118,10 @@ test('the timeline reads on a phone and in English', async ({ browser }) => {
 test('the timeline’s filters are visible controls shared with the dashboard: a category chosen there carries over, and back', async ({ page }) => {
   await signIn(page, 'office');
   const round = await demoRound(page.request);
-  const timeline = (await (await page.request.get(`/api/rounds/${round.id}/timeline`)).json()) as { rows: { category: { id: number; ordinal: number; title: string } }[] };
+  const timeline = (await (await page.request.get(`/api/rounds/${round.id}/timeline`)).json()) as {
+    rows: { category: { id: number; ordinal: number; title: string } }[];
+    categories: { id: number; burnUp: { date: string; closed: number; total: number }[] }[];
+  };
   const category = timeline.rows[timeline.rows.length - 1]!.category;
   const inCategory = timeline.rows.filter((r) => r.category.id === category.id).length;
 
@@ -127,6 +130,12 @@ test('the timeline’s filters are visible controls shared with the dashboard: a
   await page.locator('.ant-select-item-option', { hasText: category.title }).first().click();
   await expect(page).toHaveURL(new RegExp(`[?&]category=${category.id}`));
   await expect(page.getByTestId('timeline-count')).toContainText(String(inCategory));
+  // The burn-up follows the filter: that category's curve, said above it.
+  const curve = timeline.categories.find((c) => c.id === category.id)!.burnUp;
+  const last = curve[curve.length - 1]!;
+  await expect(page.getByTestId('burn-up-scope')).toContainText(category.title);
+  await expect(page.getByTestId('burn-up-last')).toContainText(`已销号 ${last.closed} / 措施总数 ${last.total}`);
+  expect(last.total).toBe(inCategory);
   await shot(page, 'timeline-filtered-1440.png', false);
 
   // The same filter on the dashboard: its measure list shows that category, and the link goes back.

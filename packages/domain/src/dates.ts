@@ -28,6 +28,11 @@ export function dayNumber(isoDate: string): number {
   return toUtcDays(isoDate);
 }
 
+/** The ISO date of a day number (dayNumber's inverse). */
+export function dateOfDayNumber(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
 function toUtcDays(isoDate: string): number {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   return Date.UTC(y, m - 1, d) / 86_400_000;

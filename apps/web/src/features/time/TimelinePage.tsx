@@ -2,14 +2,15 @@ import { useMemo, useState } from 'react';
 import { Card, Segmented, Space, Typography } from 'antd';
 import { CaretDownOutlined, CaretRightOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { addDays, dayNumber, isDueWithin, type TimelineRow, type WarningLevel } from '@rectify/domain';
+import { addDays, dateOfDayNumber, dayNumber, isDueWithin, type TimelineRow, type WarningLevel } from '@rectify/domain';
 import { useSetCurrentRound } from '../../app/CurrentRound';
 import { useT } from '../../i18n';
 import { LoadError, Loading } from '../../shared/PageState';
 import { useScreen } from '../../shared/useScreen';
 import { useTimeline } from './api';
 import { warningStyle } from './WarningTag';
+import { BurnUpCard } from './BurnUpCard';
+import { timelineMarks } from './timelineMarks';
 import { ROUND_FILTER_KINDS, RoundFilterBar, roundFilterSearch, type FilterOption, type RoundFilterKind } from '../../shared/RoundFilterBar';
 
 type Zoom = 'week' | 'month' | 'quarter';
@@ -21,8 +22,6 @@ type Item =
   | { type: 'category'; key: string; id: number; title: string; count: number }
   | { type: 'problem'; key: string; title: string }
   | { type: 'bar'; key: string; row: TimelineRow };
-
-const dateOf = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
 
 /** Which rows the URL's filters keep (the dashboard's figures link here with them). */
 function keep(params: URLSearchParams, today: string) {
@@ -106,14 +105,10 @@ export default function TimelinePage() {
   const visible = items.slice(first, first + VIEW_ROWS + 10);
   const ticks: string[] = [];
   for (let d = from; d <= to; d++) {
-    const date = dateOf(d);
+    const date = dateOfDayNumber(d);
     if (zoom === 'week' ? new Date(date).getUTCDay() === 1 : zoom === 'month' ? date.endsWith('-01') : /-(01|04|07|10)-01$/.test(date)) ticks.push(date);
   }
-  const lines = [
-    { date: data.today, color: '#1f3a93', label: t('timeline.today') },
-    ...(data.feedbackDate ? [{ date: data.feedbackDate, color: '#8c8c8c', label: t('timeline.feedback') }] : []),
-    ...(data.rectificationDeadline ? [{ date: data.rectificationDeadline, color: '#a8071a', label: t('timeline.deadline') }] : []),
-  ];
+  const lines = timelineMarks(data, t);
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="timeline-page">
@@ -219,7 +214,7 @@ export default function TimelinePage() {
                     );
                   })}
                   {lines.map((l) => (
-                    <line key={l.label} x1={x(l.date)} x2={x(l.date)} y1={-ROW} y2={items.length * ROW} stroke={l.color} strokeWidth={l.label === t('timeline.today') ? 2 : 1} strokeDasharray={l.label === t('timeline.today') ? undefined : '6 4'}>
+                    <line key={l.label} x1={x(l.date)} x2={x(l.date)} y1={-ROW} y2={items.length * ROW} stroke={l.color} strokeWidth={l.today ? 2 : 1} strokeDasharray={l.today ? undefined : '6 4'}>
                       <title>{`${l.label} ${l.date}`}</title>
                     </line>
                   ))}
@@ -230,40 +225,7 @@ export default function TimelinePage() {
         )}
       </Card>
 
-      <Card title={t('timeline.burnUp')} data-testid="burn-up">
-        <div style={{ width: '100%', height: phone ? 240 : 320 }}>
-          <ResponsiveContainer>
-            <LineChart data={data.burnUp.map((p) => ({ ...p, x: dayNumber(p.date) }))} margin={{ top: 8, right: 28, bottom: 8, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => dateOf(v).slice(0, 7)} />
-              <YAxis allowDecimals={false} />
-              <Tooltip labelFormatter={(v) => dateOf(Number(v))} />
-              <Legend />
-              <Line type="stepAfter" dataKey="total" name={t('timeline.total')} stroke="#8c8c8c" dot={false} isAnimationActive={false} />
-              <Line type="stepAfter" dataKey="closed" name={t('timeline.closed')} stroke="#237804" strokeWidth={2} dot={false} isAnimationActive={false} />
-              {lines.map((l) => (
-                <ReferenceLine key={l.label} x={dayNumber(l.date)} stroke={l.color} strokeDasharray="4 4" />
-              ))}
-            </LineChart>
-          </ResponsiveContainer>
-        </div>
-        {/* The dates are keyed under the chart, not written on its lines: feedback and deadline are
-            weeks apart on a years-long axis, so labels on the lines print over each other. */}
-        <ul className="burn-up-key" data-testid="burn-up-key">
-          {lines.map((l) => (
-            <li key={l.label}>
-              <svg width="22" height="10" aria-hidden="true"><line x1="0" x2="22" y1="5" y2="5" stroke={l.color} strokeWidth="2" strokeDasharray="4 3" /></svg>
-              {l.label} {l.date}
-            </li>
-          ))}
-        </ul>
-        <Typography.Text type="secondary" data-testid="burn-up-last">
-          {(() => {
-            const last = data.burnUp[data.burnUp.length - 1];
-            return last ? `${last.date}：${t('timeline.closed')} ${last.closed} / ${t('timeline.total')} ${last.total}` : '';
-          })()}
-        </Typography.Text>
-      </Card>
+      <BurnUpCard data={data} categoryId={Number(params.get('category')) || null} />
     </Space>
   );
 }
