@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REOPENED_PROGRESS_MAX, todayInShanghai, type AuditEntry, type FollowUpDetail, type FollowUpItem, type FollowUpOverview, type MeasureDetail, type NotificationList, type RoundTree, type Timeline } from '@rectify/domain';
+import { REOPENED_PROGRESS_MAX, todayInShanghai, type AuditEntry, type MeasureFollowUp, type FollowUpDetail, type FollowUpItem, type FollowUpOverview, type MeasureDetail, type NotificationList, type RoundTree, type Timeline } from '@rectify/domain';
 import { startApi, type TestApi, type TestDatabase } from './harness.js';
 import { builders, files, fingerprint, json, multipart, world, type World } from './fixtures.js';
 
@@ -171,6 +171,115 @@ export function followUpSuite(label: string, makeDatabase: () => Promise<TestDat
       expect((await api.as('inspector', { method: 'GET', url: `/api/evidence/${photo.id}/download` })).statusCode).toBe(200);
       // The officer, its reviewer, records 巩固.
       expect((await record(r.item.id, { result: 'held' }, 'officer')).statusCode).toBe(200);
+    });
+
+    it('lets the office edit a scheduled review (day, reviewer, scope, note) and delete one without results; refuses both once a result is recorded', async () => {
+      const r = await b.followUp(w.leaderPersonId);
+      const second = await b.closed();
+      const edit = (id: number, payload: object, user = 'office') => api.as(user, { method: 'PATCH', url: `/api/follow-ups/${id}`, payload });
+      const open = await b.measure();
+      const before = await fingerprint(api);
+      const refusals: [object, number, string][] = [
+        [{ version: r.review.version + 5, note: 'x' }, 409, 'VERSION_CONFLICT'],
+        [{ scheduledOn: '2024-01-10' }, 400, 'VALIDATION_FAILED'],
+        [{ version: r.review.version, measureIds: [second.id] }, 400, 'VALIDATION_FAILED'],
+        [{ version: r.review.version, scope: 'measures' }, 400, 'VALIDATION_FAILED'],
+        [{ version: r.review.version, scope: 'measures', measureIds: [open.id] }, 409, 'FOLLOW_UP_MEASURE_NOT_CLOSED'],
+        [{ version: r.review.version, reviewerId: 999_999 }, 400, 'INVALID_REFERENCE'],
+        [{ version: r.review.version, scheduledOn: 'soon' }, 400, 'VALIDATION_FAILED'],
+      ];
+      for (const [payload, status, errorCode] of refusals) {
+        const res = await edit(r.review.id, payload);
+        expect({ payload, status: res.statusCode, code: code(res) }).toEqual({ payload, status, code: errorCode });
+      }
+      for (const user of ['leader', 'officer', 'supervisor', 'inspector']) expect((await edit(r.review.id, { version: r.review.version, note: 'x' }, user)).statusCode).toBe(403);
+      expect(await fingerprint(api)).toEqual(before);
+
+      // Day, reviewer (the officer's person, who hears of it), scope (a second measure added) and note in one edit.
+      const edited = await edit(r.review.id, { version: r.review.version, scheduledOn: '2024-01-10', reviewerId: w.officerPersonId, scope: 'measures', measureIds: [r.measure.id, second.id], note: '改由责任科室检查' });
+      expect(edited.statusCode).toBe(200);
+      const after = json<FollowUpDetail>(edited);
+      expect(after).toMatchObject({ scheduledOn: '2024-01-10', reviewer: { id: w.officerPersonId }, note: '改由责任科室检查', version: r.review.version + 1, mayManage: true, locked: false, counts: { total: 2, pending: 2 } });
+      // The measure still covered keeps its item.
+      expect(after.items.find((i) => i.measure.id === r.measure.id)!.id).toBe(r.item.id);
+      expect((await notices('officer')).some((n) => n.kind === 'follow_up_scheduled' && n.text.includes('2024-01-10'))).toBe(true);
+      const update = (await api.db.auditLog.findFirst({ where: { entity: 'follow_up', entityId: r.review.id, action: 'update' } }))!;
+      expect(JSON.parse(update.changes)).toMatchObject({ scheduledOn: { before: '2023-12-01', after: '2024-01-10' }, measureIds: { before: [r.measure.id], after: [r.measure.id, second.id] } });
+      expect(update.at.toISOString()).toBe(api.app.clock.now().toISOString());
+      // Readers see what they may do: the leader may not manage it.
+      expect(json<FollowUpDetail>(await api.as('leader', { method: 'GET', url: `/api/follow-ups/${r.review.id}` })).mayManage).toBe(false);
+
+      // Once a result is recorded: day, reviewer and scope are fixed, the note is not; no deletion.
+      const item = after.items.find((i) => i.measure.id === second.id)!;
+      expect((await record(item.id, { result: 'held' })).statusCode).toBe(200);
+      const locked = json<FollowUpDetail>(await api.request({ method: 'GET', url: `/api/follow-ups/${r.review.id}` }));
+      expect(locked.locked).toBe(true);
+      const stuck = await edit(r.review.id, { version: locked.version, scheduledOn: '2024-02-01' });
+      expect({ status: stuck.statusCode, code: code(stuck) }).toEqual({ status: 409, code: 'FOLLOW_UP_HAS_RESULTS' });
+      expect(json<ErrorBody & { error: { message: string } }>(stuck).error.message).toContain('已记录检查结果');
+      // The same day, reviewer and scope sent again change nothing fixed: the note alone is saved.
+      const noted = await edit(r.review.id, { version: locked.version, scheduledOn: '2024-01-10', reviewerId: w.officerPersonId, scope: 'measures', measureIds: [second.id, r.measure.id], note: '已部分检查' });
+      expect(noted.statusCode).toBe(200);
+      expect(json<FollowUpDetail>(noted).note).toBe('已部分检查');
+      const refusedDelete = await api.request({ method: 'DELETE', url: `/api/follow-ups/${r.review.id}` });
+      expect({ status: refusedDelete.statusCode, code: code(refusedDelete) }).toEqual({ status: 409, code: 'FOLLOW_UP_HAS_RESULTS' });
+
+      // A review without results goes, its items with it; the audit keeps what it was.
+      const spare = await b.followUp(null);
+      expect((await api.request({ method: 'DELETE', url: `/api/follow-ups/${spare.review.id}?version=${spare.review.version + 1}` })).statusCode).toBe(409);
+      expect((await api.as('leader', { method: 'DELETE', url: `/api/follow-ups/${spare.review.id}` })).statusCode).toBe(403);
+      const gone = await api.request({ method: 'DELETE', url: `/api/follow-ups/${spare.review.id}?version=${spare.review.version}` });
+      expect(gone.statusCode).toBe(200);
+      expect((await api.request({ method: 'GET', url: `/api/follow-ups/${spare.review.id}` })).statusCode).toBe(404);
+      expect(await api.db.followUpItem.count({ where: { id: spare.item.id } })).toBe(0);
+      const deleted = await api.db.auditLog.findFirst({ where: { entity: 'follow_up', entityId: spare.review.id, action: 'delete' } });
+      expect(JSON.parse(deleted!.changes)).toMatchObject({ measureIds: { before: [spare.measure.id], after: null } });
+    });
+
+    it('corrects a recorded result: 巩固 → 反弹 reopens below 100 %; 反弹 → 巩固 leaves the measure open (closed again only through 申请销号); the measure page lists every item', async () => {
+      const r = await b.followUp(w.leaderPersonId);
+      const correct = (payload: object, user = 'office') => api.as(user, { method: 'PATCH', url: `/api/follow-up-items/${r.item.id}`, payload });
+      const measure = async () => json<MeasureDetail>(await api.request({ method: 'GET', url: `/api/measures/${r.measure.id}` }));
+      const listed = async (user = 'office') => json<MeasureFollowUp[]>(await api.as(user, { method: 'GET', url: `/api/measures/${r.measure.id}/follow-ups` }));
+
+      // Listed on the measure while pending.
+      expect(await listed()).toMatchObject([{ id: r.item.id, followUp: { id: r.review.id, scheduledOn: '2023-12-01', reviewer: { id: w.leaderPersonId } }, result: null, evidence: [] }]);
+      const notYet = await correct({ result: 'slid', note: 'x', version: r.item.version });
+      expect({ status: notYet.statusCode, code: code(notYet) }).toEqual({ status: 409, code: 'FOLLOW_UP_ITEM_NOT_RECORDED' });
+
+      const held = json<FollowUpItem>(await record(r.item.id, { result: 'held', note: '未见反弹' }, 'leader'));
+      // The reviewer records; only the office corrects.
+      expect((await correct({ result: 'slid', note: 'x', version: held.version }, 'leader')).statusCode).toBe(403);
+      expect((await correct({ result: 'slid', note: ' ', version: held.version })).statusCode).toBe(400);
+      expect((await correct({ result: 'slid', note: 'x', version: held.version + 1 })).statusCode).toBe(409);
+      expect((await measure()).status).toBe('closed');
+
+      const slid = await correct({ result: 'slid', note: '复核发现器材再次损坏', version: held.version });
+      expect(slid.statusCode).toBe(200);
+      expect(json<FollowUpItem>(slid)).toMatchObject({ result: 'slid', note: '复核发现器材再次损坏', version: held.version + 1 });
+      const reopened = await measure();
+      expect(reopened).toMatchObject({ status: 'in_progress', completedDate: null, progress: REOPENED_PROGRESS_MAX, latestClosure: { state: 'reopened' } });
+      expect(reopened.latestClosure!.reopenReason).toContain('复核发现器材再次损坏');
+      expect((await notices('officer')).some((n) => n.kind === 'follow_up_slid' && n.measureId === r.measure.id)).toBe(true);
+
+      // A note corrected on a 反弹 does not reopen anything again.
+      const renoted = json<FollowUpItem>(await correct({ result: 'slid', note: '复核发现器材再次损坏（两处）', version: held.version + 1 }));
+      const reopenings = await api.db.auditLog.count({ where: { entity: 'measure', entityId: r.measure.id, action: 'reopen' } });
+      expect(reopenings).toBe(1);
+
+      // 反弹 → 巩固: recorded as held, the measure stays in progress (no silent re-closure).
+      const back = json<FollowUpItem>(await correct({ result: 'held', note: '更正：系记录错误', version: renoted.version }));
+      expect(back).toMatchObject({ result: 'held', measure: { status: 'in_progress' } });
+      expect(await measure()).toMatchObject({ status: 'in_progress', progress: REOPENED_PROGRESS_MAX });
+      const corrections = await api.db.auditLog.findMany({ where: { entity: 'follow_up_item', entityId: r.item.id }, orderBy: { id: 'asc' } });
+      expect(corrections.map((c) => JSON.parse(c.changes).result?.after ?? null)).toEqual(['held', 'slid', null, 'held']);
+      expect(corrections.slice(1).every((c) => JSON.parse(c.changes).correction?.after === true)).toBe(true);
+
+      // The measure page's list: review day, reviewer, result, note, recorder — for every reader of the unit.
+      for (const user of ['office', 'officer', 'inspector', 'supervisor']) {
+        expect(await listed(user)).toMatchObject([{ id: r.item.id, followUp: { id: r.review.id, state: 'done' }, result: 'held', note: '更正：系记录错误', recordedBy: { username: 'office' } }]);
+      }
+      expect((await api.request({ method: 'GET', url: '/api/measures/999999/follow-ups' })).statusCode).toBe(404);
     });
 
     it('dates the demo setup’s audit rows (written as the system, not in a request) by the app’s injected clock', async () => {

@@ -145,6 +145,20 @@ export function rightsSuite(label: string, makeDatabase: () => Promise<TestDatab
         allow: OWNERS,
         prepare: async (actor) => ({ url: `/api/follow-up-items/${(await b.followUp(reviewerFor(actor))).item.id}/evidence`, ...multipart('回头看.pdf', files.pdf()) }),
       },
+      // Editing, deleting a review and correcting a result: the unit's office (and admin) only; the reviewer records, never corrects.
+      'PATCH /api/follow-ups/:id': {
+        allow: OFFICE,
+        prepare: async () => { const r = await b.followUp(); return { url: `/api/follow-ups/${r.review.id}`, payload: { version: r.review.version, scheduledOn: '2023-12-15', note: '改期' } }; },
+      },
+      'DELETE /api/follow-ups/:id': { allow: OFFICE, prepare: async () => { const r = await b.followUp(); return { url: `/api/follow-ups/${r.review.id}?version=${r.review.version}` }; } },
+      'PATCH /api/follow-up-items/:id': {
+        allow: OFFICE,
+        prepare: async () => {
+          const r = await b.followUp();
+          const recorded = json<{ version: number }>(await api.request({ method: 'POST', url: `/api/follow-up-items/${r.item.id}/result`, payload: { result: 'held' } }));
+          return { url: `/api/follow-up-items/${r.item.id}`, payload: { result: 'held', note: '更正：补充检查情况', version: recorded.version } };
+        },
+      },
       'POST /api/measures/:id/reopen': { allow: OFFICE, prepare: async () => ({ url: `/api/measures/${(await b.closed()).id}/reopen`, payload: { reason: '回头看发现反弹' } }) },
 
       'POST /api/rounds/:id/regulations': { allow: OFFICE, prepare: async () => ({ url: `/api/rounds/${api.roundId}/regulations`, payload: { title: b.unique('《制度》'), documentNumber: '文发〔2023〕3号', issuedDate: '2023-05-01', measureIds: [(await b.measure()).id] } }) },

@@ -101,6 +101,14 @@ export const errorMessages = {
     'zh-CN': '该措施的回头看结果已记录，不能重复记录',
     en: 'The result for this measure has already been recorded',
   },
+  FOLLOW_UP_HAS_RESULTS: {
+    'zh-CN': '该回头看已记录检查结果，不能删除，也不能再修改开展日期、检查人或范围（可修改说明，或更正单项结果）',
+    en: 'This follow-up review has recorded results: it cannot be deleted, nor its day, reviewer or scope changed (its note can be, and a result corrected)',
+  },
+  FOLLOW_UP_ITEM_NOT_RECORDED: {
+    'zh-CN': '该措施的回头看结果尚未记录，无需更正，请直接记录',
+    en: 'No result has been recorded for this measure yet: record it instead of correcting it',
+  },
   FOLLOW_UP_NOT_REVIEWER: {
     'zh-CN': '只有本次回头看的检查人或整改办公室可以记录结果',
     en: 'Only the reviewer of this follow-up or the office may record its results',

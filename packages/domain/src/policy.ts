@@ -49,6 +49,8 @@ export type Access =
   | 'followup.schedule'
   /** Record 巩固 / 反弹 per measure of a 回头看, with notes and evidence (the office; leaders and officers when they are its reviewer). */
   | 'followup.record'
+  /** Edit or delete a 回头看 (day, reviewer, scope while nothing is recorded; note), correct a recorded result (the unit's office). */
+  | 'followup.manage'
   /** Query the audit log across entities. */
   | 'audit.read'
   /** Accounts: create, edit, reset passwords. */
@@ -83,6 +85,7 @@ export const ACCESS_LEVELS: readonly Access[] = [
   'supervision.issue',
   'followup.schedule',
   'followup.record',
+  'followup.manage',
   'units.manage',
   'report.submit',
   'report.review',
@@ -115,7 +118,7 @@ const ROLE_ACCESS: Record<Role, ReadonlySet<Access>> = {
   office: new Set<Access>([
     'public', 'authenticated', 'read', 'export', 'hierarchy.write', 'measure.update', 'measure.progress',
     'closure.decide', 'measure.reopen', 'audit.read', 'postponement.request', 'postponement.decide', 'supervision.issue', 'report.submit',
-    'followup.schedule', 'followup.record',
+    'followup.schedule', 'followup.record', 'followup.manage',
     'opinions.read', 'opinions.manage',
   ]),
   leader: new Set<Access>(['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress', 'closure.decide', 'postponement.request', 'followup.record']),

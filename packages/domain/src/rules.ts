@@ -1,5 +1,5 @@
 import { daysBetween } from './dates.js';
-import type { MeasureStatus } from './enums.js';
+import type { FollowUpResult, MeasureStatus } from './enums.js';
 
 /** The facts about a measure that the rules below need. */
 export interface MeasureFacts {
@@ -157,6 +157,27 @@ export const transitions = {
     progress: current.status === 'closed' ? 100 : percent,
   }),
 } as const;
+
+/**
+ * 回头看: what recording — or correcting — one measure's result does to the measure; one rule for
+ * both, so a correction keeps 巩固 and 反弹 consistent:
+ * - 反弹 (`slid`) newly found on a closed measure reopens it (`transitions.reopen`, the review as its
+ *   reason): `'reopen'`. A 反弹 already recorded (a note corrected) or on a measure open already
+ *   changes nothing more.
+ * - 巩固 (`held`) never closes a measure. A correction from 反弹 to 巩固 leaves the reopened measure
+ *   in progress: it is closed again only through 申请销号 → 对账销号, since nobody has verified its
+ *   evidence since it was reopened: `'none'`, and the office sees the measure still open.
+ */
+export function followUpResultEffect(previous: FollowUpResult | null, next: FollowUpResult, measureStatus: MeasureStatus): 'reopen' | 'none' {
+  return next === 'slid' && previous !== 'slid' && measureStatus === 'closed' ? 'reopen' : 'none';
+}
+
+/**
+ * 回头看: once any of its measures has a result, a review keeps its day, reviewer and scope (the
+ * results were found on that day, by that reviewer, over those measures) and is not deleted; its
+ * note may still change and a result be corrected.
+ */
+export const followUpLocked = (counts: { held: number; slid: number }): boolean => counts.held + counts.slid > 0;
 
 export type LedgerImportAction = 'create' | 'update' | 'locked';
 export type LedgerStatusHeld = 'needs_verification' | 'locked';

@@ -12,7 +12,7 @@ describe('policy', () => {
     const table: Record<Role, Access[]> = {
       admin: [...ACCESS_LEVELS],
       supervisor: ['public', 'authenticated', 'read', 'export', 'report.review', 'programme.read', 'opinions.read'],
-      office: ['public', 'authenticated', 'read', 'export', 'hierarchy.write', 'measure.update', 'measure.progress', 'closure.decide', 'measure.reopen', 'audit.read', 'postponement.request', 'postponement.decide', 'supervision.issue', 'followup.schedule', 'followup.record', 'report.submit', 'opinions.read', 'opinions.manage'],
+      office: ['public', 'authenticated', 'read', 'export', 'hierarchy.write', 'measure.update', 'measure.progress', 'closure.decide', 'measure.reopen', 'audit.read', 'postponement.request', 'postponement.decide', 'supervision.issue', 'followup.schedule', 'followup.record', 'followup.manage', 'report.submit', 'opinions.read', 'opinions.manage'],
       leader: ['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress', 'closure.decide', 'postponement.request', 'followup.record'],
       officer: ['public', 'authenticated', 'read', 'export', 'measure.update', 'measure.progress', 'postponement.request', 'followup.record'],
       inspector: ['public', 'authenticated', 'read', 'export'],

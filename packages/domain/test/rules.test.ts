@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   applyStatusChange,
+  followUpLocked,
+  followUpResultEffect,
   REOPENED_PROGRESS_MAX,
   reopenedProgress,
   transitions,
@@ -134,6 +136,24 @@ describe('status changes', () => {
   });
   it('keeps a closed measure closed when only other fields change', () => {
     expect(applyStatusChange({ status: 'closed', completedDate: '2023-08-01', progress: 100 }, {}, today).completedDate).toBe('2023-08-01');
+  });
+});
+
+describe('回头看 results: recording and correcting follow one rule', () => {
+  it('reopens only on a newly found 反弹 of a closed measure, and never re-closes', () => {
+    expect(followUpResultEffect(null, 'slid', 'closed')).toBe('reopen');
+    expect(followUpResultEffect('held', 'slid', 'closed')).toBe('reopen');
+    expect(followUpResultEffect(null, 'held', 'closed')).toBe('none');
+    // A note corrected on a 反弹, or a 反弹 on a measure already open: nothing more happens.
+    expect(followUpResultEffect('slid', 'slid', 'closed')).toBe('none');
+    expect(followUpResultEffect('held', 'slid', 'in_progress')).toBe('none');
+    // 反弹 → 巩固 leaves the reopened measure open: closed again only through 申请销号 → 对账销号.
+    expect(followUpResultEffect('slid', 'held', 'in_progress')).toBe('none');
+  });
+  it('fixes a review’s day, reviewer and scope once any result is recorded', () => {
+    expect(followUpLocked({ held: 0, slid: 0 })).toBe(false);
+    expect(followUpLocked({ held: 1, slid: 0 })).toBe(true);
+    expect(followUpLocked({ held: 0, slid: 2 })).toBe(true);
   });
 });
 

@@ -35,6 +35,37 @@ export const FollowUpRecord = Type.Object(
 );
 export type FollowUpRecord = Static<typeof FollowUpRecord>;
 
+/**
+ * 修改回头看 (the office): send the version read. The day, the reviewer and the scope change only
+ * while no result is recorded (409 FOLLOW_UP_HAS_RESULTS); a new scope names its categories or
+ * measures as at scheduling, and the measures it covers are taken again (those still covered keep
+ * their item and evidence). The note always (null clears it).
+ */
+export const FollowUpUpdate = Type.Object(
+  {
+    version: Version,
+    scheduledOn: Type.Optional(IsoDate),
+    reviewerId: Type.Optional(Nullable(Id)),
+    scope: Type.Optional(FollowUpScopeSchema),
+    categoryIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 100, uniqueItems: true })),
+    measureIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 500, uniqueItems: true })),
+    note: Type.Optional(Nullable(Note)),
+  },
+  { additionalProperties: false },
+);
+export type FollowUpUpdate = Static<typeof FollowUpUpdate>;
+
+/**
+ * 更正回头看结果 (the office): a recorded result, corrected with the version read. 巩固 → 反弹
+ * reopens a closed measure as recording 反弹 does; 反弹 → 巩固 leaves the reopened measure in
+ * progress (closed again only through 申请销号 → 对账销号): `followUpResultEffect`.
+ */
+export const FollowUpCorrection = Type.Object(
+  { result: FollowUpResultSchema, note: Type.Optional(Note), version: Version },
+  { additionalProperties: false },
+);
+export type FollowUpCorrection = Static<typeof FollowUpCorrection>;
+
 export const FollowUpCounts = Type.Object({
   total: Type.Integer({ minimum: 0 }),
   held: Type.Integer({ minimum: 0 }),
@@ -59,6 +90,10 @@ export const FollowUp = Type.Object({
   state: FollowUpStateSchema,
   /** May the signed-in account record its results (the office, or its reviewer)? */
   mayRecord: Type.Boolean(),
+  /** May the signed-in account edit or delete it and correct its results (the unit's office, admin)? */
+  mayManage: Type.Boolean(),
+  /** A result is recorded: its day, reviewer and scope are fixed and it cannot be deleted (`followUpLocked`). */
+  locked: Type.Boolean(),
   version: Version,
 });
 export type FollowUp = Static<typeof FollowUp>;
@@ -102,3 +137,17 @@ export const FollowUpOverview = Type.Object({
   }),
 });
 export type FollowUpOverview = Static<typeof FollowUpOverview>;
+
+/** One 回头看 of a measure, as its page lists them: the review's day and reviewer, the result (null: pending), note and evidence. */
+export const MeasureFollowUp = Type.Object({
+  /** The item's id (what recording and correcting address). */
+  id: Id,
+  followUp: Type.Object({ id: Id, scheduledOn: IsoDate, reviewer: Nullable(Ref), state: FollowUpStateSchema }),
+  result: Nullable(FollowUpResultSchema),
+  note: Nullable(Type.String()),
+  recordedAt: Nullable(Timestamp),
+  recordedBy: Nullable(UserRef),
+  evidence: Type.Array(EvidenceItem),
+  version: Version,
+});
+export type MeasureFollowUp = Static<typeof MeasureFollowUp>;

@@ -1,6 +1,8 @@
 import type { Db, Prisma, Tx } from '@rectify/db';
 import {
+  followUpLocked,
   followUpState,
+  mayAttempt,
   mayRecordFollowUp,
   toFollowUpResult,
   toFollowUpScope,
@@ -9,6 +11,7 @@ import {
   type FollowUp,
   type FollowUpCounts,
   type FollowUpItem,
+  type MeasureFollowUp,
 } from '@rectify/domain';
 import { toUserRef, userRefSelect } from '../../lib/user-ref.js';
 import { evidenceInclude, toEvidence } from '../evidence/service.js';
@@ -54,6 +57,8 @@ export function toFollowUp(row: FollowUpRow, counts: FollowUpCounts, actor: Pick
     counts,
     state: followUpState({ scheduledOn: row.scheduledOn, pending: counts.pending }, today),
     mayRecord: mayRecordFollowUp(actor, row),
+    mayManage: mayAttempt(actor.role, 'followup.manage'),
+    locked: followUpLocked(counts),
     version: row.version,
   };
 }
@@ -101,11 +106,12 @@ export async function followUpsOfRound(db: Db, roundId: number): Promise<FollowU
   return db.followUp.findMany({ where: { roundId }, include: followUpInclude, orderBy: [{ scheduledOn: 'desc' }, { id: 'desc' }] });
 }
 
-/** Held / slid / pending per review: one grouped query (of one review, or of a round's). */
-export async function countResults(db: Db | Tx, where: { followUpId: number } | { roundId: number }): Promise<Map<number, FollowUpCounts>> {
+/** Held / slid / pending per review: one grouped query (of one review, of a measure's few, or of a round's). */
+export async function countResults(db: Db | Tx, where: { followUpId: number } | { followUpIds: number[] } | { roundId: number }): Promise<Map<number, FollowUpCounts>> {
   const groups = await db.followUpItem.groupBy({
     by: ['followUpId', 'result'],
-    where: 'followUpId' in where ? { followUpId: where.followUpId } : { followUp: { roundId: where.roundId } },
+    where:
+      'followUpId' in where ? { followUpId: where.followUpId } : 'followUpIds' in where ? { followUpId: { in: where.followUpIds } } : { followUp: { roundId: where.roundId } },
     _count: { _all: true },
   });
   const out = new Map<number, FollowUpCounts>();
@@ -172,4 +178,51 @@ export async function followUpFigures(db: Db, roundId: number) {
     out.pending += c.pending;
   }
   return out;
+}
+
+/** A review as editing it needs it: its fields, categories and the measures its items cover (with whether each is recorded). */
+export async function followUpForEdit(tx: Tx, id: number) {
+  return tx.followUp.findUnique({
+    where: { id },
+    select: {
+      id: true, roundId: true, scheduledOn: true, reviewerId: true, scope: true, note: true, version: true,
+      categories: { select: { categoryId: true } },
+      items: { select: { id: true, measureId: true, result: true }, orderBy: { measureId: 'asc' } },
+    },
+  });
+}
+
+export const measureFollowUpInclude = {
+  followUp: { select: { id: true, scheduledOn: true, reviewer: { select: { id: true, name: true } } } },
+  recordedBy: userRefSelect,
+  evidence: { include: evidenceInclude, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+} as const satisfies Prisma.FollowUpItemInclude;
+
+/**
+ * The 回头看 items of one measure (latest review first), each with its review's state: one query for
+ * the items (by the indexed measureId) and one grouped count over the few reviews they belong to.
+ */
+export async function followUpsOfMeasure(db: Db, measureId: number, today: string): Promise<MeasureFollowUp[]> {
+  const rows = await db.followUpItem.findMany({
+    where: { measureId },
+    include: measureFollowUpInclude,
+    orderBy: [{ followUp: { scheduledOn: 'desc' } }, { followUpId: 'desc' }],
+  });
+  if (!rows.length) return [];
+  const counts = await countResults(db, { followUpIds: [...new Set(rows.map((r) => r.followUpId))] });
+  return rows.map((row) => ({
+    id: row.id,
+    followUp: {
+      id: row.followUp.id,
+      scheduledOn: row.followUp.scheduledOn,
+      reviewer: row.followUp.reviewer,
+      state: followUpState({ scheduledOn: row.followUp.scheduledOn, pending: (counts.get(row.followUpId) ?? emptyCounts()).pending }, today),
+    },
+    result: row.result === null ? null : toFollowUpResult(row.result),
+    note: row.note,
+    recordedAt: row.recordedAt?.toISOString() ?? null,
+    recordedBy: toUserRef(row.recordedBy),
+    evidence: row.evidence.map(toEvidence),
+    version: row.version,
+  }));
 }

@@ -1,8 +1,23 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { EVIDENCE_ACCEPT, EVIDENCE_MAX_BYTES, EvidenceItem, FollowUpCreate, FollowUpDetail, FollowUpItem, FollowUpOverview, FollowUpRecord, IdParams } from '@rectify/domain';
+import { Type } from '@sinclair/typebox';
+import {
+  Deleted,
+  EVIDENCE_ACCEPT,
+  EVIDENCE_MAX_BYTES,
+  EvidenceItem,
+  FollowUpCorrection,
+  FollowUpCreate,
+  FollowUpDetail,
+  FollowUpItem,
+  FollowUpOverview,
+  FollowUpRecord,
+  FollowUpUpdate,
+  IdParams,
+  MeasureFollowUp,
+} from '@rectify/domain';
 import { AppError } from '../../lib/errors.js';
 import type { EvidenceStore } from '../../lib/evidence-store.js';
-import { errors } from '../../lib/route-schemas.js';
+import { DeleteQuery, errors } from '../../lib/route-schemas.js';
 import { readMultipartFile } from '../../lib/upload.js';
 import { actorOf } from '../../plugins/auth.js';
 import { createFollowUpService } from './service.js';
@@ -39,6 +54,56 @@ export const followUpRoutes: FastifyPluginAsyncTypebox<{ store: EvidenceStore }>
     config: { access: 'read', scope: { params: { id: 'followUp' } } },
     schema: { tags, summary: '回头看 One follow-up review with each measure, its result, note and evidence', params: IdParams, response: { 200: FollowUpDetail, ...errors.read } },
     handler: (request) => followUps.detail(request.params.id, actorOf(request)),
+  });
+
+  app.patch('/api/follow-ups/:id', {
+    config: { access: 'followup.manage', scope: { params: { id: 'followUp' }, body: { categoryIds: 'category', measureIds: 'measure', reviewerId: 'person' } } },
+    schema: {
+      tags,
+      summary: '修改回头看 Edit a follow-up review (the unit’s office; send the version read): the note always; the day, the reviewer and the scope only while no result is recorded (409 FOLLOW_UP_HAS_RESULTS). A new scope is checked as at scheduling: measures still covered keep their item and evidence, others are dropped, new ones added; a new reviewer is notified',
+      params: IdParams,
+      body: FollowUpUpdate,
+      response: { 200: FollowUpDetail, ...errors.write },
+    },
+    handler: (request) => followUps.update(request.params.id, request.body, actorOf(request)),
+  });
+
+  app.delete('/api/follow-ups/:id', {
+    config: { access: 'followup.manage', scope: { params: { id: 'followUp' } } },
+    schema: {
+      tags,
+      summary: '删除回头看 Delete a follow-up review that has no recorded result (409 FOLLOW_UP_HAS_RESULTS otherwise); its evidence stays with the measures',
+      params: IdParams,
+      querystring: DeleteQuery,
+      response: { 200: Deleted, ...errors.write },
+    },
+    handler: async (request) => {
+      await followUps.remove(request.params.id, request.query.version, actorOf(request));
+      return { deleted: true, id: request.params.id };
+    },
+  });
+
+  app.get('/api/measures/:id/follow-ups', {
+    config: { access: 'read', scope: { params: { id: 'measure' } } },
+    schema: {
+      tags,
+      summary: '措施的回头看 Every follow-up review item of one measure, latest review first: the review’s day, reviewer and state, the result (null: pending), note and evidence',
+      params: IdParams,
+      response: { 200: Type.Array(MeasureFollowUp), ...errors.read },
+    },
+    handler: (request) => followUps.ofMeasure(request.params.id),
+  });
+
+  app.patch('/api/follow-up-items/:id', {
+    config: { access: 'followup.manage', scope: { params: { id: 'followUpItem' } } },
+    schema: {
+      tags,
+      summary: '更正回头看结果 Correct a recorded result (the unit’s office; send the version read; 409 FOLLOW_UP_ITEM_NOT_RECORDED when none is): 巩固 → 反弹 reopens the closed measure as recording 反弹 does; 反弹 → 巩固 leaves the reopened measure in progress — it is closed again only through 申请销号 → 对账销号',
+      params: IdParams,
+      body: FollowUpCorrection,
+      response: { 200: FollowUpItem, ...errors.write },
+    },
+    handler: (request) => followUps.correct(request.params.id, request.body, actorOf(request)),
   });
 
   app.post('/api/follow-up-items/:id/result', {

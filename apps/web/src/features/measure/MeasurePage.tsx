@@ -27,6 +27,7 @@ import { kindLabel } from '../../shared/labels';
 import { useScreen } from '../../shared/useScreen';
 import { LoadError, Loading } from '../../shared/PageState';
 import { DemoTag, OverdueTag, StatusTag } from '../../shared/StatusTag';
+import { MeasureFollowUpsPanel } from '../followups/MeasureFollowUpsPanel';
 import { NoticesPanel } from '../time/NoticesPanel';
 import { PostponementPanel } from '../time/PostponementPanel';
 import { WarningTag } from '../time/WarningTag';
@@ -277,6 +278,8 @@ export default function MeasurePage() {
       <PostponementPanel measure={m} />
 
       <NoticesPanel measure={m} />
+
+      <MeasureFollowUpsPanel measure={m} />
 
       <Card styles={{ body: { paddingTop: 4 } }} data-testid="measure-work">
         <Tabs
