@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayInShanghai, type AuditEntry, type MeasureDetail, type NotificationList, type Postponement, type PostponementQueueItem, type RoundTree, type SupervisionNotice, type Timeline, type TimeSummary } from '@rectify/domain';
+import { addDays, todayInShanghai, WARNING_LEVELS, type AuditEntry, type MeasureDetail, type MeasurePage, type NotificationList, type Postponement, type PostponementQueueItem, type RoundTree, type SupervisionNotice, type Timeline, type TimeSummary } from '@rectify/domain';
 import { PassThrough } from 'node:stream';
 import JSZip from 'jszip';
 import { parseLedgerXlsx, writeLedgerXlsx, type LedgerRow } from '@rectify/documents';
@@ -190,6 +190,55 @@ export function timeSuite(label: string, makeDatabase: () => Promise<TestDatabas
       expect(summary.longTerm).toBeGreaterThanOrEqual(1);
       const back = json<{ version: number }>(await api.request({ method: 'GET', url: `/api/rounds/${api.roundId}` }));
       await api.request({ method: 'PATCH', url: `/api/rounds/${api.roundId}`, payload: { version: back.version, warnDueSoonDays: 20, warnVerySoonDays: 10, behindScheduleMargin: 20 } });
+    });
+
+    it('lists each warning level exactly as the dashboard counts it, long-term measures included, in every order and page by page', async () => {
+      // Long-term measures at every level (monthly: 31 days from the start): missed, due in 6 days, in 16, in 30.
+      const longTerm = [-40, -25, -15, -1].map((started) => b.measure({ kind: 'long_term', checkInCadence: 'monthly', startDate: addDays(today, started), deadline: null }));
+      const made = await Promise.all(longTerm);
+      expect(made.map((m) => m.warningLevel)).toEqual(['overdue', 'urgent', 'due_soon', 'none']);
+      // A dated one behind schedule (序时进度): urgent by a condition only the SQL form can say.
+      await b.measure({ startDate: addDays(today, -80), deadline: addDays(today, 20), progress: 10, text: b.unique('滞后措施 50%_') });
+
+      const summary = json<TimeSummary>(await api.request({ method: 'GET', url: `/api/rounds/${api.roundId}/time-summary` }));
+      const timeline = json<Timeline>(await api.request({ method: 'GET', url: `/api/rounds/${api.roundId}/timeline` }));
+      const list = async (qs: string) => json<MeasurePage>(await api.request({ method: 'GET', url: `/api/measures?roundId=${api.roundId}&${qs}` }));
+      const all = async (qs: string) => {
+        const ids: number[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: MeasurePage = await list(`${qs}&limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+          ids.push(...page.items.map((m) => m.id));
+          cursor = page.nextCursor;
+        } while (cursor);
+        return ids;
+      };
+      for (const level of WARNING_LEVELS) {
+        const first = await list(`warningLevel=${level}&limit=200`);
+        // The dashboard's figure, the list's total and the timeline it links to say the same.
+        expect({ level, total: first.total }).toEqual({ level, total: summary.levels[level] });
+        expect(timeline.rows.filter((r) => r.warningLevel === level)).toHaveLength(first.total);
+        expect(first.items.every((m) => m.warningLevel === level)).toBe(true);
+        const expected = new Set(first.items.map((m) => m.id));
+        for (const sort of ['position', 'deadline', 'updatedAt']) {
+          for (const dir of ['asc', 'desc']) {
+            const ids = await all(`warningLevel=${level}&sort=${sort}&direction=${dir}`);
+            expect(ids).toHaveLength(first.total);
+            expect(new Set(ids)).toEqual(expected);
+          }
+        }
+      }
+      for (const m of made) expect((await list(`warningLevel=${m.warningLevel}&limit=200`)).items.some((x) => x.id === m.id)).toBe(true);
+      // The missed check-ins figure: the long-term ones of the red list.
+      expect((await list('warningLevel=overdue&limit=200')).items.filter((m) => m.kind === 'long_term')).toHaveLength(summary.checkInsMissed);
+      // With the list's other filters: the text search (its wildcards are literal), status.
+      const behind = await list(`warningLevel=urgent&q=${encodeURIComponent('50%_')}`);
+      expect(behind.items.map((m) => m.text)).toEqual([expect.stringContaining('滞后措施 50%_')]);
+      expect((await list(`warningLevel=urgent&q=${encodeURIComponent('%_')}`)).total).toBe(1);
+      expect((await list('warningLevel=overdue&status=closed')).total).toBe(0);
+      const bad = await api.request({ method: 'GET', url: `/api/measures?roundId=${api.roundId}&warningLevel=purple` });
+      expect(bad.statusCode).toBe(400);
+      expect(json<{ error: { code: string } }>(bad).error.code).toBe('VALIDATION_FAILED');
     });
 
     it('draws the timeline (original deadline as a ghost) and replays the burn-up from the history: a reopening steps it down', async () => {

@@ -174,23 +174,6 @@ export function warningLevelSql(dialect: SqlDialect, today: string, aliases: { m
     ELSE 'none' END)`;
 }
 
-/**
- * The part of the rule a Prisma `where` can say (no per-row date arithmetic): measures whose
- * deadline alone puts them at `level` or above for the given thresholds. The behind-schedule half
- * of `urgent` needs `warningLevelSql`; this form is for lists that filter one round's measures.
- */
-export function warningDeadlineWhere(level: Exclude<WarningLevel, 'none'>, today: string, t: WarningThresholds) {
-  const open = { status: { not: 'closed' }, kind: { not: 'long_term' } };
-  switch (level) {
-    case 'overdue':
-      return { ...open, deadline: { lt: today } };
-    case 'urgent':
-      return { ...open, deadline: { gte: today, lte: addDays(today, t.warnVerySoonDays) } };
-    case 'due_soon':
-      return { ...open, deadline: { gt: addDays(today, t.warnVerySoonDays), lte: addDays(today, t.warnDueSoonDays) } };
-  }
-}
-
 /** A measure's start: its own, else the round's feedback date. */
 export function measureStart(m: { startDate: string | null }, round: { feedbackDate: string | null }): string | null {
   return m.startDate ?? round.feedbackDate;

@@ -8,7 +8,6 @@ import {
   roundHistory,
   timelineBar,
   warning,
-  warningDeadlineWhere,
   warningLevel,
   warningLevelSql,
   type HistoryEvent,
@@ -98,10 +97,6 @@ describe('three-colour warning', () => {
     // The check-in rule: the cadence's days, after the last check-in or the start.
     expect(warningLevelSql('sqlite', today)).toContain(`WHEN 'monthly' THEN 31 WHEN 'quarterly' THEN 92`);
     expect(warningLevelSql('sqlite', today)).toContain('COALESCE(m."lastCheckInOn", m."startDate", r."feedbackDate")');
-    const t = { warnDueSoonDays: 20, warnVerySoonDays: 10, behindScheduleMargin: 20 };
-    expect(warningDeadlineWhere('overdue', today, t)).toEqual({ status: { not: 'closed' }, kind: { not: 'long_term' }, deadline: { lt: today } });
-    expect(warningDeadlineWhere('urgent', today, t).deadline).toEqual({ gte: today, lte: '2023-08-28' });
-    expect(warningDeadlineWhere('due_soon', today, t).deadline).toEqual({ gt: '2023-08-28', lte: '2023-09-07' });
   });
   it('says what falls due in the next 14 days', () => {
     expect(isDueWithin({ status: 'in_progress', kind: 'deadline', deadline: '2023-09-01' }, today, 14)).toBe(true);

@@ -26,7 +26,7 @@ export const ReportTextsUpdate = Type.Object(
 export type ReportTextsUpdate = Static<typeof ReportTextsUpdate>;
 
 /** The measure list's filters, applied to the ledger export too (the round comes from the path). */
-export const LedgerQuery = Type.Omit(MeasureQuery, ['roundId', 'cursor', 'limit', 'sort', 'direction'], { additionalProperties: false });
+export const LedgerQuery = Type.Omit(MeasureQuery, ['roundId', 'cursor', 'limit', 'sort', 'direction', 'warningLevel'], { additionalProperties: false });
 export type LedgerQuery = Static<typeof LedgerQuery>;
 
 const ImportIssue = Type.Object({ row: Type.Integer(), column: Type.String(), message: Type.String(), messageEn: Type.String() });

@@ -148,6 +148,12 @@ export const MeasureQuery = Type.Object(
     problemId: Type.Optional(Id),
     status: Type.Optional(Type.Array(MeasureStatusSchema, { maxItems: 4 })),
     overdue: Type.Optional(Type.Boolean()),
+    warningLevel: Type.Optional(
+      Type.Union(WARNING_LEVELS.map((l) => Type.Literal(l)), {
+        description:
+          '三色预警: the measures at this warning level today, by the rule the time summary counts with (round thresholds; dated measures by their deadline, long-term ones by their next check-in), so each level figure and this list agree',
+      }),
+    ),
     leaderId: Type.Optional(Id),
     departmentId: Type.Optional(Id),
     q: Type.Optional(Type.String({ maxLength: 200 })),

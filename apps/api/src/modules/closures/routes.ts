@@ -19,7 +19,7 @@ const tags = ['closures'];
 
 export const closureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const closures = createClosureService({ db: app.db, clock: app.clock, notifier: app.notifier });
-  const measures = createMeasureService({ db: app.db, clock: app.clock, notifier: app.notifier });
+  const measures = createMeasureService({ db: app.db, dialect: app.dialect, clock: app.clock, notifier: app.notifier });
 
   app.post('/api/measures/:id/closure', {
     config: { access: 'measure.progress', scope: { params: { id: 'measure' } } },

@@ -1,6 +1,6 @@
 import { PrismaNamespace as Sql, type Db, type Prisma } from '@rectify/db';
-import { overdueSql, roundScopeSql, type MeasureQuery, type RoundScope } from '@rectify/domain';
-import { afterWhere, intKey, dateKey, int, str, type Direction, type Key, type KeyKind, type KeyValue } from '../../lib/keyset.js';
+import { overdueSql, roundScopeSql, warningLevelSql, type MeasureQuery, type RoundScope, type SqlDialect } from '@rectify/domain';
+import { afterWhere, intKey, dateKey, date, int, str, type Direction, type Key, type KeyKind, type KeyValue } from '../../lib/keyset.js';
 import { fragment, toNumber, type SqlCount } from '../../lib/sql.js';
 import { measurePathInclude, type MeasurePathRow } from './mapper.js';
 
@@ -48,15 +48,13 @@ export const measureSortKinds = (sort: MeasureSort) => sorts[sort].kinds;
 export const measureKeyOf = (sort: MeasureSort) => sorts[sort].keyOf;
 
 /**
- * The overdue list's condition as SQL on `Measure m`: `overdueSql` (the literal `<> 'closed'`, so
- * the partial index Measure_open_deadline_idx serves it), the scope, and the list's filters — each
- * the same condition as `measureFilter` in the service says through Prisma. Null when the query
- * has a text search (that stays with Prisma's `contains`) or does not ask for overdue measures.
+ * The list's filters but the overdue and warning ones as SQL on `Measure m`, each the same condition
+ * as `measureFilter` in the service says through Prisma (the text search as Prisma's `contains`:
+ * LIKE with its wildcards escaped).
  */
-export function overdueFilterSql(query: MeasureQuery, today: string, scope: RoundScope): Prisma.Sql | null {
-  if (query.overdue !== true || query.q?.trim()) return null;
-  const and: Prisma.Sql[] = [fragment(overdueSql(today, 'm'))];
-  if (scope.kind !== 'all') and.push(Sql.sql`EXISTS (SELECT 1 FROM "InspectionRound" r WHERE r."id" = m."roundId" AND ${fragment(roundScopeSql(scope, 'r'))})`);
+function listConditionsSql(query: MeasureQuery, scope: RoundScope): Prisma.Sql[] {
+  const and: Prisma.Sql[] = [];
+  if (scope.kind !== 'all') and.push(Sql.sql`EXISTS (SELECT 1 FROM "InspectionRound" sr WHERE sr."id" = m."roundId" AND ${fragment(roundScopeSql(scope, 'sr'))})`);
   if (query.roundId) and.push(Sql.sql`m."roundId" = ${query.roundId}`);
   if (query.categoryId) and.push(Sql.sql`EXISTS (SELECT 1 FROM "Problem" p WHERE p."id" = m."problemId" AND p."categoryId" = ${query.categoryId})`);
   if (query.problemId) and.push(Sql.sql`m."problemId" = ${query.problemId}`);
@@ -65,8 +63,72 @@ export function overdueFilterSql(query: MeasureQuery, today: string, scope: Roun
   if (query.departmentId) {
     and.push(Sql.sql`(m."leadDepartmentId" = ${query.departmentId} OR EXISTS (SELECT 1 FROM "MeasureCoDepartment" cd WHERE cd."measureId" = m."id" AND cd."departmentId" = ${query.departmentId}))`);
   }
+  const q = query.q?.trim();
+  if (q) {
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    and.push(Sql.sql`(m."text" LIKE ${like} ESCAPE '\\' OR m."outcome" LIKE ${like} ESCAPE '\\'
+      OR EXISTS (SELECT 1 FROM "Problem" qp WHERE qp."id" = m."problemId" AND qp."title" LIKE ${like} ESCAPE '\\'))`);
+  }
+  return and;
+}
+
+/**
+ * The overdue list's condition as SQL on `Measure m`: `overdueSql` (the literal `<> 'closed'`, so
+ * the partial index Measure_open_deadline_idx serves it), the scope, and the list's filters — each
+ * the same condition as `measureFilter` in the service says through Prisma. Null when the query
+ * has a text search (that stays with Prisma's `contains`), asks for a warning level (see
+ * `warningFilterSql`) or does not ask for overdue measures.
+ */
+export function overdueFilterSql(query: MeasureQuery, today: string, scope: RoundScope): Prisma.Sql | null {
+  if (query.overdue !== true || query.q?.trim() || query.warningLevel) return null;
+  return Sql.join([fragment(overdueSql(today, 'm')), ...listConditionsSql(query, scope)], ' AND ');
+}
+
+/**
+ * 三色预警 as a list filter: the rule's SQL form (packages/domain warningLevelSql, each round's
+ * thresholds, long-term measures by their next check-in) on `Measure m JOIN InspectionRound r`,
+ * with the list's other filters; so the list holds exactly the measures the time summary counts
+ * at that level. Null without a level asked for.
+ */
+export function warningFilterSql(query: MeasureQuery, today: string, scope: RoundScope, dialect: SqlDialect): Prisma.Sql | null {
+  if (!query.warningLevel) return null;
+  const and = [Sql.sql`${Sql.raw(warningLevelSql(dialect, today))} = ${query.warningLevel}`, ...listConditionsSql(query, scope)];
+  if (query.overdue === true) and.push(fragment(overdueSql(today, 'm')));
+  if (query.overdue === false) and.push(Sql.sql`(m."status" = 'closed' OR m."deadline" IS NULL OR m."deadline" >= ${today})`);
   return Sql.join(and, ' AND ');
 }
+
+/** Rows strictly after `values` in the order of `columns`: (c1 > v1) OR (c1 = v1 AND c2 > v2) OR … */
+function afterSql(columns: Prisma.Sql[], values: unknown[], direction: Direction): Prisma.Sql {
+  const beyond = Sql.raw(direction === 'asc' ? '>' : '<');
+  const or = columns.map((column, i) =>
+    Sql.join([...columns.slice(0, i).map((c, j) => Sql.sql`${c} = ${values[j]}`), Sql.sql`${column} ${beyond} ${values[i]}`], ' AND '),
+  );
+  return Sql.sql`(${Sql.join(or.map((x) => Sql.sql`(${x})`), ' OR ')})`;
+}
+
+/** Each sort of the list as SQL over `Measure m` (with `Problem p`, `Category c`): its ORDER BY and the condition after a key. */
+const sqlSorts: Record<MeasureSort, { order: (d: Direction) => Prisma.Sql; after: (values: readonly KeyValue[], d: Direction) => Prisma.Sql }> = {
+  position: {
+    order: (d) => Sql.raw(['m."roundId"', 'c."ordinal"', 'p."ordinal"', 'm."ordinal"', 'm."id"'].map((c) => `${c} ${d === 'asc' ? 'ASC' : 'DESC'}`).join(', ')),
+    after: (v, d) => afterSql(['m."roundId"', 'c."ordinal"', 'p."ordinal"', 'm."ordinal"', 'm."id"'].map((c) => Sql.raw(c)), v.map((x) => int(x)), d),
+  },
+  deadline: {
+    // Undated last in either direction: after an undated row come only undated ones.
+    order: (d) => Sql.raw(`CASE WHEN m."deadline" IS NULL THEN 1 ELSE 0 END, m."deadline" ${d === 'asc' ? 'ASC' : 'DESC'}, m."id" ${d === 'asc' ? 'ASC' : 'DESC'}`),
+    after: (v, d) => {
+      const beyond = Sql.raw(d === 'asc' ? '>' : '<');
+      const id = int(v[1] ?? null);
+      if (v[0] === null) return Sql.sql`(m."deadline" IS NULL AND m."id" ${beyond} ${id})`;
+      const deadline = str(v[0] ?? null);
+      return Sql.sql`(m."deadline" ${beyond} ${deadline} OR m."deadline" IS NULL OR (m."deadline" = ${deadline} AND m."id" ${beyond} ${id}))`;
+    },
+  },
+  updatedAt: {
+    order: (d) => Sql.raw(`m."updatedAt" ${d === 'asc' ? 'ASC' : 'DESC'}, m."id" ${d === 'asc' ? 'ASC' : 'DESC'}`),
+    after: (v, d) => afterSql([Sql.raw('m."updatedAt"'), Sql.raw('m."id"')], [date(v[0] ?? null), int(v[1] ?? null)], d),
+  },
+};
 
 /** See `countSql`. */
 export const LARGE_TOTAL = 5_000;
@@ -86,6 +148,32 @@ export function createMeasureRepository(db: Db) {
       }),
 
     count: (where: Where) => db.measure.count({ where }),
+
+    /**
+     * A page of the measures `warningFilterSql` matches, in any of the list's orders: the ids in
+     * one statement (keyset in SQL), then those rows with their path.
+     */
+    async warningPage(filter: Prisma.Sql, sort: MeasureSort, direction: Direction, after: readonly KeyValue[] | null, take: number) {
+      const s = sqlSorts[sort];
+      const keyset = after ? Sql.sql`AND ${s.after(after, direction)}` : Sql.empty;
+      const ids = await db.$queryRaw<{ id: SqlCount }[]>`
+        SELECT m."id" AS "id"
+          FROM "Measure" m JOIN "InspectionRound" r ON r."id" = m."roundId"
+          JOIN "Problem" p ON p."id" = m."problemId" JOIN "Category" c ON c."id" = p."categoryId"
+         WHERE ${filter} ${keyset}
+         ORDER BY ${s.order(direction)} LIMIT ${take}`;
+      const order = ids.map((r) => toNumber(r.id));
+      const rows = await db.measure.findMany({ where: { id: { in: order } }, include: measurePathInclude });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return order.flatMap((id) => byId.get(id) ?? []);
+    },
+
+    /** How many measures `warningFilterSql` matches: one COUNT. */
+    async countWarning(filter: Prisma.Sql): Promise<number> {
+      const [row] = await db.$queryRaw<{ n: SqlCount }[]>`
+        SELECT COUNT(*) AS "n" FROM "Measure" m JOIN "InspectionRound" r ON r."id" = m."roundId" WHERE ${filter}`;
+      return toNumber(row?.n ?? 0);
+    },
 
     /**
      * A page of overdue measures by deadline (`overdueFilterSql`): the ids in one statement that

@@ -9,7 +9,7 @@ import { createMeasureService } from './service.js';
 const tags = ['measures'];
 
 export const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const measures = createMeasureService({ db: app.db, clock: app.clock, notifier: app.notifier });
+  const measures = createMeasureService({ db: app.db, dialect: app.dialect, clock: app.clock, notifier: app.notifier });
 
   app.get('/api/measures', {
     config: { access: 'read', scope: { query: { roundId: 'round', categoryId: 'category', problemId: 'problem', leaderId: 'person', departmentId: 'department' }, lists: true } },

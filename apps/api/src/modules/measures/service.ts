@@ -18,6 +18,7 @@ import {
   forbiddenMeasureFields,
   inRoundScopeWhere,
   type RoundScope,
+  type SqlDialect,
 } from '@rectify/domain';
 import type { Db, Prisma, Tx } from '@rectify/db';
 import type { Clock } from '../../lib/clock.js';
@@ -32,10 +33,12 @@ import type { Notifier } from '../notifications/service.js';
 import { DEFAULT_LIMIT, decodeCursor, pageOf } from '../../lib/keyset.js';
 import { measurePathInclude, toMeasureListItem } from './mapper.js';
 import { postponementsOfMeasure } from '../postponements/repository.js';
-import { createMeasureRepository, measureKeyOf, measureSortKinds, overdueFilterSql } from './repository.js';
+import { createMeasureRepository, measureKeyOf, measureSortKinds, overdueFilterSql, warningFilterSql } from './repository.js';
 
 export interface MeasureServiceDeps {
   db: Db;
+  /** The SQL dialect of `db`: the warning-level filter's date arithmetic differs. */
+  dialect: SqlDialect;
   clock: Clock;
   notifier: Notifier;
 }
@@ -95,7 +98,7 @@ function checkDates(body: { deadline?: string | null; startDate?: string | null;
   }
 }
 
-export function createMeasureService({ db, clock, notifier }: MeasureServiceDeps) {
+export function createMeasureService({ db, dialect, clock, notifier }: MeasureServiceDeps) {
   const repo = createMeasureRepository(db);
   /** The references a body names must exist and belong to the measure's own unit. */
   async function checkReferences(
@@ -243,11 +246,17 @@ export function createMeasureService({ db, clock, notifier }: MeasureServiceDeps
       const cursorScope = `measures:${sort}:${direction}`;
       const after = decodeCursor(query.cursor, cursorScope, measureSortKinds(sort));
       const where: Where = { AND: [measureFilter(query, today), inRoundScopeWhere(scope)] };
-      // Overdue lists (across every round, the heaviest) go through the rule's SQL form and its partial index.
+      // A warning level is the rule's SQL form (no Prisma condition says it); overdue lists (across
+      // every round, the heaviest) go through the overdue rule's SQL form and its partial index.
+      const warning = warningFilterSql(query, today, scope, dialect);
       const overdue = overdueFilterSql(query, today, scope);
       const [rows, total] = await Promise.all([
-        overdue && sort === 'deadline' ? repo.overduePageByDeadline(overdue, direction, after, limit + 1) : repo.page(where, sort, direction, after, limit + 1),
-        overdue ? repo.countSql(overdue) : repo.count(where),
+        warning
+          ? repo.warningPage(warning, sort, direction, after, limit + 1)
+          : overdue && sort === 'deadline'
+            ? repo.overduePageByDeadline(overdue, direction, after, limit + 1)
+            : repo.page(where, sort, direction, after, limit + 1),
+        warning ? repo.countWarning(warning) : overdue ? repo.countSql(overdue) : repo.count(where),
       ]);
       return pageOf(rows, limit, cursorScope, measureKeyOf(sort), (r) => toMeasureListItem(r, today), total);
     },

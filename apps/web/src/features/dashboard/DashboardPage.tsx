@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Card, Col, Descriptions, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { ApartmentOutlined, CloseOutlined, EditOutlined, FilePdfOutlined, FilterOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { completionRate, satisfactionLabels, type MeasureListItem, type MeasureQuery } from '@rectify/domain';
+import { completionRate, satisfactionLabels, WARNING_LEVELS, type MeasureListItem, type MeasureQuery } from '@rectify/domain';
 import { useMeasures, useRound, useRoundRecords, useRoundSummary, useRoundTree } from '../../api/hooks';
 import { useSetCurrentRound } from '../../app/CurrentRound';
 import { brand } from '../../app/theme';
@@ -52,6 +52,7 @@ export default function DashboardPage() {
   const records = useRoundRecords(roundId);
 
   const controls = readListControls(params);
+  const warningLevelParam = WARNING_LEVELS.find((l) => l !== 'none' && l === params.get('level'));
   const query: MeasureQuery = {
     roundId,
     ...listControlsQuery(controls),
@@ -59,6 +60,8 @@ export default function DashboardPage() {
     ...(filter?.kind === 'category' && { categoryId: filter.id }),
     ...(filter?.kind === 'leader' && { leaderId: filter.id }),
     ...(filter?.kind === 'department' && { departmentId: filter.id }),
+    // 三色预警 (the timeline's level select, under the same URL name): the API lists the level by the rule the figures count with.
+    ...(warningLevelParam && { warningLevel: warningLevelParam }),
   };
   const measures = useMeasures(query);
 
@@ -417,6 +420,7 @@ export default function DashboardPage() {
             <div style={{ padding: '12px 16px 0' }}>
               <RoundFilterBar
                 single
+                level
                 params={params}
                 setParams={setParams}
                 options={{
