@@ -75,7 +75,7 @@ async function fill(writer: Writer) {
 /** Demo size: the reference round through the app's own loader; it stands for every round asked about. */
 async function demoRounds(url: string): Promise<Rounds | null> {
   if (size !== 'demo') return null;
-  const database = createDb(url);
+  const database = await createDb(url);
   const loaded = await loadDemoRound(database.db, referenceRound);
   await database.close();
   if (!loaded.loaded || loaded.roundId === null) throw new Error(`demo round not loaded: ${loaded.reason}`);

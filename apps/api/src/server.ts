@@ -25,7 +25,7 @@ async function main() {
   const host = process.env.HOST ?? '0.0.0.0';
   const webDir = process.env.RECTIFY_WEB_DIR ?? resolve(here, '../../web/dist');
 
-  const database = createDb(process.env.DATABASE_URL);
+  const database = await createDb(process.env.DATABASE_URL);
   const applied = await migrate(database.target);
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
   const hasher = scryptHasher();

@@ -41,7 +41,7 @@ function backupSuite(label: string, makeDatabase: () => Promise<ProviderDatabase
       const evidenceDir = join(work, 'restored', 'evidence');
       try {
         await restore({ from: dir, target, evidenceDir });
-        const restored = createDb(target.provider === 'sqlite' ? `file:${target.location}` : target.location);
+        const restored = await createDb(target.provider === 'sqlite' ? `file:${target.location}` : target.location);
         try {
           expect(await databaseDigest(restored.db)).toEqual(await databaseDigest(api.db));
         } finally {

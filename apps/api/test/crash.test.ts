@@ -85,7 +85,7 @@ function crashSuite(label: string, makeDatabase: () => Promise<TestDatabase | nu
         await new Promise<void>((r) => (child.exitCode !== null || child.signalCode ? r() : child.once('exit', () => r())));
       }
 
-      const { db, target, close } = createDb(database.url);
+      const { db, target, close } = await createDb(database.url);
       try {
         const rows = await db.category.findMany({ where: { id: { in: [...acknowledged.keys()] } }, select: { id: true, title: true } });
         const found = new Map(rows.map((r) => [r.id, r.title]));

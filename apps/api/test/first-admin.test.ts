@@ -10,7 +10,7 @@ describe('the first administrator of a new installation', () => {
   const clock = fixedClock('2023-08-18');
   beforeAll(async () => {
     file = sqliteDatabase();
-    database = createDb(file.url);
+    database = await createDb(file.url);
     await migrate(database.target);
   });
   afterAll(async () => {

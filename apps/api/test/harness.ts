@@ -93,7 +93,7 @@ export async function startApi(
   database: TestDatabase,
   options: { today?: string; demo?: boolean; printer?: PdfPrinter; app?: Partial<AppOptions> } = {},
 ): Promise<TestApi> {
-  const { db, dialect, target, close } = createDb(database.url);
+  const { db, dialect, target, close } = await createDb(database.url);
   await migrate(target);
   const loaded = options.demo === false ? null : await loadDemoRound(db, referenceRound);
   const clock = fixedClock(options.today ?? REPORT_DAY);

@@ -80,7 +80,7 @@ export function migrationSuite(label: string, makeDatabase: () => Promise<TestDa
       const [current, old] = await Promise.all([makeDatabase(), makeDatabase()]);
       if (!current || !old) return;
       const before = migrationsBefore(ROUND_IDS);
-      const a = createDb(current.url);
+      const a = await createDb(current.url);
       try {
         await migrate(a.target);
         const { roundId } = await loadDemoRound(a.db, referenceRound);
@@ -92,7 +92,7 @@ export function migrationSuite(label: string, makeDatabase: () => Promise<TestDa
           await a.db.outcomeFigure.create({ data: { measureId: m.id, progressUpdateId: update.id, label: '整改', value: 3, unit: '项' } });
           await a.db.evidence.create({ data: { measureId: m.id, fileName: 'a.pdf', mimeType: 'application/pdf', size: 1, sha256: 'ab'.repeat(32) } });
         }
-        const b = createDb(old.url);
+        const b = await createDb(old.url);
         try {
           expect(await migrate(b.target, before.dir)).not.toContain(expect.stringContaining(ROUND_IDS));
           await copyRows(a.target, b.target);

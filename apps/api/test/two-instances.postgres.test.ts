@@ -87,7 +87,7 @@ describe.skipIf(!available)('two API processes on one PostgreSQL database', () =
   beforeAll(async () => {
     if (!existsSync(serverJs)) throw new Error(`${serverJs} is missing: build the API first (pnpm build)`);
     database = (await postgresDatabase())!;
-    const { db, target, close } = createDb(database.url);
+    const { db, target, close } = await createDb(database.url);
     await migrate(target);
     await loadDemoRound(db, referenceRound);
     await ensureDemoAccounts(db, testHasher, systemClock);
@@ -146,7 +146,7 @@ describe.skipIf(!available)('two API processes on one PostgreSQL database', () =
   }, 60_000);
 
   it('runs the daily job once across both instances', async () => {
-    const { db, close } = createDb(database.url);
+    const { db, close } = await createDb(database.url);
     try {
       const today = todayInShanghai();
       const deadline = Date.now() + 60_000;

@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import Database from 'better-sqlite3';
 import type { DatabaseTarget } from './config.js';
 
 const run = promisify(execFile);
@@ -65,6 +64,7 @@ export async function backup({ target, evidenceDir, outDir, now = new Date() }: 
   if (target.provider === 'sqlite') {
     if (!existsSync(target.location)) throw new Error(`no SQLite database at ${target.location}`);
     databaseFile = 'rectify.db';
+    const { default: Database } = await import('better-sqlite3');
     const source = new Database(target.location, { readonly: true, fileMustExist: true });
     try {
       await source.backup(join(dir, databaseFile));

@@ -5,5 +5,7 @@ export { loadDemoRound, type LoadResult } from './demo/load.js';
 export { loadDemoDistrict, SUPERVISING_OFFICE, type DistrictResult } from './demo/district.js';
 export { referenceRound } from './demo/reference-round.js';
 export type { DemoRound } from './demo/types.js';
-export { Prisma as PrismaNamespace } from './generated/sqlite/client.js';
+// The namespace's runtime part (sql, join, raw, the error classes) is the same for both databases; it
+// is taken from its own module so that importing it does not load the SQLite client's data model.
+export * as PrismaNamespace from './generated/sqlite/internal/prismaNamespace.js';
 export { backup, restore, evidenceFiles, type BackupManifest } from './backup.js';

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { ensureParentDir, migrationsDir, type DatabaseTarget, type Provider } from './config.js';
 
 /**
@@ -45,7 +43,9 @@ function check(applied: Map<string, string>, migrations: Migration[]): Migration
   return migrations.filter((m) => !applied.has(m.name));
 }
 
-function migrateSqlite(path: string, migrations: Migration[]): string[] {
+async function migrateSqlite(path: string, migrations: Migration[]): Promise<string[]> {
+  // Each driver is loaded only for its own database: a server keeps only the one it uses.
+  const { default: Database } = await import('better-sqlite3');
   const db = new Database(path);
   try {
     db.pragma('journal_mode = WAL');
@@ -72,6 +72,7 @@ function migrateSqlite(path: string, migrations: Migration[]): string[] {
 }
 
 async function migratePostgres(url: string, migrations: Migration[]): Promise<string[]> {
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

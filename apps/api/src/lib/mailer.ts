@@ -1,5 +1,3 @@
-import nodemailer from 'nodemailer';
-
 /** One e-mail. */
 export interface MailMessage {
   to: string;
@@ -23,7 +21,19 @@ export type TransportFactory = (options: {
   auth?: { user: string; pass: string };
 }) => MailTransport;
 
-const nodemailerFactory: TransportFactory = (options) => nodemailer.createTransport(options);
+/**
+ * nodemailer is loaded with the first e-mail, not at start: most installations send none (no
+ * SMTP_HOST), and the module stays resident once loaded (idle RSS: issue 7).
+ */
+const nodemailerFactory: TransportFactory = (options) => {
+  let transport: Promise<MailTransport> | undefined;
+  return {
+    async sendMail(message) {
+      transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(options));
+      return (await transport).sendMail(message);
+    },
+  };
+};
 
 /**
  * A mailer from SMTP_HOST, SMTP_PORT (587), SMTP_USER, SMTP_PASS, SMTP_FROM (defaults to

@@ -6,7 +6,7 @@ import { loadDemoRound } from '../demo/load.js';
 import { loadDemoDistrict } from '../demo/district.js';
 import { referenceRound } from '../demo/reference-round.js';
 
-const { db, target, close } = createDb();
+const { db, target, close } = await createDb();
 try {
   await migrate(target);
   const result = await loadDemoRound(db, referenceRound);
