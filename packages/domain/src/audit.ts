@@ -45,6 +45,7 @@ export const AUDIT_REFERENCE_FIELDS = {
   authorId: 'person',
   headId: 'person',
   personId: 'person',
+  reviewerId: 'person',
   leadDepartmentId: 'department',
   coDepartmentIds: 'department',
   departmentId: 'department',

@@ -32,7 +32,7 @@ export function HistoryPanel({ measureId, active }: { measureId: number; active:
       data-testid="history-list"
       style={{ paddingTop: 8 }}
       items={history.data.map((entry) => {
-        const rows = changeRows(entry.changes, locale, entry.names);
+        const rows = changeRows(entry.changes, locale, entry.names, entry.entity);
         return {
           key: entry.id,
           color: actionColor[entry.action] ?? 'gray',

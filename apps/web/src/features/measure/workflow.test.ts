@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
-import { changeRows, formatBytes, formatValue } from './history';
+import { FollowUpCreate, MeasureUpdate, MeetingCreate, PostponementCreate, RegulationCreate } from '@rectify/domain';
+import { changeRows, fieldLabel, formatBytes, formatValue } from './history';
 import { measureActions } from './measureActions';
 import { editablePayload, toFormValues } from './measureForm';
 import { toProgressBody } from './progressForm';
@@ -59,6 +60,24 @@ describe('history', () => {
     expect(rows[0]).toMatchObject({ label: '整改状态', before: '整改中', after: '待销号' });
     expect(rows[1]).toMatchObject({ before: '80%', after: '100%' });
     expect(changeRows({ state: { before: 'pending', after: 'rejected' } }, 'en')[0]).toMatchObject({ label: 'Closure state', before: 'Pending', after: 'Rejected' });
+  });
+  it('names every field a measure, postponement, follow-up, rule or meeting can change (no raw field names in the history)', () => {
+    const fields = (schema: { properties: Record<string, unknown> }) => Object.keys(schema.properties);
+    const entities = { measure: MeasureUpdate, postponement: PostponementCreate, follow_up: FollowUpCreate, regulation: RegulationCreate, meeting: MeetingCreate } as const;
+    for (const [entity, schema] of Object.entries(entities)) {
+      for (const field of fields(schema)) {
+        if (field === 'version') continue;
+        expect.soft(fieldLabel(field, 'zh-CN', entity as keyof typeof entities), `${entity}.${field}`).not.toBe(field);
+      }
+    }
+  });
+  it('shows each entity’s own vocabulary: a refused postponement, a slid-back follow-up, a monthly check-in', () => {
+    expect(changeRows({ state: { before: 'pending', after: 'refused' } }, 'zh-CN', undefined, 'postponement')[0]).toMatchObject({ label: '延期申请状态', before: '待审核', after: '未同意' });
+    expect(changeRows({ result: { before: null, after: 'slid' } }, 'en', undefined, 'follow_up_item')[0]).toMatchObject({ label: 'Follow-up result' });
+    expect(changeRows({ result: { before: null, after: 'slid' } }, 'zh-CN', undefined, 'follow_up_item')[0]!.after).toBe('反弹');
+    expect(changeRows({ checkInCadence: { before: null, after: 'monthly' } }, 'zh-CN', undefined, 'measure')[0]).toMatchObject({ label: '报送周期', after: '每月' });
+    expect(changeRows({ title: { before: null, after: '局长' } }, 'zh-CN', undefined, 'person')[0]!.label).toBe('职务');
+    expect(changeRows({ title: { before: null, after: '《管理办法》' } }, 'zh-CN', undefined, 'regulation')[0]!.label).toBe('名称');
   });
   it('names people, departments and problems instead of showing their ids, and hides bookkeeping', () => {
     const names = { 'person:3': '莫海涛', 'department:5': '体育股', 'department:6': '办公室', 'problem:21': '2. 全民健身及文化服务存在不足' };
