@@ -4,7 +4,8 @@ import type { AuditAction } from '@rectify/domain';
 import { useLocale, useT } from '../../i18n';
 import { LoadError, Loading } from '../../shared/PageState';
 import { useHistory } from '../closures/api';
-import { actionLabel, changeRows, entityLabel } from './history';
+import { useScreen } from '../../shared/useScreen';
+import { actionLabel, changeRows, entityLabel, type ChangeRow } from './history';
 
 const actionColor: Partial<Record<AuditAction, string>> = {
   create: 'blue',
@@ -21,6 +22,7 @@ export function HistoryPanel({ measureId, active }: { measureId: number; active:
   const t = useT();
   const [locale] = useLocale();
   const history = useHistory(measureId, active);
+  const { phone } = useScreen();
 
   if (!active) return null;
   if (history.isPending) return <Loading />;
@@ -42,47 +44,66 @@ export function HistoryPanel({ measureId, active }: { measureId: number; active:
                 <Typography.Text strong>{formatDateTime(entry.at, true)}</Typography.Text>
                 <Typography.Text data-testid="history-actor">{entry.actor ? (entry.actor.name ?? entry.actor.username) : t('history.system')}</Typography.Text>
                 <Tag color={actionColor[entry.action]}>
-                  {entityLabel(entry.entity, locale)} · {actionLabel(entry.action, locale)}
+                  {entityLabel(entry.entity, locale)} · {actionLabel(entry.action, locale, entry.entity)}
                 </Tag>
               </Space>
-              {rows.length > 0 && (
-                <Table
-                  size="small"
-                  rowKey="field"
-                  pagination={false}
-                  tableLayout="fixed"
-                  style={{ marginTop: 6, maxWidth: 960 }}
-                  dataSource={rows}
-                  columns={[
-                    { title: t('history.field'), dataIndex: 'label', width: 140 },
-                    {
-                      title: t('history.before'),
-                      dataIndex: 'before',
-                      width: '40%',
-                      render: (v: string) => (
-                        <Typography.Text type="secondary" delete={v !== '—'} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-                          <Typography.Paragraph ellipsis={{ rows: 3, expandable: true, symbol: t('common.more') }} style={{ margin: 0, color: 'inherit' }}>
-                            {v}
-                          </Typography.Paragraph>
-                        </Typography.Text>
-                      ),
-                    },
-                    {
-                      title: t('history.after'),
-                      dataIndex: 'after',
-                      render: (v: string) => (
-                        <Typography.Paragraph ellipsis={{ rows: 3, expandable: true, symbol: t('common.more') }} style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-                          {v}
-                        </Typography.Paragraph>
-                      ),
-                    },
-                  ]}
-                />
-              )}
+              {rows.length > 0 && (phone ? <ChangeList rows={rows} /> : <ChangeTable rows={rows} />)}
             </div>
           ),
         };
       })}
     />
+  );
+}
+
+/** A value that can be long (a measure's text): three lines, then 展开. */
+function LongValue({ value, crossed }: { value: string; crossed?: boolean }) {
+  const t = useT();
+  return (
+    // The strike is on the paragraph itself: a <del> around a block does not reach its text everywhere.
+    <Typography.Paragraph
+      type={crossed ? 'secondary' : undefined}
+      ellipsis={{ rows: 3, expandable: true, symbol: t('common.more') }}
+      style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word', textDecoration: crossed && value !== '—' ? 'line-through' : undefined }}
+    >
+      {value}
+    </Typography.Paragraph>
+  );
+}
+
+/** Field · before · after, side by side where there is room. */
+function ChangeTable({ rows }: { rows: ChangeRow[] }) {
+  const t = useT();
+  return (
+    <Table
+      size="small"
+      rowKey="field"
+      pagination={false}
+      tableLayout="fixed"
+      style={{ marginTop: 6, maxWidth: 960 }}
+      dataSource={rows}
+      columns={[
+        { title: t('history.field'), dataIndex: 'label', width: 140 },
+        { title: t('history.before'), dataIndex: 'before', width: '40%', render: (v: string) => <LongValue value={v} crossed /> },
+        { title: t('history.after'), dataIndex: 'after', render: (v: string) => <LongValue value={v} /> },
+      ]}
+    />
+  );
+}
+
+/** On a phone three columns leave the new value a few characters wide: each change stacks, field over the old value (struck through) and the new. */
+function ChangeList({ rows }: { rows: ChangeRow[] }) {
+  return (
+    <dl className="history-changes" data-testid="history-changes">
+      {rows.map((r) => (
+        <div key={r.field}>
+          <dt>{r.label}</dt>
+          <dd>
+            {r.before !== '—' && <LongValue value={r.before} crossed />}
+            <LongValue value={r.after} />
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }

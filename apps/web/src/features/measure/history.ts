@@ -155,10 +155,25 @@ const ACTION_LABELS: Record<AuditAction, L> = {
   issue: { 'zh-CN': '签发', en: 'issued' },
 };
 
+/** The workflow words are a closure's by default; a postponement or a report says its own. */
+const ENTITY_ACTION_LABELS: Partial<Record<AuditEntity, Partial<Record<AuditAction, L>>>> = {
+  postponement: {
+    submit: { 'zh-CN': '申请延期', en: 'requested' },
+    approve: { 'zh-CN': '同意延期', en: 'approved' },
+    reject: { 'zh-CN': '不同意延期', en: 'refused' },
+  },
+  report_submission: {
+    submit: { 'zh-CN': '报送', en: 'submitted' },
+    approve: { 'zh-CN': '审核通过', en: 'accepted' },
+    reject: { 'zh-CN': '退回', en: 'returned' },
+  },
+};
+
 export const fieldLabel = (field: string, locale: Locale, entity?: AuditEntity) =>
   (entity && ENTITY_FIELD_LABELS[entity]?.[field]?.[locale]) ?? FIELD_LABELS[field]?.[locale] ?? field;
 export const entityLabel = (entity: AuditEntity, locale: Locale) => ENTITY_LABELS[entity][locale];
-export const actionLabel = (action: AuditAction, locale: Locale) => ACTION_LABELS[action][locale];
+export const actionLabel = (action: AuditAction, locale: Locale, entity?: AuditEntity) =>
+  (entity && ENTITY_ACTION_LABELS[entity]?.[action]?.[locale]) ?? ACTION_LABELS[action][locale];
 
 const lookup = (labels: Record<string, L>, value: unknown, locale: Locale) =>
   typeof value === 'string' && labels[value] ? labels[value][locale] : undefined;

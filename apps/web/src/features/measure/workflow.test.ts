@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
 import { FollowUpCreate, MeasureUpdate, MeetingCreate, PostponementCreate, RegulationCreate } from '@rectify/domain';
-import { changeRows, fieldLabel, formatBytes, formatValue } from './history';
+import { actionLabel, changeRows, fieldLabel, formatBytes, formatValue } from './history';
 import { measureActions } from './measureActions';
 import { editablePayload, toFormValues } from './measureForm';
 import { toProgressBody } from './progressForm';
@@ -78,6 +78,9 @@ describe('history', () => {
     expect(changeRows({ checkInCadence: { before: null, after: 'monthly' } }, 'zh-CN', undefined, 'measure')[0]).toMatchObject({ label: '报送周期', after: '每月' });
     expect(changeRows({ title: { before: null, after: '局长' } }, 'zh-CN', undefined, 'person')[0]!.label).toBe('职务');
     expect(changeRows({ title: { before: null, after: '《管理办法》' } }, 'zh-CN', undefined, 'regulation')[0]!.label).toBe('名称');
+    expect(actionLabel('reject', 'zh-CN', 'postponement')).toBe('不同意延期');
+    expect(actionLabel('reject', 'zh-CN', 'closure')).toBe('退回销号申请');
+    expect(actionLabel('issue', 'en', 'supervision_notice')).toBe('issued');
   });
   it('names people, departments and problems instead of showing their ids, and hides bookkeeping', () => {
     const names = { 'person:3': '莫海涛', 'department:5': '体育股', 'department:6': '办公室', 'problem:21': '2. 全民健身及文化服务存在不足' };
