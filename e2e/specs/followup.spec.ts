@@ -127,3 +127,83 @@ test('回头看 reads on a phone and in English', async ({ browser }) => {
   await expectNoSidewaysScroll(page, 'dashboard with 回头看 at 390 px');
   await context.close();
 });
+
+test('回头看 edited by the office, 反弹 by its reviewer → the measure page lists the item and the measure is reopened below 100 %', async ({ page, browser }) => {
+  await signIn(page, 'office');
+  const round = await demoRound(page.request);
+  const measure = await closedMeasure(page, round.id, '回头看修改测试措施：文化站开放时间公示（e2e）');
+  const today = last(await timeline(page, round.id)).date;
+  // Scheduled far ahead without a reviewer, through the API; the office then moves it in the page.
+  const res = await page.request.post(`/api/rounds/${round.id}/follow-ups`, { data: { scheduledOn: '2099-06-30', scope: 'measures', measureIds: [measure.id], note: '原定年底检查' } });
+  expect(res.status()).toBe(201);
+  const review = (await res.json()) as { id: number };
+
+  await page.goto(`/follow-ups/${review.id}`);
+  await expect(page.getByTestId('follow-up-state')).toHaveText('已安排');
+  await page.getByTestId('follow-up-edit').click();
+  const modal = page.locator('.ant-modal');
+  const date = modal.getByLabel('开展日期');
+  await date.click();
+  await date.fill(today);
+  await date.press('Enter');
+  await modal.getByTestId('follow-up-reviewer').click();
+  await page.keyboard.type(measure.leader.name);
+  await page.locator('.ant-select-item-option', { hasText: measure.leader.name }).first().click();
+  await modal.getByTestId('follow-up-note').fill('提前开展，由责任领导检查');
+  await modal.getByTestId('follow-up-edit-submit').click();
+  await expect(modal).toBeHidden();
+  await expect(page.getByTestId('follow-up-state')).toHaveText('即将开展');
+  await expect(page.getByTestId('follow-up-page')).toContainText(measure.leader.name);
+  await expect(page.getByTestId('follow-up-page')).toContainText('提前开展，由责任领导检查');
+  // Nothing recorded yet: the office may still delete it.
+  await expect(page.getByTestId('follow-up-delete')).toBeVisible();
+
+  // Its reviewer, the leader, records 反弹.
+  await signIn(page, 'leader');
+  await page.goto(`/follow-ups/${review.id}`);
+  const item = page.locator(`[data-testid="follow-up-item"][data-measure-id="${measure.id}"]`);
+  await item.getByTestId('follow-up-slid').click();
+  await page.getByTestId('follow-up-record-note').fill('公示栏信息未及时更新，问题反弹（e2e）');
+  await page.getByTestId('follow-up-record-submit').click();
+  await expect(item).toHaveAttribute('data-result', 'slid');
+  // The leader records, but neither edits nor corrects.
+  await expect(page.getByTestId('follow-up-edit')).toHaveCount(0);
+  await expect(page.getByTestId('follow-up-correct')).toHaveCount(0);
+
+  // The measure page lists the item (day, reviewer, 反弹, the note, a link to the review); the measure is open, below 100 %.
+  await page.goto(`/measures/${measure.id}`);
+  const listed = page.getByTestId('measure-follow-up');
+  await expect(listed).toHaveCount(1);
+  await expect(listed).toHaveAttribute('data-result', 'slid');
+  await expect(listed.getByTestId('measure-follow-up-result')).toHaveText('反弹');
+  await expect(listed).toContainText(`${today} 回头看`);
+  await expect(listed).toContainText(measure.leader.name);
+  await expect(listed).toContainText('公示栏信息未及时更新，问题反弹（e2e）');
+  await expect(page.locator('[data-status="in_progress"]').first()).toBeVisible();
+  const progress = page.getByRole('progressbar', { name: '整改进度' });
+  await expect(progress).toHaveAttribute('aria-valuenow', '99');
+  const detail = (await (await page.request.get(`/api/measures/${measure.id}`)).json()) as { status: string; progress: number; completedDate: string | null };
+  expect(detail).toMatchObject({ status: 'in_progress', completedDate: null });
+  expect(detail.progress).toBeLessThan(100);
+  await page.getByTestId('measure-follow-ups').scrollIntoViewIfNeeded();
+  await shot(page, 'followup-measure-1440.png');
+  await listed.getByTestId('measure-follow-up-link').click();
+  await expect(page).toHaveURL(new RegExp(`/follow-ups/${review.id}$`));
+
+  // On a phone, in Chinese, the same list reads without sideways scrolling.
+  const context = await browser.newContext({ ...PHONE, locale: 'zh-CN', baseURL: test.info().project.use.baseURL });
+  const phone = await context.newPage();
+  await signIn(phone, 'office');
+  await phone.goto(`/measures/${measure.id}`);
+  await expect(phone.getByTestId('measure-follow-up')).toHaveAttribute('data-result', 'slid');
+  await expectNoSidewaysScroll(phone, 'measure page with 回头看 at 390 px');
+  await phone.getByTestId('measure-follow-ups').scrollIntoViewIfNeeded();
+  await shot(phone, 'followup-measure-390.png');
+  // The office's review page on the phone: results recorded, so edit (note only) and correct, no delete.
+  await phone.goto(`/follow-ups/${review.id}`);
+  await expect(phone.getByTestId('follow-up-correct')).toBeVisible();
+  await expect(phone.getByTestId('follow-up-delete')).toHaveCount(0);
+  await expectNoSidewaysScroll(phone, 'follow-up with results at 390 px');
+  await shot(phone, 'followup-recorded-390.png');
+  await context.close();
+});
