@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayInShanghai, WARNING_LEVELS, type AuditEntry, type MeasureDetail, type MeasurePage, type NotificationList, type Postponement, type PostponementQueueItem, type RoundTree, type SupervisionNotice, type Timeline, type TimeSummary } from '@rectify/domain';
+import { addDays, todayInShanghai, WARNING_LEVELS, type AuditEntry, type LedgerImportPlan, type MeasureDetail, type MeasurePage, type NotificationList, type Postponement, type PostponementQueueItem, type RoundTree, type SupervisionNotice, type Timeline, type TimeSummary } from '@rectify/domain';
 import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parseLedgerXlsx, writeLedgerXlsx, type LedgerRow } from '@rectify/documents';
 import { warningLevelsInSql } from '../src/modules/timeline/repository.js';
@@ -404,6 +405,52 @@ export function timeSuite(label: string, makeDatabase: () => Promise<TestDatabas
       expect(xml).toContain(a.text);
       expect((await api.request({ method: 'GET', url: '/api/supervision-notices/999999/notice.docx' })).statusCode).toBe(404);
     });
+    it('exports 报送周期 / 最近报送日期 of long-term measures in the ledger, and its import reads the cadence back', async () => {
+      const tag = b.unique('报送');
+      const monthly = await b.measure({ kind: 'long_term', checkInCadence: 'monthly', deadline: null, text: `${tag}每月措施`, outcome: '每月报送学习情况' });
+      await api.as('officer', { method: 'POST', url: `/api/measures/${monthly.id}/updates`, payload: { date: today, text: '本月已报送', percent: 50 } });
+      const quarterly = await b.measure({ kind: 'long_term', checkInCadence: 'quarterly', deadline: null, text: `${tag}每季度措施`, outcome: '按季度报送' });
+      const dated = await b.measure({ deadline: addDays(today, 30), text: `${tag}限期措施`, outcome: '推进中' });
+      const exported = (await api.as('inspector', { method: 'GET', url: `/api/rounds/${api.roundId}/ledger.xlsx?q=${encodeURIComponent(tag)}` })).rawPayload;
+      const parsed = await parseLedgerXlsx(exported);
+      const byText = new Map(parsed.categories.flatMap((c) => c.problems.flatMap((p) => p.measures)).map((m) => [m.text, m]));
+      expect([monthly, quarterly, dated].map((m) => byText.get(m.text)?.checkInCadence)).toEqual(['monthly', 'quarterly', null]);
+      // The sheet as people read it: 报送周期 in words, the last check-in's day.
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(exported as unknown as ArrayBuffer);
+      const sheet = wb.getWorksheet('整改台账')!;
+      const column = (header: string) => (sheet.getRow(2).values as unknown[]).indexOf(header);
+      const rowOf = (text: string) => byText.get(text)!.rowNumber;
+      expect(sheet.getRow(rowOf(monthly.text)).getCell(column('报送周期')).value).toBe('每月');
+      expect(sheet.getRow(rowOf(monthly.text)).getCell(column('最近报送日期')).value).toBe(today);
+      expect(sheet.getRow(rowOf(quarterly.text)).getCell(column('报送周期')).value).toBe('每季度');
+
+      const preview = async (bytes: Buffer) => json<LedgerImportPlan>(await api.request({ method: 'POST', url: `/api/rounds/${api.roundId}/ledger/import/preview`, payload: bytes, headers: { 'content-type': 'application/octet-stream' } }));
+      const rows = (plan: LedgerImportPlan) => new Map(plan.categories.flatMap((c) => c.problems.flatMap((p) => p.measures)).map((m) => [m.text, m]));
+      // Its own export changes nothing.
+      const same = rows(await preview(exported));
+      for (const m of [monthly, quarterly, dated]) expect({ text: m.text, action: same.get(m.text)?.action, changes: same.get(m.text)?.changes }).toEqual({ text: m.text, action: 'update', changes: [] });
+      expect(same.get(monthly.text)?.values.checkInCadence).toBe('monthly');
+
+      // 每季度 typed over 每月: the preview says what it replaces, the import writes it (audited).
+      sheet.getRow(rowOf(monthly.text)).getCell(column('报送周期')).value = '按季度';
+      const edited = Buffer.from(await wb.xlsx.writeBuffer());
+      expect(rows(await preview(edited)).get(monthly.text)?.changes).toEqual([{ field: 'checkInCadence', from: 'monthly' }]);
+      const imported = await api.request({ method: 'POST', url: `/api/rounds/${api.roundId}/ledger/import`, payload: edited, headers: { 'content-type': 'application/octet-stream' } });
+      expect(imported.statusCode).toBe(200);
+      expect(await measure(monthly.id)).toMatchObject({ checkInCadence: 'quarterly', lastCheckInOn: today, nextCheckInDue: addDays(today, 92) });
+      const history = json<AuditEntry[]>(await api.request({ method: 'GET', url: `/api/measures/${monthly.id}/history` }));
+      expect(history.some((e) => e.entity === 'measure' && e.action === 'update' && 'checkInCadence' in e.changes)).toBe(true);
+
+      // A cadence it cannot read is a row error: nothing is imported.
+      sheet.getRow(rowOf(quarterly.text)).getCell(column('报送周期')).value = '每年';
+      const bad = await api.request({ method: 'POST', url: `/api/rounds/${api.roundId}/ledger/import`, payload: Buffer.from(await wb.xlsx.writeBuffer()), headers: { 'content-type': 'application/octet-stream' } });
+      expect(bad.statusCode).toBe(400);
+      expect(JSON.stringify(json<{ error: { details: unknown } }>(bad).error.details)).toContain('报送周期');
+      expect((await measure(quarterly.id)).checkInCadence).toBe('quarterly');
+      expect((await measure(monthly.id)).checkInCadence).toBe('quarterly');
+    });
+
     it('exports 原定时限 / 调整后时限 / 延期原因 in the ledger, and imports them as an approved postponement', async () => {
       const m = await b.measure({ deadline: addDays(today, 3), text: b.unique('台账延期措施') });
       const p = json<Postponement>(await api.as('officer', { method: 'POST', url: `/api/measures/${m.id}/postponements`, payload: { requestedDeadline: addDays(today, 33), reason: '等待设备到货' } }));

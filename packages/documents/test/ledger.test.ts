@@ -5,9 +5,11 @@ import { describe, expect, it } from 'vitest';
 import {
   InvalidLedgerFileError,
   LEDGER_COLUMNS,
+  ledgerColumnNumber,
   ledgerCsv,
   matchHeader,
   parseLedgerXlsx,
+  readCheckInCadence,
   readStatus,
   splitNames,
   validateLedgerFile,
@@ -173,13 +175,13 @@ describe('writeLedgerXlsx', () => {
     const headers = LEDGER_COLUMNS.map((_, i) => ws.getRow(2).getCell(i + 1).value);
     expect(headers).toEqual([
       '序号', '方面', '具体问题', '具体表现', '整改措施', '责任领导', '牵头科室', '配合科室',
-      '完成时限', '整改状态', '完成时间', '整改进展及成效', '佐证材料', '是否逾期', '原定时限', '调整后时限', '延期原因',
+      '完成时限', '整改状态', '完成时间', '整改进展及成效', '佐证材料', '是否逾期', '原定时限', '调整后时限', '延期原因', '报送周期', '最近报送日期',
     ]);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
-    expect(ws.autoFilter).toBe('A2:Q8');
+    expect(ws.autoFilter).toBe('A2:S8');
 
     const merges = (ws.model as unknown as { merges: string[] }).merges;
-    expect(merges).toEqual(expect.arrayContaining(['A1:Q1', 'B3:B5', 'C3:C4', 'D3:D4', 'B6:B8', 'C6:C8', 'D6:D8']));
+    expect(merges).toEqual(expect.arrayContaining(['A1:S1', 'B3:B5', 'C3:C4', 'D3:D4', 'B6:B8', 'C6:C8', 'D6:D8']));
     expect(merges).not.toContain('C5:C5');
 
     // Running 序号, status labels, evidence, dates as text.
@@ -323,7 +325,7 @@ describe('ledgerCsv', () => {
     expect(csv).toContain('"措施含逗号,和""引号""\n以及换行"');
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     expect(csv).toContain(',整改中,');
-    expect(csv.endsWith(',是,,,\r\n')).toBe(true);
+    expect(csv.endsWith(',是,,,,,\r\n')).toBe(true);
   });
 });
 
@@ -525,5 +527,35 @@ describe('延期 in the ledger', () => {
     const [postponed, onTime] = parsed.categories[0]!.problems[0]!.measures;
     expect(postponed).toMatchObject({ deadline: '2023-09-30', originalDeadline: '2023-06-30', adjustedDeadline: '2023-09-30', postponementReason: '需等待财政拨款；施工延误' });
     expect(onTime).toMatchObject({ deadline: '2023-06-30', originalDeadline: null, adjustedDeadline: null, postponementReason: null });
+  });
+
+  it('exports 报送周期 / 最近报送日期 of long-term measures and reads the cadence back', async () => {
+    const bytes = await exportToBuffer(
+      [
+        row({ categoryOrdinal: 1, problemOrdinal: 1, measureOrdinal: 1, measure: '每月报送的措施', kind: 'long_term', deadline: null, checkInCadence: 'monthly', lastCheckInOn: '2023-08-01' }),
+        row({ categoryOrdinal: 1, problemOrdinal: 1, measureOrdinal: 2, measure: '每季度报送的措施', kind: 'long_term', deadline: null, checkInCadence: 'quarterly', lastCheckInOn: null }),
+        row({ categoryOrdinal: 1, problemOrdinal: 1, measureOrdinal: 3, measure: '限期措施', kind: 'deadline', deadline: '2023-06-30', checkInCadence: 'monthly', lastCheckInOn: '2023-05-01' }),
+      ],
+      '测试',
+    );
+    const ws = (await open(bytes)).getWorksheet('整改台账')!;
+    const col = (key: 'checkInCadence' | 'lastCheckInOn') => ledgerColumnNumber(key);
+    expect([3, 4, 5].map((r) => [ws.getRow(r).getCell(col('checkInCadence')).value ?? '', ws.getRow(r).getCell(col('lastCheckInOn')).value ?? ''])).toEqual([
+      ['每月', '2023-08-01'],
+      ['每季度', ''],
+      // Only long-term measures report on a cadence.
+      ['', ''],
+    ]);
+    const parsed = await parseLedgerXlsx(bytes);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.columns.checkInCadence).toBe('报送周期');
+    expect(parsed.categories[0]!.problems[0]!.measures.map((m) => [m.kind, m.checkInCadence])).toEqual([
+      ['long_term', 'monthly'],
+      ['long_term', 'quarterly'],
+      ['deadline', null],
+    ]);
+    expect(['每月', '按月', '月度', '每季度', '按季', '季度', 'Monthly', 'quarterly', '每年', '随时'].map(readCheckInCadence)).toEqual([
+      'monthly', 'monthly', 'monthly', 'quarterly', 'quarterly', 'quarterly', 'monthly', 'quarterly', null, null,
+    ]);
   });
 });

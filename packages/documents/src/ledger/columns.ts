@@ -17,7 +17,9 @@ export type LedgerColumnKey =
   | 'overdue'
   | 'originalDeadline'
   | 'adjustedDeadline'
-  | 'postponementReason';
+  | 'postponementReason'
+  | 'checkInCadence'
+  | 'lastCheckInOn';
 
 export interface LedgerColumn {
   key: LedgerColumnKey;
@@ -47,6 +49,9 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { key: 'originalDeadline', header: '原定时限', width: 12, synonyms: ['原完成时限', '原定完成时限', '原整改时限'] },
   { key: 'adjustedDeadline', header: '调整后时限', width: 12, synonyms: ['调整后完成时限', '延期后时限', '延期至'] },
   { key: 'postponementReason', header: '延期原因', width: 24, synonyms: ['延期理由', '调整原因', '延期说明'] },
+  // 长期坚持 (issue 9): how often a long-term measure reports (每月 / 每季度), and the day of its latest report.
+  { key: 'checkInCadence', header: '报送周期', width: 10, synonyms: ['报送频次', '报送频率', '报告周期', '调度周期'] },
+  { key: 'lastCheckInOn', header: '最近报送日期', width: 12, synonyms: ['最近报送时间', '上次报送日期', '最近一次报送日期'] },
 ];
 
 export const LEDGER_COLUMN_COUNT = LEDGER_COLUMNS.length;

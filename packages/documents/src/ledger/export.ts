@@ -1,9 +1,11 @@
 import ExcelJS from 'exceljs';
 import {
+  checkInCadenceLabels,
   emptyCounts,
   formatChineseDate,
   measureStatusLabels,
   subsectionNumber,
+  type CheckInCadence,
   type MeasureKind,
   type MeasureStatus,
   type ProgressCounts,
@@ -34,6 +36,10 @@ export interface LedgerRow {
   originalDeadline?: string | null;
   /** 延期原因: the reasons of the approved postponements, oldest first. */
   postponementReasons?: string[];
+  /** 报送周期 of a long-term measure (长期坚持); ignored for other kinds. */
+  checkInCadence?: CheckInCadence | null;
+  /** 最近报送日期: the day of its latest progress update (its last check-in). */
+  lastCheckInOn?: string | null;
 }
 
 export interface LedgerExportOptions {
@@ -93,6 +99,8 @@ function cellTexts(r: LedgerRow, ordinal: number): Record<LedgerColumnKey, strin
     originalDeadline: r.originalDeadline ?? '',
     adjustedDeadline: r.originalDeadline ? (r.deadline ?? '') : '',
     postponementReason: (r.postponementReasons ?? []).join('；'),
+    checkInCadence: r.kind === 'long_term' && r.checkInCadence ? checkInCadenceLabels[r.checkInCadence]['zh-CN'] : '',
+    lastCheckInOn: r.kind === 'long_term' ? (r.lastCheckInOn ?? '') : '',
   };
 }
 
@@ -115,6 +123,8 @@ const CENTERED = new Set<LedgerColumnKey>([
   'overdue',
   'originalDeadline',
   'adjustedDeadline',
+  'checkInCadence',
+  'lastCheckInOn',
 ]);
 // Hierarchy cells are merged over many measures: an overdue fill there would paint innocent rows.
 const HIERARCHY = new Set<LedgerColumnKey>(['category', 'problem', 'manifestations']);

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { assertSafeZip, UnsafeArchiveError } from '../archive-guard.js';
-import type { MeasureKind, MeasureStatus } from '@rectify/domain';
+import type { CheckInCadence, MeasureKind, MeasureStatus } from '@rectify/domain';
 import { LEDGER_COLUMNS, matchHeader, normalizeHeader, type LedgerColumnKey } from './columns.js';
 import { compactToIso, excelSerialToIso, jsDateToIso, parseDateText, tokenToIso, type DateToken } from './dates.js';
 
@@ -26,6 +26,11 @@ export interface LedgerImportMeasure {
   adjustedDeadline?: string | null;
   /** 延期原因 */
   postponementReason?: string | null;
+  /**
+   * 报送周期 of a long-term measure: null when its cell is empty (or the measure is not long-term);
+   * absent when the sheet has no such column (the import then leaves the cadence as it is).
+   */
+  checkInCadence?: CheckInCadence | null;
 }
 
 export interface LedgerImportProblem {
@@ -458,6 +463,16 @@ export async function parseLedgerXlsx(buffer: Buffer, options: LedgerImportOptio
         fullDateYears.set(r, token.year);
       }
     }
+    if (cols.checkInCadence) {
+      const said = text('checkInCadence');
+      const cadence = said ? readCheckInCadence(said) : null;
+      if (said && !cadence) {
+        issue(errors, r, header('checkInCadence'), `第${r}行报送周期“${said}”无法识别（可填：每月、每季度）`, `Row ${r}: unknown check-in cadence "${said}" (use 每月 or 每季度)`);
+      } else if (cadence && measure.kind !== 'long_term') {
+        issue(warnings, r, header('checkInCadence'), `第${r}行不是长期坚持的措施，报送周期“${said}”已忽略`, `Row ${r} is not a long-term measure; its check-in cadence "${said}" is ignored`);
+      }
+      measure.checkInCadence = measure.kind === 'long_term' ? cadence : null;
+    }
     problem.measures.push(measure);
   }
 
@@ -506,6 +521,14 @@ export async function parseLedgerXlsx(buffer: Buffer, options: LedgerImportOptio
     errors: errors.sort(byPlace),
     warnings: warnings.sort(byPlace),
   };
+}
+
+/** 报送周期 as ledgers write it: 每月 / 按月 / 月度 …, 每季度 / 按季 / 季度 … (or the English words). */
+export function readCheckInCadence(text: string): CheckInCadence | null {
+  const t = text.replace(/[\s\u3000]+/g, '').toLowerCase();
+  if (/^(?:每|按|逐)?月(?:度|报|一次|一报)?$|^monthly$/.test(t)) return 'monthly';
+  if (/^(?:每|按|逐)?季(?:度)?(?:报|一次|一报)?$|^quarterly$/.test(t)) return 'quarterly';
+  return null;
 }
 
 /** Columns of our own export, for callers that show which of their columns were recognised. */

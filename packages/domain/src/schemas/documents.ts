@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, IsoDate, Nullable, Version } from './common.js';
-import { MeasureKindSchema, MeasureQuery, MeasureStatusSchema } from './measure.js';
+import { CheckInCadenceSchema, MeasureKindSchema, MeasureQuery, MeasureStatusSchema } from './measure.js';
 
 /** The parts of the published report (整改情况通报) the office writes; the rest is computed. */
 export const ReportTexts = Type.Object({
@@ -35,7 +35,7 @@ const ImportIssue = Type.Object({ row: Type.Integer(), column: Type.String(), me
 const PlanName = Type.Object({ name: Type.String(), exists: Type.Boolean() });
 
 /** The values a ledger row writes, by name; `changes` lists those an update alters. */
-export const LEDGER_PLAN_FIELDS = ['kind', 'deadline', 'leader', 'leadDepartment', 'coDepartments', 'status', 'completedDate', 'progressText'] as const;
+export const LEDGER_PLAN_FIELDS = ['kind', 'deadline', 'leader', 'leadDepartment', 'coDepartments', 'status', 'completedDate', 'progressText', 'checkInCadence'] as const;
 export const LedgerPlanField = Type.Union(LEDGER_PLAN_FIELDS.map((f) => Type.Literal(f)));
 export type LedgerPlanField = Static<typeof LedgerPlanField>;
 
@@ -56,6 +56,8 @@ export const LedgerPlanMeasure = Type.Object({
     status: MeasureStatusSchema,
     completedDate: Nullable(Type.String()),
     progressText: Nullable(Type.String()),
+    /** 报送周期 of a long-term measure (from the sheet's column; the measure's own when the sheet has none). */
+    checkInCadence: Nullable(CheckInCadenceSchema),
   }),
   /** The status the sheet's words suggest, the words, and the column they are in. */
   statusRead: Nullable(Type.Object({ status: MeasureStatusSchema, word: Type.String(), source: Type.Union([Type.Literal('status'), Type.Literal('progress')]) })),

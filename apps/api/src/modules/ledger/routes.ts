@@ -24,7 +24,7 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/rounds/:id/ledger.xlsx', {
     config: { access: 'export', scope: { params: { id: 'round' } } },
-    schema: { tags, summary: '导出整改台账（Excel） Ledger as xlsx, streamed; takes the measure list filters', params: IdParams, querystring: LedgerQuery, produces: [XLSX], response: { 200: Type.String(), ...errors.read } },
+    schema: { tags, summary: '导出整改台账（Excel） Ledger as xlsx, streamed; takes the measure list filters; postponed measures carry 原定时限 / 调整后时限 / 延期原因, long-term ones 报送周期 (每月 / 每季度) and 最近报送日期', params: IdParams, querystring: LedgerQuery, produces: [XLSX], response: { 200: Type.String(), ...errors.read } },
     handler: async (r, reply) => {
       const name = await fileName(r.params.id, 'xlsx'); // 404 before the download starts
       const out = new PassThrough();
@@ -59,7 +59,7 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/api/rounds/:id/ledger/import/preview', {
     config: { access: 'hierarchy.write', scope: { params: { id: 'round' } } },
     bodyLimit: MAX_LEDGER_BYTES,
-    schema: { tags, summary: '导入台账预览 Preview a ledger import (xlsx as multipart or raw body): what it would create, update or leave locked, every value per row, row-level errors', params: IdParams, querystring: LedgerUploadQuery, response: { 200: LedgerImportPlan, ...errors.write, 503: Type.Ref('ErrorResponse') } },
+    schema: { tags, summary: '导入台账预览 Preview a ledger import (xlsx as multipart or raw body): what it would create, update or leave locked, every value per row (a long-term measure\'s 报送周期 included), row-level errors', params: IdParams, querystring: LedgerUploadQuery, response: { 200: LedgerImportPlan, ...errors.write, 503: Type.Ref('ErrorResponse') } },
     handler: async (r) => {
       const { bytes } = await readUpload(r, MAX_LEDGER_BYTES);
       return app.importGate.run(() => ledger.preview(r.params.id, bytes, r.query.statusesVerified === 'true'));

@@ -1,6 +1,6 @@
 import type { LedgerImport, LedgerRow } from '@rectify/documents';
 import { loadDocuments } from '../../lib/documents.js';
-import { LEDGER_PLAN_FIELDS, isOverdue, ledgerImportStatus, newMeasureDeadline, toMeasureKind, toMeasureStatus, transitions, roundTitle, type AuditEntity, type LedgerImportPlan as LedgerPlan, type LedgerQuery } from '@rectify/domain';
+import { LEDGER_PLAN_FIELDS, isOverdue, ledgerImportStatus, newMeasureDeadline, toCheckInCadence, toMeasureKind, toMeasureStatus, transitions, roundTitle, type AuditEntity, type LedgerImportPlan as LedgerPlan, type LedgerQuery } from '@rectify/domain';
 import { PrismaNamespace as Sql, type Db, type Prisma } from '@rectify/db';
 import type { Writable } from 'node:stream';
 import type { Clock } from '../../lib/clock.js';
@@ -104,6 +104,8 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
           kind: toMeasureKind(m.kind),
           originalDeadline: m.originalDeadline,
           postponementReasons: m.postponements.map((x) => x.reason),
+          checkInCadence: m.checkInCadence === null ? null : toCheckInCadence(m.checkInCadence),
+          lastCheckInOn: m.lastCheckInOn,
         };
       }
       const last = batch[batch.length - 1];
@@ -141,7 +143,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
               title: true,
               measures: {
                 select: {
-                  text: true, kind: true, status: true, deadline: true, completedDate: true, outcome: true,
+                  text: true, kind: true, status: true, deadline: true, completedDate: true, outcome: true, checkInCadence: true,
                   leader: { select: { name: true } },
                   leadDepartment: { select: { name: true } },
                   coDepartments: { select: { department: { select: { name: true } } } },
@@ -206,6 +208,8 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
               if (decided.held === 'needs_verification') counts.closuresHeld++;
               const state = transitions.change({ status: 'not_started', completedDate: null, progress: 0 }, { status: decided.status, completedDate: m.completedDate }, today);
               const co = m.coDepartments.filter((d) => d !== m.leadDepartment);
+              // 报送周期: written when the sheet has the column (a long-term measure's, else none); kept otherwise.
+              const cadence = m.checkInCadence === undefined ? (current?.checkInCadence ?? null) : m.checkInCadence;
               const written = {
                 kind: m.kind,
                 deadline: m.deadline,
@@ -215,6 +219,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
                 status: state.status,
                 completedDate: state.completedDate,
                 progressText: m.progressText,
+                checkInCadence: cadence,
               };
               const before = current && {
                 kind: current.kind,
@@ -225,6 +230,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
                 status: current.status,
                 completedDate: current.completedDate,
                 progressText: current.outcome,
+                checkInCadence: current.checkInCadence,
               };
               const changes =
                 decided.action === 'update' && before
@@ -244,6 +250,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
                   status: state.status,
                   completedDate: state.completedDate,
                   progressText: m.progressText,
+                  checkInCadence: cadence === null ? null : toCheckInCadence(cadence),
                 },
                 statusRead: m.status && m.statusSource && m.statusWord ? { status: m.status, word: m.statusWord, source: m.statusSource } : null,
                 held: decided.held,
@@ -384,6 +391,8 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
                   completedDate: state.completedDate,
                   progress: state.status === 'closed' ? state.progress : undefined,
                   outcome: m.progressText,
+                  // Only when the sheet has the column: a hand-made ledger without it leaves the cadence alone.
+                  ...(m.checkInCadence !== undefined && { checkInCadence: m.checkInCadence }),
                   leaderId: await person(m.leader),
                   leadDepartmentId: await department(m.leadDepartment),
                   // A ledger row lists the findings it answers; the first one is its link.

@@ -2,7 +2,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, Empty, Row, Space, Statistic, Table, Tag, Tree, Typography, Upload } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { CheckOutlined, CloseOutlined, InboxOutlined } from '@ant-design/icons';
-import { measureKindLabels, measureStatusLabels, subsectionNumber, toMeasureKind, toMeasureStatus, type LedgerImportPlan, type LedgerPlanField, type LedgerPlanMeasure } from '@rectify/domain';
+import { checkInCadenceLabels, measureKindLabels, measureStatusLabels, toCheckInCadence, subsectionNumber, toMeasureKind, toMeasureStatus, type LedgerImportPlan, type LedgerPlanField, type LedgerPlanMeasure } from '@rectify/domain';
 import { useLocale, useT } from '../../i18n';
 import { useLedgerImport, useLedgerPreview } from './api';
 
@@ -36,6 +36,7 @@ function previousText(field: LedgerPlanField, from: string | null, t: Translate,
   if (from === null) return t('common.none');
   if (field === 'kind') return measureKindLabels[toMeasureKind(from)][locale];
   if (field === 'status') return measureStatusLabels[toMeasureStatus(from)][locale];
+  if (field === 'checkInCadence') return checkInCadenceLabels[toCheckInCadence(from)][locale];
   return from;
 }
 
@@ -111,6 +112,8 @@ function PlanRow({ m, issues, t, locale }: { m: LedgerPlanMeasure; issues: RowIs
           {field('status', t('ledgerImport.field.status'), measureStatusLabels[v.status][locale])}
           {(v.completedDate || replaced.has('completedDate')) && field('completedDate', t('ledgerImport.field.completedDate'), v.completedDate)}
           {(progress || replaced.has('progressText')) && field('progressText', t('ledgerImport.field.progress'), progress)}
+          {(v.checkInCadence || replaced.has('checkInCadence')) &&
+            field('checkInCadence', t('ledgerImport.field.checkInCadence'), v.checkInCadence && checkInCadenceLabels[v.checkInCadence][locale])}
           {m.statusRead && (
             <span data-testid="plan-status-read">
               {t(`ledgerImport.statusRead.${m.statusRead.source}`, { word: m.statusRead.word, status: measureStatusLabels[m.statusRead.status][locale] })}
