@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { createDb, loadDemoRound, migrate, parseDatabaseUrl, referenceRound } from '@rectify/db';
 import { scryptHasher } from '../../apps/api/src/lib/passwords.js';
+import { largeRoundPages } from './browser.js';
 import { generate, ID_TABLES, pgWriter, shapes, sqliteWriter, type Counts, type Size, type Writer } from './generate.js';
 
 /**
@@ -336,6 +337,12 @@ async function main() {
     if ('median' in dashboard) console.log(`dashboard of round ${dashboard.roundId}, cold: ${dashboard.msEach.join(' / ')} ms (median ${dashboard.median})`);
     else if ('skipped' in dashboard) console.log(`cold dashboard: skipped, ${dashboard.skipped}`);
     else console.log(`COLD DASHBOARD FAILED: ${dashboard.failed}`);
+    const pages = await largeRoundPages(PORT, cookie, setup.dashboardRoundId);
+    if ('roundId' in pages) {
+      const s = pages.timeline.scroll;
+      console.log(`tree of round ${pages.roundId}, cold: ${pages.tree.msEach.join(' / ')} ms (median ${pages.tree.median}); timeline: ${pages.timeline.msEach.join(' / ')} ms (median ${pages.timeline.median}), scrolled in ${s.steps} steps: p95 frame ${s.p95FrameMs} ms, ${s.longFrames} frames over 50 ms, ${s.barsAtBottom} bars drawn at the bottom`);
+    } else if ('skipped' in pages) console.log(`tree and timeline: skipped, ${pages.skipped}`);
+    else console.log(`TREE / TIMELINE FAILED: ${pages.failed}`);
 
     // The ledger: one request at a time, as an office user would ask for it.
     const before = memory(pid);
@@ -369,7 +376,7 @@ async function main() {
     });
     const peak = memory(pid);
     console.log(`server RSS idle ${idle.rssMb} MB, peak (VmHWM) ${peak.hwmMb} MB`);
-    const non2xx = results.reduce((n, r) => n + r.non2xx + r.errors, 0) + ledgerNon2xx + ('failed' in dashboard ? 1 : 0);
+    const non2xx = results.reduce((n, r) => n + r.non2xx + r.errors, 0) + ledgerNon2xx + ('failed' in dashboard ? 1 : 0) + ('failed' in pages ? 1 : 0);
     console.log(non2xx === 0 ? 'non-2xx: 0' : `NON-2XX OR ERRORS: ${non2xx}`);
 
     const date = new Date().toISOString().slice(0, 10);
@@ -387,6 +394,7 @@ async function main() {
       routes: results,
       ledger,
       coldDashboard: dashboard,
+      largeRoundPages: pages,
       raw,
       apiOverRaw: ratios,
       rss: { idleMb: idle.rssMb, peakMb: peak.hwmMb },
