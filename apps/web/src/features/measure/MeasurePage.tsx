@@ -87,7 +87,8 @@ export default function MeasurePage() {
             </h1>
             <StatusTag status={m.status} />
             {m.overdue && <OverdueTag days={m.daysOverdue} testId="measure-overdue" />}
-            {m.warningLevel !== 'overdue' && <WarningTag level={m.warningLevel} short />}
+            {/* Red is the overdue tag when a deadline passed; a missed check-in (长期坚持) has no deadline to say it. */}
+            {(m.warningLevel !== 'overdue' || !m.overdue) && <WarningTag level={m.warningLevel} short />}
             {m.demo && <DemoTag />}
           </Space>
         }

@@ -14,9 +14,11 @@ export function WarningPanel({ roundId }: { roundId: number }) {
   const s = summary.data;
   if (!s) return null;
   const figure = (key: string, title: string, value: number, to: string, color?: string, border?: string) => (
-    <Col key={key} xs={12} sm={8} lg={4}>
-      <Link to={to} data-testid={`warning-count-${key}`} aria-label={`${title}: ${value}`}>
-        <Card className="rectify-stat" hoverable style={{ borderLeft: `3px solid ${border ?? '#d9dee7'}` }}>
+    // From lg up the seven figures share one row in equal parts (lg={4} fits six: the seventh wrapped
+    // onto a row of its own at 1440 px); a long title wraps inside its card, the cards keep one height.
+    <Col key={key} xs={12} sm={8} lg={{ flex: '1 1 0' }} style={{ minWidth: 0 }} data-testid="warning-figure">
+      <Link to={to} data-testid={`warning-count-${key}`} aria-label={`${title}: ${value}`} style={{ display: 'block', height: '100%' }}>
+        <Card className="rectify-stat" hoverable style={{ borderLeft: `3px solid ${border ?? '#d9dee7'}`, height: '100%' }}>
           <Statistic title={title} value={value} valueStyle={{ color, fontWeight: 600 }} />
         </Card>
       </Link>

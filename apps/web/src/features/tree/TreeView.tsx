@@ -84,7 +84,7 @@ function measureNode(t: TFunction, problem: ProblemNode, m: MeasureItem, query: 
         </div>
         <Space size={4} wrap style={{ marginTop: 2 }}>
           <StatusTag status={m.status} />
-          {m.warningLevel !== 'overdue' && <WarningTag level={m.warningLevel} short />}
+          {(m.warningLevel !== 'overdue' || !m.overdue) && <WarningTag level={m.warningLevel} short />}
           {m.overdue && (
             <Tag color="red" data-testid="tree-overdue-flag">
               {t('tree.overdueTag', { n: m.daysOverdue })}
