@@ -1,5 +1,5 @@
-import { Suspense, useEffect, useState } from 'react';
-import { Button, Drawer, Layout, Menu, Space } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Button, Layout, Menu, Space } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -21,6 +21,8 @@ import { useCurrentRoundId } from './CurrentRound';
 import { brand } from './theme';
 
 const { Header, Content, Footer } = Layout;
+
+const MenuDrawer = lazy(() => import('./MenuDrawer'));
 
 function selectedKey(pathname: string): string {
   return (
@@ -56,6 +58,7 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const { narrow } = useScreen();
   const [menuOpen, setMenuOpen] = useState(false);
+  const [drawerWanted, setDrawerWanted] = useState(false);
   const workflowItems = useWorkflowMenuItems();
 
   // A tap on a menu entry navigates: close the drawer behind it.
@@ -121,7 +124,10 @@ export function AppLayout() {
               aria-expanded={menuOpen}
               data-testid="menu-button"
               icon={<MenuOutlined style={{ fontSize: 20, color: '#fff' }} />}
-              onClick={() => setMenuOpen(true)}
+              onClick={() => {
+                setDrawerWanted(true);
+                setMenuOpen(true);
+              }}
             />
           )}
           <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 10, flex: '1 1 auto', minWidth: 0 }}>
@@ -145,22 +151,12 @@ export function AppLayout() {
           </nav>
         )}
       </div>
-      <Drawer
-        open={narrow && menuOpen}
-        onClose={() => setMenuOpen(false)}
-        placement="left"
-        width="min(320px, 86vw)"
-        title={t('app.title')}
-        styles={{ body: { padding: 0 } }}
-        data-testid="menu-drawer"
-      >
-        <nav aria-label={t('nav.mainMenu')}>
-          <Menu mode="inline" selectedKeys={[selected]} items={items} className="rectify-drawer-menu" style={{ borderInlineEnd: 'none' }} />
-        </nav>
-        <div style={{ padding: '16px 24px' }}>
-          <LanguageSwitch />
-        </div>
-      </Drawer>
+      {/* Mounted from the first opening on (it stays mounted to slide out and in again). */}
+      {narrow && drawerWanted && (
+        <Suspense fallback={null}>
+          <MenuDrawer open={menuOpen} onClose={() => setMenuOpen(false)} items={items} selected={selected} />
+        </Suspense>
+      )}
       <Content className="rectify-content" style={{ padding: narrow ? '12px 12px' : '20px 24px', maxWidth: 1440, width: '100%', margin: '0 auto' }}>
         <Suspense fallback={<Loading />}>
           <Outlet />

@@ -1,0 +1,29 @@
+import { Drawer, Menu, type MenuProps } from 'antd';
+import { useT } from '../i18n';
+import { LanguageSwitch } from '../shared/LanguageSwitch';
+
+/**
+ * The menu of narrow screens, in a drawer opened by the menu button. Its own chunk (antd's Drawer
+ * brings its panel, skeleton and motion): loaded on the first tap, not with every page.
+ */
+export default function MenuDrawer({ open, onClose, items, selected }: { open: boolean; onClose: () => void; items: MenuProps['items']; selected: string }) {
+  const t = useT();
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      placement="left"
+      width="min(320px, 86vw)"
+      title={t('app.title')}
+      styles={{ body: { padding: 0 } }}
+      data-testid="menu-drawer"
+    >
+      <nav aria-label={t('nav.mainMenu')}>
+        <Menu mode="inline" selectedKeys={[selected]} items={items} className="rectify-drawer-menu" style={{ borderInlineEnd: 'none' }} />
+      </nav>
+      <div style={{ padding: '16px 24px' }}>
+        <LanguageSwitch />
+      </div>
+    </Drawer>
+  );
+}
