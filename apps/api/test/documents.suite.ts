@@ -52,7 +52,7 @@ export function documentsSuite(label: string, makeDatabase: () => Promise<TestDa
       await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
       const sheet = book.getWorksheet('整改台账')!;
       const header = (sheet.getRow(2).values as unknown[]).slice(1);
-      expect(header).toEqual(['序号', '方面', '具体问题', '具体表现', '整改措施', '责任领导', '牵头科室', '配合科室', '完成时限', '整改状态', '完成时间', '整改进展及成效', '佐证材料', '是否逾期', '原定时限', '调整后时限', '延期原因', '报送周期', '最近报送日期']);
+      expect(header).toEqual(['序号', '方面', '具体问题', '具体表现', '整改措施', '责任领导', '牵头科室', '配合科室', '完成时限', '整改状态', '完成时间', '整改进展及成效', '佐证材料', '是否逾期', '预警等级', '原定时限', '调整后时限', '延期原因', '报送周期', '最近报送日期']);
       expect(sheet.rowCount).toBe(2 + 47);
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
       expect(sheet.autoFilter).toBeTruthy();

@@ -451,6 +451,33 @@ export function timeSuite(label: string, makeDatabase: () => Promise<TestDatabas
       expect((await measure(monthly.id)).checkInCadence).toBe('quarterly');
     });
 
+    it('colours the ledger’s 预警等级 with the level the measure page shows, and its import ignores the column', async () => {
+      const tag = b.unique('预警台账');
+      const levels = {
+        overdue: await b.measure({ deadline: addDays(today, -2), text: `${tag}逾期` }),
+        urgent: await b.measure({ deadline: addDays(today, 4), text: `${tag}临期` }),
+        due_soon: await b.measure({ deadline: addDays(today, 15), text: `${tag}将到期`, startDate: today }),
+        none: await b.measure({ deadline: addDays(today, 90), text: `${tag}正常`, startDate: today }),
+      };
+      for (const [level, m] of Object.entries(levels)) expect((await measure(m.id)).warningLevel, level).toBe(level);
+      const exported = (await api.as('inspector', { method: 'GET', url: `/api/rounds/${api.roundId}/ledger.xlsx?q=${encodeURIComponent(tag)}` })).rawPayload;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(exported as unknown as ArrayBuffer);
+      const sheet = wb.getWorksheet('整改台账')!;
+      const column = (sheet.getRow(2).values as unknown[]).indexOf('预警等级');
+      expect(column).toBeGreaterThan(0);
+      const parsed = await parseLedgerXlsx(exported);
+      const rowOf = new Map(parsed.categories.flatMap((c) => c.problems.flatMap((p) => p.measures)).map((m) => [m.text, m.rowNumber]));
+      const cell = (m: { text: string }) => sheet.getRow(rowOf.get(m.text)!).getCell(column);
+      expect(cell(levels.overdue).value).toBe('红色预警（已逾期）');
+      expect(cell(levels.urgent).value).toBe('黄色预警（临期或滞后）');
+      expect(cell(levels.due_soon).value).toBe('绿色预警（即将到期）');
+      expect(cell(levels.none).value ?? '').toBe('');
+      expect((cell(levels.urgent).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFF2CC');
+      expect((cell(levels.due_soon).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFD9F2D0');
+      expect(parsed.errors).toEqual([]);
+      expect(parsed.warnings.filter((w) => JSON.stringify(w).includes('预警'))).toEqual([]);
+    });
     it('exports 原定时限 / 调整后时限 / 延期原因 in the ledger, and imports them as an approved postponement', async () => {
       const m = await b.measure({ deadline: addDays(today, 3), text: b.unique('台账延期措施') });
       const p = json<Postponement>(await api.as('officer', { method: 'POST', url: `/api/measures/${m.id}/postponements`, payload: { requestedDeadline: addDays(today, 33), reason: '等待设备到货' } }));

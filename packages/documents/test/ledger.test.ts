@@ -69,6 +69,7 @@ const SAMPLE: LedgerRow[] = [
     status: 'in_progress',
     progressText: '联系企业25家，走访14家',
     overdue: true,
+    warningLevel: 'overdue',
   }),
   row({
     categoryOrdinal: 1,
@@ -175,13 +176,13 @@ describe('writeLedgerXlsx', () => {
     const headers = LEDGER_COLUMNS.map((_, i) => ws.getRow(2).getCell(i + 1).value);
     expect(headers).toEqual([
       '序号', '方面', '具体问题', '具体表现', '整改措施', '责任领导', '牵头科室', '配合科室',
-      '完成时限', '整改状态', '完成时间', '整改进展及成效', '佐证材料', '是否逾期', '原定时限', '调整后时限', '延期原因', '报送周期', '最近报送日期',
+      '完成时限', '整改状态', '完成时间', '整改进展及成效', '佐证材料', '是否逾期', '预警等级', '原定时限', '调整后时限', '延期原因', '报送周期', '最近报送日期',
     ]);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
-    expect(ws.autoFilter).toBe('A2:S8');
+    expect(ws.autoFilter).toBe('A2:T8');
 
     const merges = (ws.model as unknown as { merges: string[] }).merges;
-    expect(merges).toEqual(expect.arrayContaining(['A1:S1', 'B3:B5', 'C3:C4', 'D3:D4', 'B6:B8', 'C6:C8', 'D6:D8']));
+    expect(merges).toEqual(expect.arrayContaining(['A1:T1', 'B3:B5', 'C3:C4', 'D3:D4', 'B6:B8', 'C6:C8', 'D6:D8']));
     expect(merges).not.toContain('C5:C5');
 
     // Running 序号, status labels, evidence, dates as text.
@@ -206,6 +207,10 @@ describe('writeLedgerXlsx', () => {
     expect(ws.getCell('N4').font?.color?.argb).toBe('FFC00000');
     expect((ws.getCell('E3').fill as ExcelJS.FillPattern | undefined)?.pattern ?? 'none').not.toBe('solid');
     expect(ws.getCell('N3').value).toBe('否');
+    // 预警等级 in its colour: red for the overdue row, blank where the caller gave no level.
+    expect(ws.getCell('O4').value).toBe('红色预警（已逾期）');
+    expect((ws.getCell('O4').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFF8CBCB');
+    expect(ws.getCell('O3').value ?? '').toBe('');
 
     expect(ws.pageSetup.orientation).toBe('landscape');
     expect(ws.pageSetup.paperSize).toBe(9);
@@ -325,7 +330,7 @@ describe('ledgerCsv', () => {
     expect(csv).toContain('"措施含逗号,和""引号""\n以及换行"');
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     expect(csv).toContain(',整改中,');
-    expect(csv.endsWith(',是,,,,,\r\n')).toBe(true);
+    expect(csv.endsWith(',是,,,,,,\r\n')).toBe(true);
   });
 });
 

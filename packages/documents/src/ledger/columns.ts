@@ -15,6 +15,7 @@ export type LedgerColumnKey =
   | 'progressText'
   | 'evidence'
   | 'overdue'
+  | 'warning'
   | 'originalDeadline'
   | 'adjustedDeadline'
   | 'postponementReason'
@@ -45,6 +46,8 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { key: 'progressText', header: '整改进展及成效', width: 36, synonyms: ['整改进展', '进展情况', '整改成效', '整改进展情况', '整改成效及进展', '整改情况', '整改落实情况'] },
   { key: 'evidence', header: '佐证材料', width: 24, synonyms: ['佐证资料', '证明材料', '支撑材料'] },
   { key: 'overdue', header: '是否逾期', width: 8, synonyms: ['逾期'] },
+  // 三色预警 (issue 9): the level the API computed on the day of the export; an import ignores it, as it does 是否逾期.
+  { key: 'warning', header: '预警等级', width: 14, synonyms: ['预警', '三色预警', '预警颜色'] },
   // 延期 (issue 9): the deadline before the first approved postponement, the one it moved to, and why.
   { key: 'originalDeadline', header: '原定时限', width: 12, synonyms: ['原完成时限', '原定完成时限', '原整改时限'] },
   { key: 'adjustedDeadline', header: '调整后时限', width: 12, synonyms: ['调整后完成时限', '延期后时限', '延期至'] },

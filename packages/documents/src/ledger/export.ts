@@ -5,10 +5,12 @@ import {
   formatChineseDate,
   measureStatusLabels,
   subsectionNumber,
+  warningLevelLabels,
   type CheckInCadence,
   type MeasureKind,
   type MeasureStatus,
   type ProgressCounts,
+  type WarningLevel,
 } from '@rectify/domain';
 import { LEDGER_COLUMNS, LEDGER_COLUMN_COUNT, ledgerColumnNumber, type LedgerColumnKey } from './columns.js';
 
@@ -40,6 +42,8 @@ export interface LedgerRow {
   checkInCadence?: CheckInCadence | null;
   /** 最近报送日期: the day of its latest progress update (its last check-in). */
   lastCheckInOn?: string | null;
+  /** 预警等级 on the export's day (the caller applies the round's thresholds); absent or none: blank. */
+  warningLevel?: WarningLevel;
 }
 
 export interface LedgerExportOptions {
@@ -96,6 +100,7 @@ function cellTexts(r: LedgerRow, ordinal: number): Record<LedgerColumnKey, strin
     progressText: r.progressText ?? '',
     evidence: evidenceCellText(r.evidence),
     overdue: r.overdue ? '是' : '否',
+    warning: r.warningLevel && r.warningLevel !== 'none' ? warningLevelLabels[r.warningLevel]['zh-CN'] : '',
     originalDeadline: r.originalDeadline ?? '',
     adjustedDeadline: r.originalDeadline ? (r.deadline ?? '') : '',
     postponementReason: (r.postponementReasons ?? []).join('；'),
@@ -121,6 +126,7 @@ const CENTERED = new Set<LedgerColumnKey>([
   'status',
   'completedDate',
   'overdue',
+  'warning',
   'originalDeadline',
   'adjustedDeadline',
   'checkInCadence',
@@ -144,6 +150,17 @@ for (const c of LEDGER_COLUMNS) {
   for (const overdue of [false, true]) BODY_STYLES.set(`${c.key}:${overdue}`, bodyStyle(c.key, overdue));
 }
 const styleOf = (key: LedgerColumnKey, overdue: boolean) => BODY_STYLES.get(`${key}:${overdue}`)!;
+
+// The 预警等级 cell in its colour, as the dashboard shows it (light fills: the text stays legible in print).
+const WARNING_FILLS: Record<Exclude<WarningLevel, 'none'>, string> = { due_soon: 'FFD9F2D0', urgent: 'FFFFF2CC', overdue: 'FFF8CBCB' };
+const WARNING_STYLES = new Map<WarningLevel, Partial<ExcelJS.Style>>(
+  Object.entries(WARNING_FILLS).map(([level, argb]) => [
+    level as WarningLevel,
+    { ...bodyStyle('warning', level === 'overdue'), fill: { type: 'pattern', pattern: 'solid', fgColor: { argb } } },
+  ]),
+);
+const cellStyleOf = (key: LedgerColumnKey, r: LedgerRow) =>
+  (key === 'warning' && r.warningLevel && WARNING_STYLES.get(r.warningLevel)) || styleOf(key, r.overdue);
 
 const TITLE_STYLE: Partial<ExcelJS.Style> = {
   font: { name: '黑体', size: 16, bold: true },
@@ -350,7 +367,7 @@ export async function writeLedgerXlsx(
       const covered = (c.key === 'category' && rowNo !== catStart) || ((c.key === 'problem' || c.key === 'manifestations') && rowNo !== probStart);
       const text = texts[c.key];
       if (!covered && text !== '') cell.value = text;
-      cell.style = styleOf(c.key, r.overdue);
+      cell.style = cellStyleOf(c.key, r);
       if (!HIERARCHY.has(c.key) && typeof text === 'string') lines = Math.max(lines, linesNeeded(text, c.width));
     });
     probHeights.push(heightFor(lines));

@@ -331,7 +331,7 @@ export async function parseLedgerXlsx(buffer: Buffer, options: LedgerImportOptio
     };
 
     // What this row itself says: merged hierarchy cells and bare 序号 don't make a row.
-    const own = keys.filter((k) => k !== 'ordinal' && k !== 'overdue' && !isCovered(k) && text(k) !== '');
+    const own = keys.filter((k) => k !== 'ordinal' && k !== 'overdue' && k !== 'warning' && !isCovered(k) && text(k) !== '');
     if (own.length === 0) continue;
     // A measure cell merged down from the row above: the same measure, spread over two rows.
     if (isCovered('measure')) continue;

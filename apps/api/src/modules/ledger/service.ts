@@ -1,6 +1,6 @@
 import type { LedgerImport, LedgerRow } from '@rectify/documents';
 import { loadDocuments } from '../../lib/documents.js';
-import { LEDGER_PLAN_FIELDS, isOverdue, ledgerImportStatus, newMeasureDeadline, toCheckInCadence, toMeasureKind, toMeasureStatus, transitions, roundTitle, type AuditEntity, type LedgerImportPlan as LedgerPlan, type LedgerQuery } from '@rectify/domain';
+import { LEDGER_PLAN_FIELDS, isOverdue, ledgerImportStatus, measureStart, warningLevel, newMeasureDeadline, toCheckInCadence, toMeasureKind, toMeasureStatus, transitions, roundTitle, type AuditEntity, type LedgerImportPlan as LedgerPlan, type LedgerQuery } from '@rectify/domain';
 import { PrismaNamespace as Sql, type Db, type Prisma } from '@rectify/db';
 import type { Writable } from 'node:stream';
 import type { Clock } from '../../lib/clock.js';
@@ -75,6 +75,12 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
   /** The rows in ledger order, fetched a batch at a time so a large round never sits in memory whole. */
   async function* rows(roundId: number, query: LedgerQuery): AsyncGenerator<LedgerRow> {
     const today = clock.today();
+    // The round's own warning thresholds and start day colour the 预警等级 column.
+    const round = await db.inspectionRound.findUnique({
+      where: { id: roundId },
+      select: { feedbackDate: true, warnDueSoonDays: true, warnVerySoonDays: true, behindScheduleMargin: true },
+    });
+    if (!round) throw notFound('round', roundId);
     const where = measureFilter({ ...query, roundId }, today);
     let after: KeyValue[] | null = null;
     for (;;) {
@@ -83,6 +89,8 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
       const latest = await latestUpdates(db, batch.filter((m) => m.outcome === null).map((m) => m.id));
       for (const m of batch) {
         const status = toMeasureStatus(m.status);
+        const kind = toMeasureKind(m.kind);
+        const checkInCadence = m.checkInCadence === null ? null : toCheckInCadence(m.checkInCadence);
         yield {
           categoryOrdinal: m.problem.category.ordinal,
           category: m.problem.category.title,
@@ -101,10 +109,11 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
           progressText: m.outcome ?? latest.get(m.id) ?? null,
           evidence: m.evidence.map((e) => e.fileName),
           overdue: isOverdue({ status, deadline: m.deadline }, today),
-          kind: toMeasureKind(m.kind),
+          warningLevel: warningLevel({ status, kind, deadline: m.deadline, startDate: measureStart(m, round), progress: m.progress, checkInCadence, lastCheckInOn: m.lastCheckInOn }, today, round),
+          kind,
           originalDeadline: m.originalDeadline,
           postponementReasons: m.postponements.map((x) => x.reason),
-          checkInCadence: m.checkInCadence === null ? null : toCheckInCadence(m.checkInCadence),
+          checkInCadence,
           lastCheckInOn: m.lastCheckInOn,
         };
       }
