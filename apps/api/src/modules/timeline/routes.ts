@@ -12,7 +12,7 @@ export const timelineRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: 'read', scope: { params: { id: 'round' } } },
     schema: {
       tags,
-      summary: '三色预警统计 Open measures per warning level (round thresholds), postponed measures, pending postponements, due in the next 14 days, long-term measures',
+      summary: '三色预警统计 Open measures per warning level (round thresholds), postponed measures, pending postponements, due in the next 14 days, long-term measures and their missed check-ins (each level also listed by GET /api/measures?warningLevel=)',
       params: IdParams,
       response: { 200: TimeSummary, ...errors.read },
     },
