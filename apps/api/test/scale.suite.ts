@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CurrentRound, MeasurePage, RoundPage, RoundSummary, RoundWithTotals } from '@rectify/domain';
-import { isOverdue, toMeasureStatus } from '@rectify/domain';
+import { inRoundScopeWhere, isOverdue, overdueWhere, roundScopeWhere, toMeasureStatus, type RoundScope } from '@rectify/domain';
+import { measureItemInclude, measurePathInclude, toMeasureItem, toMeasureListItem, type MeasureItemSource } from '../src/modules/measures/mapper.js';
+import { createMeasureRepository, overdueFilterSql } from '../src/modules/measures/repository.js';
+import { createRoundRepository, roundInclude } from '../src/modules/rounds/repository.js';
+import { toRound } from '../src/modules/rounds/service.js';
 import { startApi, REPORT_DAY, type TestApi, type TestDatabase } from './harness.js';
 import type { Role } from '@rectify/domain';
 import { json } from './fixtures.js';
@@ -229,6 +233,61 @@ export function scaleSuite(label: string, makeDatabase: () => Promise<TestDataba
       expect(summary.overdue.map((m) => m.deadline)).toEqual(Array.from({ length: 10 }, (_, i) => `2023-06-${String(i + 1).padStart(2, '0')}`));
       // The rest are in the measure list's overdue filter.
       expect(json<MeasurePage>(await api.request({ method: 'GET', url: `/api/measures?roundId=${last.roundId}&overdue=true&limit=50` })).total).toBe(26);
+    });
+
+    it('reads the tree, the rounds page and the overdue page in joined statements exactly as Prisma’s includes did', async () => {
+      const { db } = api;
+      const today = REPORT_DAY;
+      const rounds = createRoundRepository(db);
+      const measures = createMeasureRepository(db);
+      const byPosition = [{ ordinal: 'asc' as const }, { id: 'asc' as const }];
+
+      // The tree of the demo round (leaders, departments, manifestations), as the old nested include read it.
+      const tree = await rounds.tree(api.roundId);
+      expect(tree).not.toBeNull();
+      const old = await db.category.findMany({
+        where: { roundId: api.roundId },
+        orderBy: byPosition,
+        include: { problems: { orderBy: byPosition, include: { manifestations: { orderBy: byPosition }, measures: { orderBy: byPosition, include: measureItemInclude } } } },
+      });
+      type Node = { id: number; ordinal: number; title: string; version: number; problems: { id: number; ordinal: number; title: string; version: number; manifestations: { id: number; ordinal: number; text: string; demo: boolean; version: number }[]; measures: MeasureItemSource[] }[] };
+      const shape = (categories: Node[]) =>
+        categories.map((c) => ({
+          id: c.id, ordinal: c.ordinal, title: c.title, version: c.version,
+          problems: c.problems.map((p) => ({
+            id: p.id, ordinal: p.ordinal, title: p.title, version: p.version,
+            manifestations: p.manifestations.map((x) => ({ id: x.id, ordinal: x.ordinal, text: x.text, demo: x.demo, version: x.version })),
+            measures: p.measures.map((m) => toMeasureItem(m, today)),
+          })),
+        }));
+      expect(shape(tree!.categories)).toStrictEqual(shape(old));
+      expect(tree!.categories.flatMap((c) => c.problems.flatMap((p) => p.measures)).length).toBeGreaterThan(40);
+      expect(toRound(tree!.round)).toStrictEqual(toRound(await db.inspectionRound.findUniqueOrThrow({ where: { id: api.roundId }, include: roundInclude })));
+      expect(await rounds.tree(999_999)).toBeNull();
+
+      // The overdue page across all rounds and within the unit, as Prisma's include read its rows.
+      const scopes: RoundScope[] = [{ kind: 'all' }, { kind: 'unit', organizationId: unitId }, { kind: 'unit', organizationId: null }];
+      for (const scope of scopes) {
+        const filter = overdueFilterSql({ overdue: true }, today, scope)!;
+        const joined = await measures.overduePageByDeadline(filter, 'asc', null, 60);
+        const viaPrisma = await db.measure.findMany({ where: { AND: [overdueWhere(today), inRoundScopeWhere(scope)] }, include: measurePathInclude, orderBy: [{ deadline: 'asc' }, { id: 'asc' }], take: 60 });
+        expect(joined.map((r) => toMeasureListItem(r, today))).toStrictEqual(viaPrisma.map((r) => toMeasureListItem(r, today)));
+        if (scope.kind === 'all') expect(joined.length).toBe(60);
+      }
+
+      // A page of rounds with its totals: one statement against the page, the count and the two grouped ones.
+      for (const direction of ['asc', 'desc'] as const) {
+        const page = await rounds.pageWithTotals({ kind: 'all' }, null, 51, direction, today);
+        const oldRows = await db.inspectionRound.findMany({ include: roundInclude, orderBy: { id: direction }, take: 51 });
+        const totals = await rounds.totals(oldRows.map((r) => r.id), today);
+        const zero = { categories: 0, problems: 0, manifestations: 0, total: 0, closed: 0, inProgress: 0, notStarted: 0, pendingClosure: 0, overdue: 0 };
+        expect(page.rows.map((r) => ({ ...toRound(r), totals: r.totals }))).toStrictEqual(oldRows.map((r) => ({ ...toRound(r), totals: totals.get(r.id) ?? zero })));
+        expect(page.total).toBe(await db.inspectionRound.count());
+      }
+      const none = await rounds.pageWithTotals({ kind: 'unit', organizationId: null }, null, 51, 'asc', today);
+      expect(none).toStrictEqual({ rows: [], total: null });
+      const unitPage = await rounds.pageWithTotals({ kind: 'unit', organizationId: unitId }, [5], 10, 'asc', today);
+      expect(unitPage.rows.map((r) => r.id)).toStrictEqual((await db.inspectionRound.findMany({ where: { AND: [{ id: { gt: 5 } }, roundScopeWhere({ kind: 'unit', organizationId: unitId })] }, orderBy: { id: 'asc' }, take: 10, select: { id: true } })).map((r) => r.id));
     });
   });
 }

@@ -32,7 +32,33 @@ export const measurePathInclude = {
 export type MeasureRow = Prisma.MeasureGetPayload<{ include: typeof measureItemInclude }>;
 export type MeasurePathRow = Prisma.MeasureGetPayload<{ include: typeof measurePathInclude }>;
 
-export function toMeasureItem(row: MeasureRow, today: string): MeasureItem {
+/** The Measure columns a MeasureItem reads: what a joined statement selects instead of the whole row. */
+export const measureItemColumns = {
+  id: true,
+  problemId: true,
+  manifestationId: true,
+  ordinal: true,
+  text: true,
+  kind: true,
+  status: true,
+  deadline: true,
+  startDate: true,
+  originalDeadline: true,
+  postponementCount: true,
+  checkInCadence: true,
+  lastCheckInOn: true,
+  completedDate: true,
+  progress: true,
+  demo: true,
+  version: true,
+} as const satisfies Prisma.MeasureSelect;
+
+/** What `toMeasureItem` reads (a MeasureRow is one); typed from Prisma's payload of those columns. */
+export type MeasureItemSource = Prisma.MeasureGetPayload<{ select: typeof measureItemColumns & typeof measureItemInclude }>;
+/** What `toMeasureListItem` reads (a MeasurePathRow is one). */
+export type MeasurePathSource = Prisma.MeasureGetPayload<{ select: typeof measureItemColumns & typeof measurePathInclude }>;
+
+export function toMeasureItem(row: MeasureItemSource, today: string): MeasureItem {
   const facts = { status: toMeasureStatus(row.status), deadline: row.deadline };
   const checkIns = { kind: toMeasureKind(row.kind), checkInCadence: row.checkInCadence === null ? null : toCheckInCadence(row.checkInCadence), lastCheckInOn: row.lastCheckInOn };
   return {
@@ -62,7 +88,7 @@ export function toMeasureItem(row: MeasureRow, today: string): MeasureItem {
   };
 }
 
-export function toMeasureListItem(row: MeasurePathRow, today: string): MeasureListItem {
+export function toMeasureListItem(row: MeasurePathSource, today: string): MeasureListItem {
   const { category } = row.problem;
   return {
     ...toMeasureItem(row, today),

@@ -2,7 +2,7 @@ import { PrismaNamespace as Sql, type Db, type Prisma } from '@rectify/db';
 import { overdueSql, roundScopeSql, warningLevelSql, type MeasureQuery, type RoundScope, type SqlDialect } from '@rectify/domain';
 import { afterWhere, intKey, dateKey, date, int, str, type Direction, type Key, type KeyKind, type KeyValue } from '../../lib/keyset.js';
 import { fragment, toNumber, type SqlCount } from '../../lib/sql.js';
-import { measurePathInclude, type MeasurePathRow } from './mapper.js';
+import { measurePathInclude, type measureItemColumns, type MeasureItemSource, type MeasurePathRow, type MeasurePathSource } from './mapper.js';
 
 type Where = Prisma.MeasureWhereInput;
 type Order = Prisma.MeasureOrderByWithRelationInput;
@@ -130,6 +130,52 @@ const sqlSorts: Record<MeasureSort, { order: (d: Direction) => Prisma.Sql; after
   },
 };
 
+/** The columns of `measureItemColumns` on `Measure m`, for the joined statements that shape a MeasureItem. */
+export const MEASURE_ITEM_COLUMNS = Sql.raw(
+  ['id', 'problemId', 'manifestationId', 'ordinal', 'text', 'kind', 'status', 'deadline', 'startDate', 'originalDeadline', 'postponementCount', 'checkInCadence', 'lastCheckInOn', 'completedDate', 'progress', 'demo', 'version']
+    .map((c) => `m."${c}" AS "${c}"`)
+    .join(', '),
+);
+
+/** A measure of a joined statement with its leader's and lead department's names, flat: each column typed from Prisma's payloads. */
+export type MeasureItemFlatRow = Prisma.MeasureGetPayload<{ select: typeof measureItemColumns & { leaderId: true; leadDepartmentId: true } }> & {
+  leaderName: NonNullable<MeasureItemSource['leader']>['name'] | null;
+  departmentName: NonNullable<MeasureItemSource['leadDepartment']>['name'] | null;
+};
+/** Its leader and lead department as `SELECT`ed beside MEASURE_ITEM_COLUMNS (Person l, Department d joined by the caller). */
+export const MEASURE_OWNER_COLUMNS = Sql.raw('m."leaderId" AS "leaderId", m."leadDepartmentId" AS "leadDepartmentId", l."name" AS "leaderName", d."name" AS "departmentName"');
+
+/** The flat row as Prisma's include gives it, with its round's thresholds (`toMeasureItem` reads either). */
+export function toMeasureItemSource({ leaderId, leaderName, leadDepartmentId, departmentName, ...measure }: MeasureItemFlatRow, round: MeasureItemSource['round']): MeasureItemSource {
+  return {
+    ...measure,
+    leader: leaderId === null ? null : { id: leaderId, name: leaderName ?? '' },
+    leadDepartment: leadDepartmentId === null ? null : { id: leadDepartmentId, name: departmentName ?? '' },
+    round,
+  };
+}
+
+type PathOf = MeasurePathSource['problem'];
+/** A measure, its round's thresholds and its path, flat. */
+export type MeasurePathFlatRow = MeasureItemFlatRow &
+  MeasureItemSource['round'] & {
+    problemOrdinal: PathOf['ordinal'];
+    problemTitle: PathOf['title'];
+    categoryId: PathOf['category']['id'];
+    categoryOrdinal: PathOf['category']['ordinal'];
+    categoryTitle: PathOf['category']['title'];
+    pathRoundId: PathOf['category']['round']['id'];
+  } & Pick<PathOf['category']['round'], 'committee' | 'roundName' | 'groupName'>;
+
+/** The flat row as the nested shape Prisma's include gives (`toMeasureListItem` reads either). */
+export function toMeasurePathSource(row: MeasurePathFlatRow): MeasurePathSource {
+  const { feedbackDate, warnDueSoonDays, warnVerySoonDays, behindScheduleMargin, problemOrdinal, problemTitle, categoryId, categoryOrdinal, categoryTitle, pathRoundId, committee, roundName, groupName, ...measure } = row;
+  return {
+    ...toMeasureItemSource(measure, { feedbackDate, warnDueSoonDays, warnVerySoonDays, behindScheduleMargin }),
+    problem: { id: measure.problemId, ordinal: problemOrdinal, title: problemTitle, category: { id: categoryId, ordinal: categoryOrdinal, title: categoryTitle, round: { id: pathRoundId, committee, roundName, groupName } } },
+  };
+}
+
 /** See `countSql`. */
 export const LARGE_TOTAL = 5_000;
 export const TOTAL_TTL_MS = 2_000;
@@ -176,23 +222,35 @@ export function createMeasureRepository(db: Db) {
     },
 
     /**
-     * A page of overdue measures by deadline (`overdueFilterSql`): the ids in one statement that
-     * walks the partial index in order (an overdue measure always has a deadline, so there is no
-     * NULLS LAST to sort by), then those rows with their path. Prisma's own form binds 'closed' and
-     * orders `CASE WHEN deadline IS NULL …` first, which sorts every overdue row for each page.
+     * A page of overdue measures by deadline (`overdueFilterSql`) with their path, in one statement:
+     * the inner SELECT walks the partial index in order (an overdue measure always has a deadline,
+     * so there is no NULLS LAST to sort by) and stops at the page; the outer one joins the page's
+     * rows to their round, problem, category, leader and department. Prisma's own form binds
+     * 'closed' and orders `CASE WHEN deadline IS NULL …` first, which sorts every overdue row for
+     * each page; its include then costs six more statements.
      */
-    async overduePageByDeadline(filter: Prisma.Sql, direction: Direction, after: readonly KeyValue[] | null, take: number) {
+    async overduePageByDeadline(filter: Prisma.Sql, direction: Direction, after: readonly KeyValue[] | null, take: number): Promise<MeasurePathSource[]> {
       // After an undated measure (sorted last) come only undated ones, and none of them is overdue.
       if (after && after[0] === null) return [];
       const dir = Sql.raw(direction === 'asc' ? 'ASC' : 'DESC');
       const beyond = Sql.raw(direction === 'asc' ? '>' : '<');
       const keyset = after ? Sql.sql`AND (m."deadline" ${beyond} ${str(after[0] ?? null)} OR (m."deadline" = ${str(after[0] ?? null)} AND m."id" ${beyond} ${int(after[1] ?? null)}))` : Sql.empty;
-      const ids = await db.$queryRaw<{ id: SqlCount }[]>`
-        SELECT m."id" AS "id" FROM "Measure" m WHERE ${filter} ${keyset} ORDER BY m."deadline" ${dir}, m."id" ${dir} LIMIT ${take}`;
-      const order = ids.map((r) => toNumber(r.id));
-      const rows = await db.measure.findMany({ where: { id: { in: order } }, include: measurePathInclude });
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return order.flatMap((id) => byId.get(id) ?? []);
+      const rows = await db.$queryRaw<MeasurePathFlatRow[]>`
+        SELECT ${MEASURE_ITEM_COLUMNS}, ${MEASURE_OWNER_COLUMNS},
+               mr."feedbackDate" AS "feedbackDate", mr."warnDueSoonDays" AS "warnDueSoonDays", mr."warnVerySoonDays" AS "warnVerySoonDays", mr."behindScheduleMargin" AS "behindScheduleMargin",
+               p."ordinal" AS "problemOrdinal", p."title" AS "problemTitle",
+               c."id" AS "categoryId", c."ordinal" AS "categoryOrdinal", c."title" AS "categoryTitle",
+               cr."id" AS "pathRoundId", cr."committee" AS "committee", cr."roundName" AS "roundName", cr."groupName" AS "groupName"
+          FROM (SELECT m."id" AS "id" FROM "Measure" m WHERE ${filter} ${keyset} ORDER BY m."deadline" ${dir}, m."id" ${dir} LIMIT ${take}) k
+          JOIN "Measure" m ON m."id" = k."id"
+          JOIN "InspectionRound" mr ON mr."id" = m."roundId"
+          JOIN "Problem" p ON p."id" = m."problemId"
+          JOIN "Category" c ON c."id" = p."categoryId"
+          JOIN "InspectionRound" cr ON cr."id" = c."roundId"
+          LEFT JOIN "Person" l ON l."id" = m."leaderId"
+          LEFT JOIN "Department" d ON d."id" = m."leadDepartmentId"
+         ORDER BY m."deadline" ${dir}, m."id" ${dir}`;
+      return rows.map(toMeasurePathSource);
     },
 
     /**

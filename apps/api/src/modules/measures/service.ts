@@ -250,12 +250,12 @@ export function createMeasureService({ db, dialect, clock, notifier }: MeasureSe
       // every round, the heaviest) go through the overdue rule's SQL form and its partial index.
       const warning = warningFilterSql(query, today, scope, dialect);
       const overdue = overdueFilterSql(query, today, scope);
+      if (!warning && overdue && sort === 'deadline') {
+        const [rows, total] = await Promise.all([repo.overduePageByDeadline(overdue, direction, after, limit + 1), repo.countSql(overdue)]);
+        return pageOf(rows, limit, cursorScope, (r) => [r.deadline, r.id], (r) => toMeasureListItem(r, today), total);
+      }
       const [rows, total] = await Promise.all([
-        warning
-          ? repo.warningPage(warning, sort, direction, after, limit + 1)
-          : overdue && sort === 'deadline'
-            ? repo.overduePageByDeadline(overdue, direction, after, limit + 1)
-            : repo.page(where, sort, direction, after, limit + 1),
+        warning ? repo.warningPage(warning, sort, direction, after, limit + 1) : repo.page(where, sort, direction, after, limit + 1),
         warning ? repo.countWarning(warning) : overdue ? repo.countSql(overdue) : repo.count(where),
       ]);
       return pageOf(rows, limit, cursorScope, measureKeyOf(sort), (r) => toMeasureListItem(r, today), total);

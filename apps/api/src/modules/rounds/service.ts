@@ -30,9 +30,9 @@ import { invalidReference, notFound, validationFailed } from '../../lib/errors.j
 import { DEFAULT_LIMIT, decodeCursor, pageOf } from '../../lib/keyset.js';
 import { toMeasureItem } from '../measures/mapper.js';
 import { toMeeting, toRegulation } from '../registers/service.js';
-import { createRoundRepository, roundInclude, type RoundRow, type RoundTotalsRow } from './repository.js';
+import { createRoundRepository, roundInclude, type RoundRow, type RoundSource, type RoundTotalsRow } from './repository.js';
 
-export function toRound(row: RoundRow): Round {
+export function toRound(row: RoundSource): Round {
   return {
     id: row.id,
     title: roundTitle(row),
@@ -53,7 +53,7 @@ export function toRound(row: RoundRow): Round {
 
 const noTotals = (): RoundTotalsRow => ({ categories: 0, problems: 0, manifestations: 0, ...emptyCounts() });
 
-function withTotals(row: RoundRow, totals: RoundTotalsRow | undefined): RoundWithTotals {
+function withTotals(row: RoundSource, totals: RoundTotalsRow | undefined): RoundWithTotals {
   const t = totals ?? noTotals();
   return { ...toRound(row), totals: { ...t, measures: t.total } };
 }
@@ -83,15 +83,15 @@ export function createRoundService({ db, clock }: { db: Db; clock: Clock }) {
   }
 
   return {
-    /** A page of the rounds the account sees, with their totals: three statements whatever the number of rounds. */
+    /** A page of the rounds the account sees, with their totals: one statement whatever the number of rounds. */
     async list(query: RoundQuery, scope: RoundScope): Promise<RoundPage> {
       const direction = query.direction ?? 'asc';
       const limit = query.limit ?? DEFAULT_LIMIT;
       const cursorScope = `rounds:${direction}`;
       const after = decodeCursor(query.cursor, cursorScope, ['int']);
-      const [rows, total] = await Promise.all([repo.page(scope, after, limit + 1, direction), repo.count(scope)]);
-      const totals = await repo.totals(rows.slice(0, limit).map((r) => r.id), clock.today());
-      return pageOf(rows, limit, cursorScope, (r) => [r.id], (r) => withTotals(r, totals.get(r.id)), total);
+      const page = await repo.pageWithTotals(scope, after, limit + 1, direction, clock.today());
+      const total = page.total ?? (await repo.count(scope));
+      return pageOf(page.rows, limit, cursorScope, (r) => [r.id], (r) => withTotals(r, r.totals), total);
     },
 
     async current(scope: RoundScope): Promise<CurrentRound> {
@@ -127,9 +127,10 @@ export function createRoundService({ db, clock }: { db: Db; clock: Clock }) {
     },
 
     async tree(id: number): Promise<RoundTree> {
-      const round = await requireRound(id);
+      const tree = await repo.tree(id);
+      if (!tree) throw notFound('round', id);
+      const { round, categories } = tree;
       const today = clock.today();
-      const categories = await repo.tree(id);
       const all: ReturnType<typeof toMeasureItem>[] = [];
       const categoryNodes = categories.map((c) => {
         const problemNodes = c.problems.map((p) => {
