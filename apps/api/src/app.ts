@@ -22,6 +22,8 @@ import rateLimit from './plugins/rate-limit.js';
 import openapi from './plugins/openapi.js';
 import textInput from './plugins/text-input.js';
 import { registerWebApp } from './plugins/web.js';
+import responseCache from './plugins/response-cache.js';
+import type { ResponseCacheOptions } from './lib/response-cache.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { userRoutes } from './modules/users/routes.js';
@@ -94,6 +96,8 @@ export interface AppOptions {
   importGate?: WorkGate;
   /** Prints the report's HTML to PDF (default: Debian's chromium, when installed). */
   printer?: PdfPrinter;
+  /** The hot read routes' cache (lib/response-cache.ts): its bounds, or false for none (default: on, 1,000 answers, 32 MB, 5 s). */
+  responseCache?: ResponseCacheOptions | false;
 }
 
 /**
@@ -134,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const clock = options.clock ?? systemClock;
   await app.register(database, { db: options.db, dialect: options.dialect, clock });
+  await app.register(responseCache, { cache: options.responseCache ?? {} });
   await app.register(securityHeaders);
   await app.register(sameOrigin, { allowedOrigins: options.allowedOrigins });
   await app.register(auth, { secureCookies: options.secureCookies ?? 'auto' });

@@ -82,6 +82,12 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+/** The routes answered through the response cache (lib/response-cache.ts). */
+export function isCachedRead(url: string): boolean {
+  const [path, query = ''] = url.split('?');
+  return /^\/api\/rounds(\/\d+\/(summary|tree))?$/.test(path!) || (path === '/api/measures' && new URLSearchParams(query).get('overdue') === 'true');
+}
+
 /** The session cookie of a login answer, as a request header. */
 export function sessionCookie(res: LightMyRequestResponse): { cookie: string } {
   const set = res.cookies.find((c) => c.name === 'rectify_session');
@@ -99,7 +105,7 @@ export async function startApi(
   const clock = fixedClock(options.today ?? REPORT_DAY);
   await ensureDemoAccounts(db, testHasher, clock);
   const evidenceDir = mkdtempSync(join(tmpdir(), 'rectify-evidence-'));
-  const app = await buildApp({
+  const appOptions: AppOptions = {
     db,
     dialect,
     clock,
@@ -109,8 +115,14 @@ export async function startApi(
     evidenceDir,
     loginFailureDelayMs: 0,
     ...options.app,
-  });
+  };
+  const app = await buildApp(appOptions);
   await app.ready();
+  // The same app on the same database and clock without the response cache: every cached read a
+  // suite makes is asked of it too, and must answer the same bytes (a write path that did not move
+  // the data's revision would leave the cached app answering what the data was).
+  const uncached = appOptions.responseCache === false ? null : await buildApp({ ...appOptions, responseCache: false });
+  await uncached?.ready();
   const cookies = new Map<string, Promise<{ cookie: string }>>();
   const login = (username: string, password = DEMO_PASSWORD) => {
     const key = `${username}\u0000${password}`;
@@ -121,8 +133,15 @@ export async function startApi(
     }
     return cookie;
   };
-  const as = async (username: string | null, request: InjectOptions) =>
-    app.inject({ ...request, headers: { ...(username ? await login(username) : {}), ...request.headers } });
+  const as = async (username: string | null, request: InjectOptions) => {
+    const options = { ...request, headers: { ...(username ? await login(username) : {}), ...request.headers } };
+    const res = await app.inject(options);
+    if (uncached && (request.method ?? 'GET') === 'GET' && res.statusCode === 200 && isCachedRead(String(request.url ?? ''))) {
+      const fresh = await uncached.inject(options);
+      if (fresh.body !== res.body) throw new Error(`the cached answer of GET ${request.url} is not what the data says now:\n cached: ${res.body.slice(0, 400)}\n   data: ${fresh.body.slice(0, 400)}`);
+    }
+    return res;
+  };
   return {
     app,
     db,
@@ -134,6 +153,7 @@ export async function startApi(
     evidenceDir,
     close: async () => {
       await app.close();
+      await uncached?.close();
       await close();
       await database.drop();
       rmSync(evidenceDir, { recursive: true, force: true });

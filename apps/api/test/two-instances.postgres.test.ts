@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, loadDemoRound, migrate, referenceRound } from '@rectify/db';
-import { todayInShanghai, type MeasureDetail, type MeasurePage } from '@rectify/domain';
+import { todayInShanghai, type MeasureDetail, type MeasurePage, type RoundSummary, type RoundTree } from '@rectify/domain';
 import { ensureDemoAccounts, DEMO_PASSWORD } from '../src/modules/auth/demo-accounts.js';
 import { DAILY_JOB } from '../src/lib/scheduler.js';
 import { systemClock } from '../src/lib/clock.js';
@@ -143,6 +143,33 @@ describe.skipIf(!available)('two API processes on one PostgreSQL database', () =
     const download = await fetch(`${b.base}/api/evidence/${evidence.id}/download`, { headers: { cookie } });
     expect(download.status).toBe(200);
     expect(Buffer.from(await download.arrayBuffer()).equals(files.pdf())).toBe(true);
+  }, 60_000);
+
+  it('answers a read cached on one instance with the write made on the other right after it', async () => {
+    const cookie = await login(a, 'office');
+    const get = async <T>(instance: Instance, path: string) => {
+      const res = await call(instance, 'GET', path, cookie);
+      expect(res.status, res.body).toBe(200);
+      return JSON.parse(res.body) as T;
+    };
+    const roundId = (await get<{ items: { id: number }[] }>(b, '/api/rounds')).items[0]!.id;
+    // B answers the tree and the overdue list twice: the second from its cache.
+    const tree = await get<RoundTree>(b, `/api/rounds/${roundId}/tree`);
+    expect(await get<RoundTree>(b, `/api/rounds/${roundId}/tree`)).toEqual(tree);
+    const overdue = await get<MeasurePage>(b, '/api/measures?overdue=true&sort=deadline&limit=50');
+    await get<MeasurePage>(b, '/api/measures?overdue=true&sort=deadline&limit=50');
+    // A renames a category and moves the overdue measure's deadline on.
+    const category = tree.categories[0]!;
+    expect((await call(a, 'PATCH', `/api/categories/${category.id}`, cookie, { version: category.version, title: '在 A 上改名的方面' })).status).toBe(200);
+    const late = overdue.items[0]!;
+    const current = JSON.parse((await call(a, 'GET', `/api/measures/${late.id}`, cookie)).body) as MeasureDetail;
+    expect((await call(a, 'PATCH', `/api/measures/${late.id}`, cookie, { version: current.version, deadline: '2099-12-31' })).status).toBe(200);
+    // B's next answers are the data's.
+    expect((await get<RoundTree>(b, `/api/rounds/${roundId}/tree`)).categories[0]!.title).toBe('在 A 上改名的方面');
+    expect((await get<RoundSummary>(b, `/api/rounds/${roundId}/summary`)).byCategory[0]!.title).toBe('在 A 上改名的方面');
+    const after = await get<MeasurePage>(b, '/api/measures?overdue=true&sort=deadline&limit=50');
+    expect(after.total).toBe(overdue.total - 1);
+    expect(after.items.map((m) => m.id)).not.toContain(late.id);
   }, 60_000);
 
   it('runs the daily job once across both instances', async () => {

@@ -1,0 +1,4 @@
+import { revisionSuite } from './revision.suite.js';
+import { sqliteDatabase } from './harness.js';
+
+revisionSuite('SQLite', async () => sqliteDatabase());
