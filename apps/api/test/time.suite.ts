@@ -451,6 +451,33 @@ export function timeSuite(label: string, makeDatabase: () => Promise<TestDatabas
       expect((await measure(monthly.id)).checkInCadence).toBe('quarterly');
     });
 
+    it('gives a new long-term measure no deadline unless one is said (by hand and from a ledger row), so it is never overdue by the round’s date', async () => {
+      const round = json<{ rectificationDeadline: string | null }>(await api.request({ method: 'GET', url: `/api/rounds/${api.roundId}` }));
+      expect(round.rectificationDeadline).not.toBeNull();
+      const byHand = await b.measure({ kind: 'long_term', checkInCadence: 'monthly', deadline: undefined });
+      expect(byHand).toMatchObject({ kind: 'long_term', deadline: null, overdue: false });
+      // A dated measure without a date still starts with the round's 整改时限.
+      expect((await b.measure({ deadline: undefined })).deadline).toBe(round.rectificationDeadline);
+
+      // A ledger row that says 长期坚持 where the date would be: created without one.
+      const tag = b.unique('长效台账');
+      const exported = (await api.as('inspector', { method: 'GET', url: `/api/rounds/${api.roundId}/ledger.xlsx?q=${encodeURIComponent(b.unique('无此措施'))}` })).rawPayload;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(exported as unknown as ArrayBuffer);
+      const sheet = wb.getWorksheet('整改台账')!;
+      const column = (header: string) => (sheet.getRow(2).values as unknown[]).indexOf(header);
+      const row = sheet.getRow(3);
+      row.getCell(column('方面')).value = '（一）长效机制方面';
+      row.getCell(column('具体问题')).value = '1.长效机制不健全';
+      row.getCell(column('整改措施')).value = `${tag}每月开展一次警示教育`;
+      row.getCell(column('完成时限')).value = '长期坚持';
+      row.getCell(column('报送周期')).value = '每月';
+      const imported = await api.request({ method: 'POST', url: `/api/rounds/${api.roundId}/ledger/import`, payload: Buffer.from(await wb.xlsx.writeBuffer()), headers: { 'content-type': 'application/octet-stream' } });
+      expect(imported.statusCode).toBe(200);
+      const found = json<{ items: { id: number; text: string }[] }>(await api.request({ method: 'GET', url: `/api/measures?roundId=${api.roundId}&q=${encodeURIComponent(tag)}` })).items;
+      expect(found).toHaveLength(1);
+      expect(await measure(found[0]!.id)).toMatchObject({ kind: 'long_term', deadline: null, overdue: false, checkInCadence: 'monthly' });
+    });
     it('colours the ledger’s 预警等级 with the level the measure page shows, and its import ignores the column', async () => {
       const tag = b.unique('预警台账');
       const levels = {

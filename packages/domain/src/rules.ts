@@ -1,5 +1,5 @@
 import { daysBetween } from './dates.js';
-import type { FollowUpResult, MeasureStatus } from './enums.js';
+import type { FollowUpResult, MeasureKind, MeasureStatus } from './enums.js';
 
 /** The facts about a measure that the rules below need. */
 export interface MeasureFacts {
@@ -110,9 +110,12 @@ export function applyStatusChange(
 /**
  * A new measure's deadline: the one given, else the round's rectification deadline (整改时限), so a
  * measure created by hand, imported from a ledger or from a text starts with the round's date.
- * `undefined` (not said) takes the default; an explicit `null` means "no deadline".
+ * `undefined` (not said) takes the default; an explicit `null` means "no deadline". A long-term
+ * measure (长期坚持) is never closed by a date: it takes none unless one is given, or it would count
+ * as overdue from the round's deadline on while its check-ins are kept.
  */
-export function newMeasureDeadline(given: string | null | undefined, roundDeadline: string | null): string | null {
+export function newMeasureDeadline(given: string | null | undefined, roundDeadline: string | null, kind: MeasureKind = 'deadline'): string | null {
+  if (kind === 'long_term') return given ?? null;
   return given === undefined ? roundDeadline : given;
 }
 

@@ -18,6 +18,7 @@ import {
   isIsoDate,
   isOverdue,
   isRectified,
+  newMeasureDeadline,
   todayInShanghai,
   type MeasureFacts, ledgerImportStatus } from '../src/index.js';
 
@@ -175,5 +176,17 @@ describe('ledgerImportStatus: a ledger never bypasses the closure workflow', () 
     expect(ledgerImportStatus('not_started', 'in_progress', false)).toEqual({ action: 'update', status: 'not_started', held: null });
     expect(ledgerImportStatus(null, 'in_progress', false)).toEqual({ action: 'update', status: 'in_progress', held: null });
     expect(ledgerImportStatus(null, null, false)).toEqual({ action: 'create', status: 'not_started', held: null });
+  });
+});
+
+describe('a new measure’s deadline', () => {
+  it('takes the round’s 整改时限 when none is said, keeps an explicit none, and gives a long-term measure none', () => {
+    expect(newMeasureDeadline(undefined, '2023-06-15')).toBe('2023-06-15');
+    expect(newMeasureDeadline(null, '2023-06-15')).toBeNull();
+    expect(newMeasureDeadline('2023-05-31', '2023-06-15')).toBe('2023-05-31');
+    // 长期坚持 is never closed by a date: the round's deadline would make it overdue while its check-ins are kept.
+    expect(newMeasureDeadline(undefined, '2023-06-15', 'long_term')).toBeNull();
+    expect(newMeasureDeadline('2023-12-31', '2023-06-15', 'long_term')).toBe('2023-12-31');
+    expect(newMeasureDeadline(undefined, '2023-06-15', 'immediate')).toBe('2023-06-15');
   });
 });

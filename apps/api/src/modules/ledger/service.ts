@@ -251,8 +251,8 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
                 action: decided.action,
                 values: {
                   kind: m.kind,
-                  // A new row without a date takes the round's 整改时限, like a measure added by hand.
-                  deadline: decided.action === 'create' ? newMeasureDeadline(m.deadline ?? undefined, round.rectificationDeadline) : m.deadline,
+                  // A new row without a date takes the round's 整改时限, like a measure added by hand (a long-term one none).
+                  deadline: decided.action === 'create' ? newMeasureDeadline(m.deadline ?? undefined, round.rectificationDeadline, m.kind) : m.deadline,
                   leader: person(m.leader),
                   leadDepartment: m.leadDepartment ? department(m.leadDepartment) : null,
                   coDepartments: co.map(department),
@@ -440,8 +440,8 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
                   const inserted = await tx.measure.create({
                     data: {
                       ...fields,
-                      // A row without a date takes the round's 整改时限, like a measure added by hand.
-                      deadline: newMeasureDeadline(fields.deadline ?? undefined, round.rectificationDeadline),
+                      // A row without a date takes the round's 整改时限, like a measure added by hand (a long-term one none).
+                      deadline: newMeasureDeadline(fields.deadline ?? undefined, round.rectificationDeadline, fields.kind),
                       problemId: problem.id, roundId, text: m.text, ordinal: ++measureOrdinal, coDepartments: { create: coDepartments },
                       ...(postponed ? { originalDeadline: postponed.from, postponementCount: 1 } : {}),
                     },

@@ -281,7 +281,7 @@ export function createMeasureService({ db, dialect, clock, notifier }: MeasureSe
             text: body.text.trim(),
             kind: body.kind ?? 'deadline',
             ...state,
-            deadline: newMeasureDeadline(body.deadline, problem.round.rectificationDeadline),
+            deadline: newMeasureDeadline(body.deadline, problem.round.rectificationDeadline, body.kind),
             startDate: body.startDate ?? problem.round.feedbackDate,
             checkInCadence: body.checkInCadence ?? null,
             leaderId: body.leaderId ?? null,
