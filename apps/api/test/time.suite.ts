@@ -504,6 +504,13 @@ export function timeSuite(label: string, makeDatabase: () => Promise<TestDatabas
       expect((cell(levels.due_soon).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFD9F2D0');
       expect(parsed.errors).toEqual([]);
       expect(parsed.warnings.filter((w) => JSON.stringify(w).includes('预警'))).toEqual([]);
+
+      // The dashboard's level filter carries into the export: the rows of that level only.
+      const urgentOnly = json<{ rows: { measure: string; warningLevel: string }[] }>(
+        await api.as('inspector', { method: 'GET', url: `/api/rounds/${api.roundId}/ledger.json?q=${encodeURIComponent(tag)}&warningLevel=urgent` }),
+      ).rows;
+      expect(urgentOnly.map((r) => [r.measure, r.warningLevel])).toEqual([[levels.urgent.text, 'urgent']]);
+      expect((await api.as('inspector', { method: 'GET', url: `/api/rounds/${api.roundId}/ledger.json?warningLevel=purple` })).statusCode).toBe(400);
     });
     it('exports 原定时限 / 调整后时限 / 延期原因 in the ledger, and imports them as an approved postponement', async () => {
       const m = await b.measure({ deadline: addDays(today, 3), text: b.unique('台账延期措施') });

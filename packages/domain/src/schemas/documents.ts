@@ -26,7 +26,8 @@ export const ReportTextsUpdate = Type.Object(
 export type ReportTextsUpdate = Static<typeof ReportTextsUpdate>;
 
 /** The measure list's filters, applied to the ledger export too (the round comes from the path). */
-export const LedgerQuery = Type.Omit(MeasureQuery, ['roundId', 'cursor', 'limit', 'sort', 'direction', 'warningLevel'], { additionalProperties: false });
+// The measure list's filters, the warning level included: the dashboard's export takes the list the page shows.
+export const LedgerQuery = Type.Omit(MeasureQuery, ['roundId', 'cursor', 'limit', 'sort', 'direction'], { additionalProperties: false });
 export type LedgerQuery = Static<typeof LedgerQuery>;
 
 const ImportIssue = Type.Object({ row: Type.Integer(), column: Type.String(), message: Type.String(), messageEn: Type.String() });

@@ -91,6 +91,9 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
         const status = toMeasureStatus(m.status);
         const kind = toMeasureKind(m.kind);
         const checkInCadence = m.checkInCadence === null ? null : toCheckInCadence(m.checkInCadence);
+        const level = warningLevel({ status, kind, deadline: m.deadline, startDate: measureStart(m, round), progress: m.progress, checkInCadence, lastCheckInOn: m.lastCheckInOn }, today, round);
+        // The level filter reads the level this row shows (the rule, as the list's SQL form counts it).
+        if (query.warningLevel && level !== query.warningLevel) continue;
         yield {
           categoryOrdinal: m.problem.category.ordinal,
           category: m.problem.category.title,
@@ -109,7 +112,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
           progressText: m.outcome ?? latest.get(m.id) ?? null,
           evidence: m.evidence.map((e) => e.fileName),
           overdue: isOverdue({ status, deadline: m.deadline }, today),
-          warningLevel: warningLevel({ status, kind, deadline: m.deadline, startDate: measureStart(m, round), progress: m.progress, checkInCadence, lastCheckInOn: m.lastCheckInOn }, today, round),
+          warningLevel: level,
           kind,
           originalDeadline: m.originalDeadline,
           postponementReasons: m.postponements.map((x) => x.reason),

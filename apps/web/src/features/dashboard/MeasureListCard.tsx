@@ -96,7 +96,7 @@ export function MeasureListCard({ roundId, organizationId, params, setParams, fi
               ) : (
                 <Typography.Text type="secondary">{t('dashboard.filterAll')}</Typography.Text>
               )}
-              <ExportListButton roundId={roundId} filters={{ ...dashboardFilterToLedger(filter), ...controls.filters }} />
+              <ExportListButton roundId={roundId} filters={{ ...dashboardFilterToLedger(filter), ...controls.filters, ...(warningLevelParam && { warningLevel: warningLevelParam }) }} />
             </Space>
           }
           styles={{ body: { padding: 0 } }}

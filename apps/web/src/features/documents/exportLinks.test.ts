@@ -25,6 +25,8 @@ describe('export links', () => {
     const params = new URLSearchParams('categoryId=2&leaderId=abc&departmentId=-1&status=closed&status=bogus&status=closed&overdue=yes&q=%20%20');
     expect(ledgerFiltersFromSearch(params)).toEqual({ categoryId: 2, status: ['closed'] });
     expect(ledgerFiltersFromSearch(new URLSearchParams('overdue=false&problemId=7'))).toEqual({ problemId: 7, overdue: false });
+    expect(ledgerFiltersFromSearch(new URLSearchParams('warningLevel=urgent'))).toEqual({ warningLevel: 'urgent' });
+    expect(ledgerFiltersFromSearch(new URLSearchParams('warningLevel=purple'))).toEqual({});
     expect(hasFilters({})).toBe(false);
     expect(hasFilters({ overdue: false })).toBe(true);
   });

@@ -1,11 +1,11 @@
-import type { LedgerQuery, MeasureStatus } from '@rectify/domain';
+import { WARNING_LEVELS, type LedgerQuery, type MeasureStatus } from '@rectify/domain';
 import { buildQuery, type QueryValue } from '../../api/client';
 
 export type LedgerFormat = 'xlsx' | 'csv' | 'json';
 export type ReportFormat = 'docx' | 'pdf' | 'html';
 
 /** The measure-list filters the ledger export takes (the round comes from the path). */
-export type LedgerFilters = Pick<LedgerQuery, 'categoryId' | 'problemId' | 'leaderId' | 'departmentId' | 'status' | 'overdue' | 'q'>;
+export type LedgerFilters = Pick<LedgerQuery, 'categoryId' | 'problemId' | 'leaderId' | 'departmentId' | 'status' | 'overdue' | 'q' | 'warningLevel'>;
 
 const ID_KEYS = ['categoryId', 'problemId', 'leaderId', 'departmentId'] as const;
 const STATUSES: readonly MeasureStatus[] = ['not_started', 'in_progress', 'pending_closure', 'closed'];
@@ -28,6 +28,8 @@ export function ledgerFiltersFromSearch(params: URLSearchParams): LedgerFilters 
   if (overdue === 'true' || overdue === 'false') filters.overdue = overdue === 'true';
   const q = params.get('q')?.trim();
   if (q) filters.q = q.slice(0, 200);
+  const level = WARNING_LEVELS.find((l) => l === params.get('warningLevel'));
+  if (level) filters.warningLevel = level;
   return filters;
 }
 
