@@ -89,7 +89,7 @@ export const followUpsEn: Record<keyof typeof followUpsZh, string> = {
   'followUps.state.due': 'Due',
   'followUps.state.overdue': 'Overdue',
   'followUps.state.done': 'Done',
-  'followUps.counts': '{total} measures: {held} held, {slid} slid back, {pending} to record',
+  'followUps.counts': 'Measures: {total} ({held} held, {slid} slid back, {pending} to record)',
   'followUps.held': 'Held',
   'followUps.slid': 'Slid back',
   'followUps.pending': 'To record',

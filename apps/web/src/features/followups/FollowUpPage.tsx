@@ -17,6 +17,7 @@ import { useSetCurrentRound } from '../../app/CurrentRound';
 import { useLocale, useT } from '../../i18n';
 import { LoadError, Loading } from '../../shared/PageState';
 import { StatusTag } from '../../shared/StatusTag';
+import { useScreen } from '../../shared/useScreen';
 import { useCorrectFollowUp, useDeleteFollowUp, useFollowUp, useRecordFollowUp, useUpdateFollowUp, useUploadFollowUpEvidence } from './api';
 import { FollowUpFields, type FollowUpForm } from './FollowUpFields';
 import { FOLLOW_UP_STATE_COLOR } from './labels';
@@ -231,10 +232,41 @@ export default function FollowUpPage() {
   const remove = useDeleteFollowUp();
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const { phone } = useScreen();
 
   if (review.isLoading) return <Loading />;
   if (review.error) return <LoadError error={review.error} onRetry={() => void review.refetch()} />;
   const r = review.data!;
+  // On a phone the title and the buttons do not fit one card header: the buttons go under it.
+  const actions =
+    r.mayManage && (
+      <Space wrap size={8}>
+        <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="follow-up-edit">
+          {t('followUps.edit')}
+        </Button>
+        {!r.locked && (
+          <Popconfirm
+            title={t('followUps.deleteConfirm')}
+            okText={t('followUps.delete')}
+            cancelText={t('common.cancel')}
+            okButtonProps={{ danger: true, 'data-testid': 'follow-up-delete-confirm' } as ButtonProps}
+            onConfirm={() =>
+              remove
+                .mutateAsync({ id: r.id, version: r.version })
+                .then(() => {
+                  message.success(t('followUps.deleted'));
+                  void navigate(`/rounds/${r.roundId}/follow-ups`);
+                })
+                .catch((e: Error) => message.error(e.message))
+            }
+          >
+            <Button danger icon={<DeleteOutlined />} loading={remove.isPending} data-testid="follow-up-delete">
+              {t('followUps.delete')}
+            </Button>
+          </Popconfirm>
+        )}
+      </Space>
+    );
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="follow-up-page">
       <Link to={`/rounds/${r.roundId}/follow-ups`}>
@@ -242,37 +274,9 @@ export default function FollowUpPage() {
       </Link>
       <Card
         title={<Typography.Title level={4} style={{ margin: 0 }}>{t('followUps.title')}</Typography.Title>}
-        extra={
-          r.mayManage && (
-            <Space wrap size={8}>
-              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="follow-up-edit">
-                {t('followUps.edit')}
-              </Button>
-              {!r.locked && (
-                <Popconfirm
-                  title={t('followUps.deleteConfirm')}
-                  okText={t('followUps.delete')}
-                  cancelText={t('common.cancel')}
-                  okButtonProps={{ danger: true, 'data-testid': 'follow-up-delete-confirm' } as ButtonProps}
-                  onConfirm={() =>
-                    remove
-                      .mutateAsync({ id: r.id, version: r.version })
-                      .then(() => {
-                        message.success(t('followUps.deleted'));
-                        void navigate(`/rounds/${r.roundId}/follow-ups`);
-                      })
-                      .catch((e: Error) => message.error(e.message))
-                  }
-                >
-                  <Button danger icon={<DeleteOutlined />} loading={remove.isPending} data-testid="follow-up-delete">
-                    {t('followUps.delete')}
-                  </Button>
-                </Popconfirm>
-              )}
-            </Space>
-          )
-        }
+        extra={phone ? undefined : actions}
       >
+        {phone && actions && <div style={{ marginBottom: 12 }}>{actions}</div>}
         <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2 }}>
           <Descriptions.Item label={t('followUps.date')}>
             {r.scheduledOn} <Tag color={FOLLOW_UP_STATE_COLOR[r.state]} data-testid="follow-up-state">{t(`followUps.state.${r.state}`)}</Tag>
