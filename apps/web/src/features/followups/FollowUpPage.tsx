@@ -1,190 +1,26 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, List, Modal, Popconfirm, Radio, Space, Tag, Typography, Upload, type ButtonProps } from 'antd';
+import { App, Button, Card, Descriptions, List, Popconfirm, Space, Tag, Typography, Upload, type ButtonProps } from 'antd';
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, UploadOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   EVIDENCE_ACCEPT,
   EVIDENCE_MAX_BYTES,
   errorMessage,
   formatDateTime,
-  type FollowUpDetail,
   type FollowUpItem,
   type FollowUpResult,
-  type FollowUpUpdate,
 } from '@rectify/domain';
 import { useSetCurrentRound } from '../../app/CurrentRound';
 import { useLocale, useT } from '../../i18n';
 import { LoadError, Loading } from '../../shared/PageState';
 import { StatusTag } from '../../shared/StatusTag';
 import { useScreen } from '../../shared/useScreen';
-import { useCorrectFollowUp, useDeleteFollowUp, useFollowUp, useRecordFollowUp, useUpdateFollowUp, useUploadFollowUpEvidence } from './api';
-import { FollowUpFields, type FollowUpForm } from './FollowUpFields';
+import { useDeleteFollowUp, useFollowUp, useUploadFollowUpEvidence } from './api';
+import { CorrectModal, EditModal, RecordModal } from './FollowUpModals';
 import { FOLLOW_UP_STATE_COLOR } from './labels';
 
 const who = (p: { name: string | null; username: string } | null) => p?.name ?? p?.username ?? '';
 const RESULT_COLOR: Record<FollowUpResult, string> = { held: 'green', slid: 'red' };
-
-/** Record 巩固 / 反弹 for one measure: a note (required for 反弹, which reopens the measure). */
-function RecordModal({ item, result, onClose }: { item: FollowUpItem | null; result: FollowUpResult; onClose: () => void }) {
-  const t = useT();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ note?: string }>();
-  const [error, setError] = useState<string | null>(null);
-  const record = useRecordFollowUp();
-  const submit = async (v: { note?: string }) => {
-    if (!item) return;
-    setError(null);
-    try {
-      await record.mutateAsync({ itemId: item.id, body: { result, version: item.version, ...(v.note?.trim() ? { note: v.note.trim() } : {}) } });
-      message.success(t('followUps.recorded'));
-      onClose();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  };
-  return (
-    <Modal
-      open={item !== null}
-      title={t(result === 'slid' ? 'followUps.recordTitleSlid' : 'followUps.recordTitleHeld')}
-      okText={t(result === 'slid' ? 'followUps.recordSlid' : 'followUps.recordHeld')}
-      okButtonProps={{ danger: result === 'slid', 'data-testid': 'follow-up-record-submit' } as ButtonProps}
-      cancelText={t('common.cancel')}
-      confirmLoading={record.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      {item && <Typography.Paragraph strong>{item.measure.text}</Typography.Paragraph>}
-      {result === 'slid' && <Alert type="warning" showIcon message={t('followUps.slidWarning')} style={{ marginBottom: 16 }} />}
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
-        <Form.Item
-          name="note"
-          label={t('followUps.recordNote')}
-          rules={result === 'slid' ? [{ required: true, whitespace: true, message: t('followUps.recordNoteRequired') }] : []}
-        >
-          <Input.TextArea rows={3} maxLength={2000} showCount data-testid="follow-up-record-note" />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-/** 修改回头看 (the office): day, reviewer and scope while nothing is recorded (`locked` from the API); the note always. */
-function EditModal({ review, open, onClose }: { review: FollowUpDetail; open: boolean; onClose: () => void }) {
-  const t = useT();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<FollowUpForm>();
-  const [error, setError] = useState<string | null>(null);
-  const update = useUpdateFollowUp();
-  const initial: FollowUpForm = {
-    scheduledOn: dayjs(review.scheduledOn),
-    reviewerId: review.reviewer?.id ?? null,
-    scope: review.scope,
-    categoryIds: review.categories.map((c) => c.id),
-    measureIds: review.items.map((i) => i.measure.id),
-    note: review.note,
-  };
-  const submit = async (v: FollowUpForm) => {
-    setError(null);
-    const note = v.note?.trim() || null;
-    // A locked review sends its note only; otherwise what the form says (the API compares with what it has).
-    const body: FollowUpUpdate = review.locked
-      ? { version: review.version, note }
-      : {
-          version: review.version,
-          scheduledOn: v.scheduledOn.format('YYYY-MM-DD'),
-          reviewerId: v.reviewerId ?? null,
-          scope: v.scope,
-          ...(v.scope === 'categories' ? { categoryIds: v.categoryIds } : {}),
-          ...(v.scope === 'measures' ? { measureIds: v.measureIds } : {}),
-          note,
-        };
-    try {
-      await update.mutateAsync({ id: review.id, body });
-      message.success(t('followUps.saved'));
-      onClose();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  };
-  return (
-    <Modal
-      open={open}
-      title={t('followUps.editTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={update.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      okButtonProps={{ 'data-testid': 'follow-up-edit-submit' } as ButtonProps}
-      destroyOnHidden
-    >
-      {review.locked && <Alert type="info" showIcon message={t('followUps.lockedHint')} style={{ marginBottom: 16 }} />}
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => void submit(v)}>
-        <FollowUpFields form={form} roundId={review.roundId} open={open} fixed={review.locked} />
-      </Form>
-    </Modal>
-  );
-}
-
-/** 更正结果 (the office): the other result or a better note; 反弹 reopens a closed measure, 巩固 never re-closes one. */
-function CorrectModal({ item, onClose }: { item: FollowUpItem | null; onClose: () => void }) {
-  const t = useT();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ result: FollowUpResult; note?: string }>();
-  const [error, setError] = useState<string | null>(null);
-  const correct = useCorrectFollowUp();
-  const result = Form.useWatch('result', form) ?? item?.result ?? 'held';
-  const submit = async (v: { result: FollowUpResult; note?: string }) => {
-    if (!item) return;
-    setError(null);
-    try {
-      await correct.mutateAsync({ itemId: item.id, body: { result: v.result, version: item.version, ...(v.note?.trim() ? { note: v.note.trim() } : {}) } });
-      message.success(t('followUps.corrected'));
-      onClose();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  };
-  return (
-    <Modal
-      open={item !== null}
-      title={t('followUps.correctTitle')}
-      okText={t('followUps.correct')}
-      cancelText={t('common.cancel')}
-      confirmLoading={correct.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      okButtonProps={{ danger: result === 'slid' && item?.result !== 'slid', 'data-testid': 'follow-up-correct-submit' } as ButtonProps}
-      destroyOnHidden
-    >
-      {item && <Typography.Paragraph strong>{item.measure.text}</Typography.Paragraph>}
-      {item && result === 'slid' && item.result !== 'slid' && item.measure.status === 'closed' && (
-        <Alert type="warning" showIcon message={t('followUps.slidWarning')} style={{ marginBottom: 16 }} />
-      )}
-      {item && result === 'held' && item.result === 'slid' && <Alert type="info" showIcon message={t('followUps.heldCorrectionHint')} style={{ marginBottom: 16 }} />}
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={{ result: item?.result ?? 'held', note: item?.note ?? '' }} onFinish={(v) => void submit(v)}>
-        <Form.Item name="result" label={t('followUps.results')}>
-          <Radio.Group data-testid="follow-up-correct-result">
-            <Radio value="held" data-testid="follow-up-correct-held">{t('followUps.held')}</Radio>
-            <Radio value="slid" data-testid="follow-up-correct-slid">{t('followUps.slid')}</Radio>
-          </Radio.Group>
-        </Form.Item>
-        <Form.Item
-          name="note"
-          label={t('followUps.recordNote')}
-          rules={result === 'slid' ? [{ required: true, whitespace: true, message: t('followUps.recordNoteRequired') }] : []}
-        >
-          <Input.TextArea rows={3} maxLength={2000} showCount data-testid="follow-up-correct-note" />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
 
 function EvidenceUpload({ item }: { item: FollowUpItem }) {
   const t = useT();
