@@ -98,19 +98,8 @@ export const FollowUp = Type.Object({
 });
 export type FollowUp = Static<typeof FollowUp>;
 
-export const FollowUpItem = Type.Object({
-  id: Id,
-  followUpId: Id,
-  measure: Type.Object({
-    id: Id,
-    text: Type.String(),
-    status: Type.Union(MEASURE_STATUSES.map((s) => Type.Literal(s))),
-    completedDate: Nullable(IsoDate),
-    category: Type.Object({ id: Id, ordinal: Type.Integer(), title: Type.String() }),
-    problem: Type.Object({ id: Id, ordinal: Type.Integer(), title: Type.String() }),
-    leader: Nullable(Ref),
-    leadDepartment: Nullable(Ref),
-  }),
+/** What a reviewer recorded for one measure (the review page's item and the measure page's row share it). */
+const RecordedResult = Type.Object({
   result: Nullable(FollowUpResultSchema),
   note: Nullable(Type.String()),
   recordedAt: Nullable(Timestamp),
@@ -118,6 +107,24 @@ export const FollowUpItem = Type.Object({
   evidence: Type.Array(EvidenceItem),
   version: Version,
 });
+
+export const FollowUpItem = Type.Composite([
+  Type.Object({
+    id: Id,
+    followUpId: Id,
+    measure: Type.Object({
+      id: Id,
+      text: Type.String(),
+      status: Type.Union(MEASURE_STATUSES.map((s) => Type.Literal(s))),
+      completedDate: Nullable(IsoDate),
+      category: Type.Object({ id: Id, ordinal: Type.Integer(), title: Type.String() }),
+      problem: Type.Object({ id: Id, ordinal: Type.Integer(), title: Type.String() }),
+      leader: Nullable(Ref),
+      leadDepartment: Nullable(Ref),
+    }),
+  }),
+  RecordedResult,
+]);
 export type FollowUpItem = Static<typeof FollowUpItem>;
 
 export const FollowUpDetail = Type.Composite([FollowUp, Type.Object({ items: Type.Array(FollowUpItem) })]);
@@ -139,15 +146,12 @@ export const FollowUpOverview = Type.Object({
 export type FollowUpOverview = Static<typeof FollowUpOverview>;
 
 /** One 回头看 of a measure, as its page lists them: the review's day and reviewer, the result (null: pending), note and evidence. */
-export const MeasureFollowUp = Type.Object({
-  /** The item's id (what recording and correcting address). */
-  id: Id,
-  followUp: Type.Object({ id: Id, scheduledOn: IsoDate, reviewer: Nullable(Ref), state: FollowUpStateSchema }),
-  result: Nullable(FollowUpResultSchema),
-  note: Nullable(Type.String()),
-  recordedAt: Nullable(Timestamp),
-  recordedBy: Nullable(UserRef),
-  evidence: Type.Array(EvidenceItem),
-  version: Version,
-});
+export const MeasureFollowUp = Type.Composite([
+  Type.Object({
+    /** The item's id (what recording and correcting address). */
+    id: Id,
+    followUp: Type.Object({ id: Id, scheduledOn: IsoDate, reviewer: Nullable(Ref), state: FollowUpStateSchema }),
+  }),
+  RecordedResult,
+]);
 export type MeasureFollowUp = Static<typeof MeasureFollowUp>;

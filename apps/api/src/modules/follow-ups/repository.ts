@@ -63,6 +63,18 @@ export function toFollowUp(row: FollowUpRow, counts: FollowUpCounts, actor: Pick
   };
 }
 
+/** What a reviewer recorded, as both the review's items and the measure's rows show it. */
+function recordedResult(row: Pick<ItemRow, 'result' | 'note' | 'recordedAt' | 'recordedBy' | 'evidence' | 'version'>) {
+  return {
+    result: row.result === null ? null : toFollowUpResult(row.result),
+    note: row.note,
+    recordedAt: row.recordedAt?.toISOString() ?? null,
+    recordedBy: toUserRef(row.recordedBy),
+    evidence: row.evidence.map(toEvidence),
+    version: row.version,
+  };
+}
+
 export function toFollowUpItem(row: ItemRow): FollowUpItem {
   const m = row.measure;
   return {
@@ -78,12 +90,7 @@ export function toFollowUpItem(row: ItemRow): FollowUpItem {
       leader: m.leader,
       leadDepartment: m.leadDepartment,
     },
-    result: row.result === null ? null : toFollowUpResult(row.result),
-    note: row.note,
-    recordedAt: row.recordedAt?.toISOString() ?? null,
-    recordedBy: toUserRef(row.recordedBy),
-    evidence: row.evidence.map(toEvidence),
-    version: row.version,
+    ...recordedResult(row),
   };
 }
 
@@ -218,11 +225,6 @@ export async function followUpsOfMeasure(db: Db, measureId: number, today: strin
       reviewer: row.followUp.reviewer,
       state: followUpState({ scheduledOn: row.followUp.scheduledOn, pending: (counts.get(row.followUpId) ?? emptyCounts()).pending }, today),
     },
-    result: row.result === null ? null : toFollowUpResult(row.result),
-    note: row.note,
-    recordedAt: row.recordedAt?.toISOString() ?? null,
-    recordedBy: toUserRef(row.recordedBy),
-    evidence: row.evidence.map(toEvidence),
-    version: row.version,
+    ...recordedResult(row),
   }));
 }
