@@ -143,7 +143,11 @@ test('the timeline’s filters are visible controls shared with the dashboard: a
   await expect(page).toHaveURL(new RegExp(`/rounds/${round.id}\\?category=${category.id}$`));
   await expect(page.getByTestId('measure-filter')).toBeVisible();
   await expect(page.getByTestId('filter-category')).toContainText(category.title);
-  await page.getByTestId('dashboard-to-timeline').click();
-  await expect(page).toHaveURL(new RegExp(`/rounds/${round.id}/timeline\\?category=${category.id}$`));
+  // The link sits in the list's header, which re-renders as the list loads: a click on a header
+  // being replaced can be lost (CI at fbac5bc), so the click is retried until the page moves.
+  await expect(async () => {
+    await page.getByTestId('dashboard-to-timeline').click();
+    await expect(page).toHaveURL(new RegExp(`/rounds/${round.id}/timeline\\?category=${category.id}$`), { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
   await expect(page.getByTestId('timeline-count')).toContainText(String(inCategory));
 });
