@@ -1,7 +1,9 @@
 // Prints the JavaScript a cold load of each main route fetches before it can render: the entry
 // chunk, the route's lazy page chunk, and every chunk they import statically (from Vite's
 // manifest), with gzip and brotli sizes. The issue's budget: the dashboard ≤ 250 KB gzipped.
-import { readFileSync } from 'node:fs';
+// Also names any chunk that carries TypeBox: the API validates with it, the web app only needs the
+// domain's plain functions and constants, and one value import from a schema module drags ~13 KB gz in.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 
@@ -48,4 +50,6 @@ for (const [route, page] of Object.entries(pages)) {
   if (route === 'dashboard' && total.gz > BUDGET_GZ) over = true;
   console.log(`${route.padEnd(11)} ${String(files.length).padStart(6)}   ${kb(total.raw).padEnd(10)} ${kb(total.gz).padEnd(10)} ${kb(total.br)}${mark}`);
 }
-if (process.argv.includes('--check') && over) process.exit(1);
+const withTypeBox = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js') && readFileSync(join(dist, 'assets', f), 'utf8').includes('TypeBox.Kind'));
+if (withTypeBox.length) console.log(`TypeBox in ${withTypeBox.join(', ')}: a value import from a domain schema module?`);
+if (process.argv.includes('--check') && (over || withTypeBox.length)) process.exit(1);

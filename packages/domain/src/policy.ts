@@ -1,5 +1,5 @@
 import type { Role } from './enums.js';
-import { MeasureUpdate } from './schemas/measure.js';
+import type { MeasureUpdate } from './schemas/measure.js';
 
 /**
  * Who may do what — the one place the rights live. The API declares one `Access` per route and
@@ -147,15 +147,34 @@ export function answersFor(actor: Pick<Actor, 'personId' | 'departmentId'>, meas
 }
 
 /**
- * Fields of a measure that a PATCH may change (`version` is always sent and always allowed): read
- * from the update schema, so a field added there is in the policy at once — the office's and
- * admin's, and the leader's unless listed below as workflow-only — never silently dropped.
+ * Fields of a measure that a PATCH may change (`version` is always sent and always allowed): every
+ * field of the update schema, the office's and admin's, and the leader's unless listed below as
+ * workflow-only. Written out rather than read from the schema at run time, so the web app can ask
+ * the policy without loading TypeBox; the record's type fails the typecheck when a field is added to
+ * the schema and not here, so none is silently dropped.
  */
 export type MeasureField = Exclude<keyof MeasureUpdate, 'version'>;
-const updateProperties = MeasureUpdate.properties;
-export const MEASURE_FIELDS: readonly MeasureField[] = (Object.keys(updateProperties) as (keyof typeof updateProperties)[]).filter(
-  (f): f is MeasureField => f !== 'version',
-);
+const EVERY_MEASURE_FIELD: Record<MeasureField, true> = {
+  text: true,
+  manifestationId: true,
+  ordinal: true,
+  kind: true,
+  status: true,
+  deadline: true,
+  startDate: true,
+  checkInCadence: true,
+  completedDate: true,
+  leaderId: true,
+  leadDepartmentId: true,
+  coDepartmentIds: true,
+  progress: true,
+  outcome: true,
+};
+export const MEASURE_FIELDS = Object.keys(EVERY_MEASURE_FIELD) as readonly MeasureField[];
+
+/** Fields a bulk change may set on many measures at once (批量设置). */
+export const MEASURE_BULK_FIELDS = ['leaderId', 'leadDepartmentId', 'coDepartmentIds', 'deadline', 'kind'] as const satisfies readonly MeasureField[];
+export type MeasureBulkField = (typeof MEASURE_BULK_FIELDS)[number];
 
 /**
  * Officers report progress; leaders also plan their measures; status moves through the closure

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessOf, ACCESS_LEVELS, answersFor, can, editableMeasureFields, forbiddenMeasureFields, leads, mayAttempt, mayRecordFollowUp, measureAccess, ROLES, type Access, type Role } from '../src/index.js';
+import { accessOf, ACCESS_LEVELS, answersFor, can, editableMeasureFields, forbiddenMeasureFields, leads, mayAttempt, mayRecordFollowUp, MEASURE_BULK_FIELDS, MEASURE_FIELDS, measureAccess, MeasureBulkUpdate, MeasureUpdate, ROLES, type Access, type Role } from '../src/index.js';
 
 const leaderActor = { personId: 7, departmentId: null };
 const officerActor = { personId: 9, departmentId: 3 };
@@ -49,6 +49,12 @@ describe('policy', () => {
     expect(can('office', 'closure.decide', { measure: foreign })).toBe(true);
     expect(can('inspector', 'measure.progress', { actor: officerActor, measure: inOfficersDepartment })).toBe(false);
     expect(can('leader', 'measure.reopen', { actor: leaderActor, measure: ledByLeader })).toBe(false);
+  });
+
+  it('lists the fields of the update and bulk schemas, no more and no fewer', () => {
+    expect([...MEASURE_FIELDS].sort()).toEqual(Object.keys(MeasureUpdate.properties).filter((f) => f !== 'version').sort());
+    expect(editableMeasureFields('admin')).toEqual(MEASURE_FIELDS);
+    expect([...MEASURE_BULK_FIELDS].sort()).toEqual(Object.keys(MeasureBulkUpdate.properties.set.properties).sort());
   });
 
   it('limits the fields a PATCH may change by role', () => {

@@ -172,10 +172,6 @@ export type MeasureQuery = Static<typeof MeasureQuery>;
 export const MeasurePage = KeysetPage(MeasureListItem);
 export type MeasurePage = Static<typeof MeasurePage>;
 
-/** Fields a bulk change may set on many measures at once (批量设置). */
-export const MEASURE_BULK_FIELDS = ['leaderId', 'leadDepartmentId', 'coDepartmentIds', 'deadline', 'kind'] as const;
-export type MeasureBulkField = (typeof MEASURE_BULK_FIELDS)[number];
-
 /** 批量设置: the same values on many measures, each with the version the client read. */
 export const MeasureBulkUpdate = Type.Object(
   {
