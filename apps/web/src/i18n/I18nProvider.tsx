@@ -1,16 +1,19 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { Locale } from '@rectify/domain';
 import { setApiLocale } from '../api/client';
 import type { MessageKey } from './messages';
-import { initialLocale, LOCALE_STORAGE_KEY, translate, type Params } from './translate';
+import { DEFAULT_LOCALE, initialLocale, isLocaleLoaded, loadLocale, LOCALE_STORAGE_KEY, translate, type Params } from './translate';
 
 export type TFunction = (key: MessageKey, params?: Params) => string;
 
+/** Switches the language once its catalogue has loaded; rejects (and keeps the current one) if it cannot load. */
+export type SetLocale = (locale: Locale) => Promise<void>;
+
 interface I18nValue {
   locale: Locale;
-  setLocale: (locale: Locale) => void;
+  setLocale: SetLocale;
   t: TFunction;
 }
 
@@ -25,16 +28,35 @@ function applyLocale(locale: Locale) {
   }
 }
 
+/**
+ * The language of the first render. main.tsx loads the saved one before rendering; if that failed
+ * (offline), the page starts in Chinese rather than in a Chinese labelled English. A fixed locale
+ * (tests) must have been loaded: a test that forgot would otherwise pass on Chinese text.
+ */
+function firstLocale(fixed: Locale | undefined): Locale {
+  if (fixed) {
+    if (!isLocaleLoaded(fixed)) throw new Error(`I18nProvider locale="${fixed}": await loadLocale('${fixed}') first`);
+    return fixed;
+  }
+  const saved = initialLocale();
+  return isLocaleLoaded(saved) ? saved : DEFAULT_LOCALE;
+}
+
 export function I18nProvider({ children, locale: fixed }: { children: ReactNode; locale?: Locale }) {
   const [locale, setLocaleState] = useState<Locale>(() => {
-    const l = fixed ?? initialLocale();
+    const l = firstLocale(fixed);
     applyLocale(l);
     return l;
   });
+  // The last choice wins: English still loading must not override a later click on 中文.
+  const lastChoice = useRef<Locale>(locale);
 
   useEffect(() => applyLocale(locale), [locale]);
 
-  const setLocale = useCallback((next: Locale) => {
+  const setLocale = useCallback<SetLocale>(async (next) => {
+    lastChoice.current = next;
+    await loadLocale(next);
+    if (lastChoice.current !== next) return;
     applyLocale(next);
     try {
       localStorage.setItem(LOCALE_STORAGE_KEY, next);
@@ -58,7 +80,7 @@ function useI18n(): I18nValue {
 }
 
 export const useT = (): TFunction => useI18n().t;
-export const useLocale = (): [Locale, (l: Locale) => void] => {
+export const useLocale = (): [Locale, SetLocale] => {
   const { locale, setLocale } = useI18n();
   return [locale, setLocale];
 };

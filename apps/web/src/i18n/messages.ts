@@ -1,19 +1,20 @@
 /**
- * Every visible string of the web app. zh-CN is the default and complete; English may lag behind,
- * and a missing English message falls back to the Chinese one (see `translate`).
- * Placeholders are written `{name}`.
+ * Every visible string of the web app, in zh-CN: the default language and every English message's
+ * fallback, so it is always complete. The English halves live in ./en/ and load only when English
+ * is chosen (see loadLocale in translate.ts). Placeholders are written `{name}`.
  */
-import { documentsEn, documentsZh } from './documents';
-import { workflowEn, workflowZh } from './workflow';
-import { shareEn, shareZh } from './share';
-import { timeEn, timeZh } from './time';
-import { followUpsEn, followUpsZh } from './followups';
-import { everydayEn, everydayZh } from './everyday';
-import { unitsEn, unitsZh } from './units';
-import { publicSupervisionEn, publicSupervisionZh } from './publicSupervision';
-import { registersEn, registersZh } from './registers';
+import { documentsZh } from './documents';
+import { workflowZh } from './workflow';
+import { shareZh } from './share';
+import { timeZh } from './time';
+import { followUpsZh } from './followups';
+import { everydayZh } from './everyday';
+import { unitsZh } from './units';
+import { publicSupervisionZh } from './publicSupervision';
+import { registersZh } from './registers';
 
-export const zhCN = {
+/** The shell's and the main pages' messages; the features' messages are in their own files. */
+export const messagesZh = {
   'app.title': '巡察整改跟踪',
   'app.subtitle': '巡察反馈意见整改落实管理',
   'app.language': '界面语言',
@@ -179,6 +180,10 @@ export const zhCN = {
   'measure.author': '填报人：{name}',
   'measure.back': '返回问题清单',
   'measure.dashboard': '返回看板',
+} as const;
+
+export const zhCN = {
+  ...messagesZh,
   ...documentsZh,
   ...workflowZh,
   ...shareZh,
@@ -192,181 +197,3 @@ export const zhCN = {
 
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
-
-export const en: Partial<Messages> = {
-  'app.title': 'Rectification Tracker',
-  'app.subtitle': 'Follow-up of inspection feedback',
-  'app.language': 'Language',
-  'app.brand': 'Rectify',
-  'lang.zhCN': '中文',
-  'lang.en': 'English',
-  'nav.rounds': 'Rounds',
-  'nav.dashboard': 'Dashboard',
-  'nav.tree': 'Findings',
-  'common.loading': 'Loading…',
-  'common.loadMore': 'Load more',
-  'common.shownOf': '{shown} of {total} shown',
-  'common.loadFailed': 'Could not load the data',
-  'common.retry': 'Retry',
-  'common.save': 'Save',
-  'common.cancel': 'Cancel',
-  'common.edit': 'Edit',
-  'common.delete': 'Delete',
-  'common.add': 'Add',
-  'common.confirmDelete': 'Delete “{name}”? This cannot be undone.',
-  'common.deleted': 'Deleted',
-  'common.saved': 'Saved',
-  'common.created': 'Created',
-  'common.deleteFailed': 'Could not delete: {message}',
-  'common.saveFailed': 'Could not save: {message}',
-  'common.none': '—',
-  'common.demo': 'Demo data',
-  'common.notFound': 'Page not found',
-  'common.backHome': 'Back to start',
-  'common.days': '{n} days',
-  'common.ordinal': 'No.',
-  'common.unassigned': 'Unassigned',
-  'error.network': 'Cannot reach the server; check the connection and try again',
-
-  'rounds.title': 'Inspection rounds',
-  'rounds.empty': 'No inspection rounds yet',
-  'rounds.col.title': 'Round',
-  'rounds.col.unit': 'Inspected unit',
-  'rounds.col.feedbackDate': 'Feedback date',
-  'rounds.col.deadline': 'Deadline',
-  'rounds.col.progress': 'Progress',
-  'rounds.col.overdue': 'Overdue',
-  'rounds.open': 'Open dashboard',
-
-  'dashboard.title': 'Rectification dashboard',
-  'dashboard.unit': 'Inspected unit',
-  'dashboard.feedbackDate': 'Feedback date',
-  'dashboard.deadline': 'Rectification deadline',
-  'dashboard.reportDate': 'Report date',
-  'dashboard.asOf': 'As of',
-  'dashboard.completion': 'Completion',
-  'dashboard.completionDetail': '{closed} of {total} closed',
-  'dashboard.stat.measures': 'Measures',
-  'dashboard.stat.closed': 'Closed',
-  'dashboard.stat.inProgress': 'In progress',
-  'dashboard.stat.pendingClosure': 'Pending closure',
-  'dashboard.stat.overdue': 'Overdue',
-  'dashboard.stat.problems': 'Problems',
-  'dashboard.stat.manifestations': 'Manifestations',
-  'dashboard.stat.categories': 'Categories',
-  'dashboard.unitItems': '',
-  'dashboard.unitCount': '',
-  'dashboard.byCategory': 'Progress by category',
-  'dashboard.byLeader': 'By responsible leader',
-  'dashboard.byDepartment': 'By lead department',
-  'dashboard.chartHint': 'Click a bar to filter the measure list below',
-  'dashboard.series.closed': 'Closed',
-  'dashboard.series.onTrack': 'On track',
-  'dashboard.series.overdue': 'Overdue',
-  'dashboard.col.category': 'Category',
-  'dashboard.col.name': 'Name',
-  'dashboard.col.closed': 'Closed',
-  'dashboard.col.total': 'Total',
-  'dashboard.col.overdue': 'Overdue',
-  'dashboard.col.rate': 'Completion',
-  'dashboard.overdueTitle': 'Overdue measures',
-  'dashboard.overdueNone': 'No measure is overdue',
-  'dashboard.overdueCount': '{n} overdue',
-  'dashboard.col.measure': 'Measure',
-  'dashboard.col.location': 'Category / problem',
-  'dashboard.col.leader': 'Responsible leader',
-  'dashboard.col.department': 'Lead department',
-  'dashboard.col.deadline': 'Deadline',
-  'dashboard.col.daysOverdue': 'Days overdue',
-  'dashboard.col.status': 'Status',
-  'dashboard.daysOverdue': '{n} days overdue',
-  'dashboard.viewMeasure': 'View',
-  'dashboard.measureList': 'Measures',
-  'dashboard.filterAll': 'All measures',
-  'dashboard.listTotal': '{n} measures',
-  'dashboard.filter.category': 'Category: {name}',
-  'dashboard.filter.leader': 'Leader: {name}',
-  'dashboard.filter.department': 'Department: {name}',
-  'dashboard.clearFilter': 'Clear filter',
-  'dashboard.openTree': 'Open the findings',
-  'dashboard.records': 'Rules and meetings',
-  'dashboard.regulations': 'Regulations issued',
-  'dashboard.meetings': 'Meetings held',
-  'dashboard.leadingGroup': 'Leading group',
-  'dashboard.recordsCount': '{n}',
-  'dashboard.meetingCount': '{n}',
-
-  'tree.title': 'Findings',
-  'tree.search': 'Search categories, problems, manifestations or measures',
-  'tree.expandAll': 'Expand all',
-  'tree.collapseAll': 'Collapse all',
-  'tree.addCategory': 'Add category',
-  'tree.addProblem': 'Add problem',
-  'tree.addManifestation': 'Add manifestation',
-  'tree.addMeasure': 'Add measure',
-  'tree.manifestations': 'Manifestations',
-  'tree.measures': 'Measures',
-  'tree.rectified': 'Rectified',
-  'tree.noMatch': 'Nothing matches',
-  'tree.counts': '{closed}/{total} closed',
-  'tree.overdueTag': '{n} days overdue',
-  'tree.forManifestation': 'For manifestation {n}',
-  'tree.openMeasure': 'Details',
-  'tree.category': 'Category',
-  'tree.problem': 'Problem',
-  'tree.manifestation': 'Manifestation',
-  'tree.measure': 'Measure',
-  'tree.editCategory': 'Edit category',
-  'tree.editProblem': 'Edit problem',
-  'tree.editManifestation': 'Edit manifestation',
-  'tree.editMeasure': 'Edit measure',
-  'tree.field.title': 'Title',
-  'tree.field.text': 'Text',
-  'tree.field.ordinal': 'No.',
-  'tree.field.required': 'Enter the {name}',
-  'tree.deleteBlocked': 'Cannot delete: {message}',
-  'tree.summary': '{categories} categories, {problems} problems, {manifestations} manifestations, {measures} measures',
-
-  'measure.title': 'Measure',
-  'measure.path': 'Under',
-  'measure.text': 'Measure',
-  'measure.kind': 'Kind',
-  'measure.status': 'Status',
-  'measure.deadline': 'Deadline',
-  'measure.completedDate': 'Completed on',
-  'measure.leader': 'Responsible leader',
-  'measure.leadDepartment': 'Lead department',
-  'measure.coDepartments': 'Co-departments',
-  'measure.progress': 'Progress',
-  'measure.outcome': 'Outcome',
-  'measure.figures': 'Outcome figures',
-  'measure.regulations': 'Regulations issued',
-  'measure.updates': 'Progress updates',
-  'measure.noUpdates': 'No progress updates yet',
-  'measure.manifestation': 'Manifestation',
-  'measure.updatedAt': 'Last updated',
-  'measure.version': 'Version',
-  'measure.overdue': '{n} days overdue',
-  'measure.edit': 'Edit measure',
-  'measure.editTitle': 'Edit measure',
-  'measure.conflictTitle': 'Not saved: someone else changed this measure',
-  'measure.conflictBody':
-    'Another user saved changes while you were editing. Load the latest data, check it, then make your change again.',
-  'measure.reloadLatest': 'Load latest data',
-  'measure.reloaded': 'Latest data loaded',
-  'measure.selectPlaceholder': 'Select',
-  'measure.datePlaceholder': 'Select a date',
-  'measure.textRequired': 'Enter the measure',
-  'measure.author': 'By {name}',
-  'measure.back': 'Back to the findings',
-  'measure.dashboard': 'Back to the dashboard',
-  ...documentsEn,
-  ...workflowEn,
-  ...shareEn,
-  ...timeEn,
-  ...followUpsEn,
-  ...everydayEn,
-  ...unitsEn,
-  ...publicSupervisionEn,
-  ...registersEn,
-};

@@ -1,8 +1,23 @@
-import { describe, expect, it } from 'vitest';
-import { en, zhCN, type MessageKey } from './messages';
-import { initialLocale, LOCALE_STORAGE_KEY, translate } from './translate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { zhCN, type MessageKey, type Messages } from './messages';
+import { en } from './en';
+import { initialLocale, isLocaleLoaded, loadLocale, LOCALE_STORAGE_KEY, translate } from './translate';
+
+// First: the tests below load English.
+describe('loadLocale', () => {
+  it('has Chinese from the start; English falls back to it until loaded', async () => {
+    expect(isLocaleLoaded('zh-CN')).toBe(true);
+    expect(isLocaleLoaded('en')).toBe(false);
+    expect(translate('en', 'nav.dashboard')).toBe('整改看板');
+    await loadLocale('en');
+    expect(isLocaleLoaded('en')).toBe(true);
+    expect(translate('en', 'nav.dashboard')).toBe('Dashboard');
+  });
+});
 
 describe('translate', () => {
+  beforeAll(() => loadLocale('en'));
+
   it('gives Chinese by default and English on request', () => {
     expect(translate('zh-CN', 'nav.dashboard')).toBe('整改看板');
     expect(translate('en', 'nav.dashboard')).toBe('Dashboard');
@@ -10,12 +25,13 @@ describe('translate', () => {
 
   it('falls back to the Chinese message when English lacks one', () => {
     const key = 'nav.tree' as MessageKey;
+    const english: Partial<Messages> = en;
     const saved = en[key];
-    delete en[key];
+    delete english[key];
     try {
       expect(translate('en', key)).toBe(zhCN[key]);
     } finally {
-      en[key] = saved;
+      english[key] = saved;
     }
   });
 

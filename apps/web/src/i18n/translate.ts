@@ -1,5 +1,5 @@
 import type { Locale } from '@rectify/domain';
-import { en, zhCN, type MessageKey } from './messages';
+import { zhCN, type MessageKey, type Messages } from './messages';
 
 export type Params = Record<string, string | number>;
 
@@ -7,7 +7,21 @@ export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export const LOCALE_STORAGE_KEY = 'rectify.locale';
 
-const catalogs: Record<Locale, Partial<Record<MessageKey, string>>> = { 'zh-CN': zhCN, en };
+/** zh-CN is in the entry chunk; English joins when loadLocale('en') has fetched it. */
+const catalogs: Partial<Record<Locale, Messages>> = { 'zh-CN': zhCN };
+
+/** Whether translate() can give `locale`'s own messages yet (zh-CN always can). */
+export function isLocaleLoaded(locale: Locale): boolean {
+  return catalogs[locale] !== undefined;
+}
+
+/**
+ * Fetches `locale`'s catalogue (once; English is its own chunk, so Chinese readers never download
+ * it). Call it before showing a locale: until then translate() falls back to Chinese.
+ */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (locale === 'en' && !catalogs.en) catalogs.en = (await import('./en')).en;
+}
 
 function interpolate(template: string, params?: Params): string {
   if (!params) return template;
@@ -17,8 +31,8 @@ function interpolate(template: string, params?: Params): string {
 }
 
 /**
- * The message for `key` in `locale`; a message missing there falls back to zh-CN (always
- * complete), and an unknown key shows itself so the gap is visible rather than blank.
+ * The message for `key` in `locale`; a message missing there (or a locale not loaded yet) falls back
+ * to zh-CN (always complete), and an unknown key shows itself so the gap is visible rather than blank.
  */
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
   const template = catalogs[locale]?.[key] ?? zhCN[key] ?? key;

@@ -3,7 +3,8 @@ import { useParams } from 'react-router';
 import { Alert, Button, Card, Col, Layout, Progress, Result, Row, Space, Statistic, Tabs, Typography } from 'antd';
 import { DownloadOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { completionRate } from '@rectify/domain';
-import { useLocale, useT } from '../../i18n';
+import { useT } from '../../i18n';
+import { useLanguageChoice } from '../../shared/LanguageSwitch';
 import { Loading } from '../../shared/Loading';
 import { ProgressChart } from '../dashboard/ProgressChart';
 import { OverdueTable } from '../dashboard/OverdueTable';
@@ -17,7 +18,7 @@ import { sharedDownload, useSharedRound, useSharedSummary, useSharedTree } from 
  */
 export default function SharePage() {
   const t = useT();
-  const [locale, setLocale] = useLocale();
+  const { locale, loading: languageLoading, choose: chooseLanguage } = useLanguageChoice();
   const token = useParams().token ?? '';
   const shared = useSharedRound(token);
   const summary = useSharedSummary(token, shared.isSuccess);
@@ -27,7 +28,7 @@ export default function SharePage() {
   const header = (
     <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', background: '#1f3a5f', paddingInline: 24 }}>
       <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 600 }}>{t('share.pageTitle')}</Typography.Text>
-      <Button size="small" onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}>
+      <Button size="small" loading={languageLoading} onClick={() => chooseLanguage(locale === 'zh-CN' ? 'en' : 'zh-CN')}>
         {locale === 'zh-CN' ? t('lang.en') : t('lang.zhCN')}
       </Button>
     </Layout.Header>
