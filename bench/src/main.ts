@@ -38,6 +38,8 @@ function option(name: string, allowed: readonly string[], fallback: string): str
 }
 const dbKind = option('db', ['sqlite', 'postgres'], 'sqlite') as 'sqlite' | 'postgres';
 const size = option('size', ['demo', 'city', 'province'], 'demo') as Size;
+/** `--serve`: build the data set, start the server and keep both until Ctrl-C, measuring nothing (to profile pages by hand). */
+const serveOnly = process.argv.includes('--serve');
 
 /** The rounds each measurement asks about. */
 interface Rounds {
@@ -320,6 +322,12 @@ async function main() {
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
     const idle = memory(pid);
     console.log(`server idle RSS ${idle.rssMb} MB`);
+    if (serveOnly) {
+      console.log(`serving http://127.0.0.1:${PORT} (sign in as ${USERNAME} / ${PASSWORD}; cookie ${cookie}); rounds: dashboard ${setup.dashboardRoundId}, tree ${setup.treeRoundId}, largest ${setup.largestRoundId}. Ctrl-C stops and drops the data set.`);
+      await new Promise<void>((stop) => process.once('SIGINT', () => stop()));
+      finished = true;
+      return;
+    }
 
     const today = new Date().toISOString().slice(0, 10);
     const routes: [string, string][] = [
@@ -331,6 +339,7 @@ async function main() {
       ['measures, round + status filter', `/api/measures?roundId=${setup.treeRoundId}&status=in_progress&status=not_started`],
       ['overdue, all rounds', '/api/measures?overdue=true&sort=deadline&limit=50'],
       ['my tasks', '/api/me/tasks'],
+      ['my task counts (menu badge)', '/api/me/tasks/counts'],
     ];
     // The programme view's figures, where this build has the route.
     if ((await fetch(`http://127.0.0.1:${PORT}/api/programme`, { headers: { cookie } })).ok) routes.push(['programme figures', '/api/programme']);

@@ -149,7 +149,9 @@ export function publicSupervisionSuite(label: string, makeDatabase: () => Promis
       expect(reads.slice(0, 120).every((s) => s === 200)).toBe(true);
       expect(reads[120]).toBe(429);
       expect((await api.as(null, { method: 'GET', url: `/api/public/${token}`, remoteAddress: '192.0.2.91' })).statusCode).toBe(200);
-    });
+      // 144 requests, 122 of them building the public report: over 30 s on PostgreSQL while the
+      // machine's two cores run the other suites (CI at b667bd1); a hang still fails.
+    }, 120_000);
 
     it('lands in the unit’s inbox only: notified, listed, handled by its office (audited, versioned); another unit cannot read or handle it', async () => {
       const notified = await api.db.notification.count({ where: { kind: 'public_opinion' } });

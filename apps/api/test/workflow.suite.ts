@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REOPENED_PROGRESS_MAX, type AuditEntry, type AuditPage, type ClosurePage, type ClosureQueueItem, type EvidenceItem, type MeasureDetail, type MeasurePage, type MyTasks, type NotificationList, type UserAccount } from '@rectify/domain';
+import { REOPENED_PROGRESS_MAX, type AuditEntry, type AuditPage, type ClosurePage, type ClosureQueueItem, type EvidenceItem, type MeasureDetail, type MeasurePage, type MyTaskCounts, type MyTasks, type NotificationList, type UserAccount } from '@rectify/domain';
 import { createMailerFromEnv, type MailMessage } from '../src/lib/mailer.js';
 import { DEMO_PASSWORD } from '../src/modules/auth/demo-accounts.js';
 import { hashToken } from '../src/modules/auth/sessions.js';
@@ -163,6 +163,13 @@ export function workflowSuite(label: string, makeDatabase: () => Promise<TestDat
         expect(json<MyTasks>(await as('inspector', 'GET', '/api/me/tasks')).counts.total).toBe(0);
         const withClosed = json<MyTasks>(await as('leader', 'GET', '/api/me/tasks?includeClosed=true'));
         expect(withClosed.items.length).toBeGreaterThan(leaderTasks.items.length);
+        // The menu badge's counts come from the database without the list, and are the list's.
+        for (const [who, list] of [['officer', tasks], ['leader', leaderTasks], ['leader', withClosed]] as const) {
+          expect(json<MyTaskCounts>(await as(who, 'GET', '/api/me/tasks/counts'))).toEqual({ today: list.today, counts: list.counts });
+        }
+        expect(json<MyTaskCounts>(await as('inspector', 'GET', '/api/me/tasks/counts')).counts).toEqual({ total: 0, overdue: 0, dueSoon: 0, dueNext14: 0, pendingClosure: 0, rejected: 0 });
+        expect(tasks.counts.dueSoon).toBe(tasks.items.filter((t) => t.dueSoon).length);
+        expect(tasks.counts.pendingClosure).toBe(tasks.items.filter((t) => t.status === 'pending_closure').length);
       });
 
       it('appends progress updates (never overwrites) and moves the measure on', async () => {
@@ -320,7 +327,9 @@ export function workflowSuite(label: string, makeDatabase: () => Promise<TestDat
         expect(notes.unread).toBeGreaterThan(0);
         const tasks = json<MyTasks>(await as('officer', 'GET', '/api/me/tasks'));
         expect(tasks.items.find((t) => t.id === measure.id)?.latestClosure).toMatchObject({ state: 'rejected', reason: '缺少维修验收单' });
+        expect(tasks.counts.rejected).toBe(tasks.items.filter((t) => t.latestClosure?.state === 'rejected' && t.status === 'in_progress').length);
         expect(tasks.counts.rejected).toBeGreaterThanOrEqual(1);
+        expect(json<MyTaskCounts>(await as('officer', 'GET', '/api/me/tasks/counts')).counts).toEqual(tasks.counts);
 
         await api.as('officer', { method: 'POST', url: `/api/measures/${measure.id}/evidence`, ...multipart('验收单.png', files.png()) });
         const again = json<{ id: number }>(await as('officer', 'POST', `/api/measures/${measure.id}/closure`, { summary: '已补充验收单' }));

@@ -1,5 +1,7 @@
+import { addDays } from './dates.js';
+
 /**
- * The query forms of the rules in rules.ts, beside them so that a rule and its filter cannot drift
+ * The query forms of the rules in rules.ts and time.ts, beside them so that a rule and its filter cannot drift
  * apart. They name no database library: `…Where` is a plain object Prisma's `MeasureWhereInput`
  * accepts, `…Sql` the parts of a SQL fragment (`new Prisma.Sql(strings, values)`), written so the
  * same text runs on SQLite and PostgreSQL.
@@ -31,4 +33,19 @@ export function overdueSql(today: string, alias = 'm'): SqlFragment {
     strings: [`${alias}."status" <> 'closed' AND ${alias}."deadline" IS NOT NULL AND ${alias}."deadline" < `, ''],
     values: [today],
   };
+}
+
+/** `isDueSoon` as SQL on the Measure table aliased `alias`. */
+export function dueSoonSql(today: string, days: number, alias = 'm'): SqlFragment {
+  if (!/^[a-z_][a-z0-9_]*$/i.test(alias)) throw new Error(`not an SQL alias: ${alias}`);
+  return {
+    strings: [`${alias}."status" <> 'closed' AND ${alias}."deadline" IS NOT NULL AND ${alias}."deadline" >= `, ` AND ${alias}."deadline" <= `, ''],
+    values: [today, addDays(today, days)],
+  };
+}
+
+/** `isDueWithin` as SQL on the Measure table aliased `alias`. */
+export function dueWithinSql(today: string, days: number, alias = 'm'): SqlFragment {
+  const soon = dueSoonSql(today, days, alias);
+  return { strings: [`${alias}."kind" <> 'long_term' AND ${soon.strings[0]}`, ...soon.strings.slice(1)], values: soon.values };
 }

@@ -266,9 +266,14 @@ export function burnUp(events: readonly HistoryEvent[], range: { from?: string |
   return points;
 }
 
+/** Open and due between today and `days` days from now (both included), whatever its kind: 我的任务's 即将到期. */
+export function isDueSoon(m: { status: MeasureStatus; deadline: string | null }, today: string, days: number): boolean {
+  return m.status !== 'closed' && m.deadline !== null && m.deadline >= today && m.deadline <= addDays(today, days);
+}
+
 /** The measures due in the next `days` days (today included), open and not long-term. */
 export function isDueWithin(m: { status: MeasureStatus; kind: MeasureKind; deadline: string | null }, today: string, days: number): boolean {
-  return m.status !== 'closed' && m.kind !== 'long_term' && m.deadline !== null && m.deadline >= today && m.deadline <= addDays(today, days);
+  return m.kind !== 'long_term' && isDueSoon(m, today, days);
 }
 
 /** A measure as it is today, for `roundHistory`. */

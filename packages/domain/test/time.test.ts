@@ -3,6 +3,9 @@ import {
   burnUp,
   elapsedShare,
   followUpState,
+  dueSoonSql,
+  dueWithinSql,
+  isDueSoon,
   isDueWithin,
   nextCheckInDue,
   roundHistory,
@@ -103,6 +106,16 @@ describe('three-colour warning', () => {
     expect(isDueWithin({ status: 'in_progress', kind: 'deadline', deadline: '2023-09-02' }, today, 14)).toBe(false);
     expect(isDueWithin({ status: 'in_progress', kind: 'deadline', deadline: '2023-08-17' }, today, 14)).toBe(false);
     expect(isDueWithin({ status: 'closed', kind: 'deadline', deadline: '2023-08-20' }, today, 14)).toBe(false);
+  });
+  it('says what is due soon whatever its kind, and has SQL forms for both', () => {
+    expect(isDueSoon({ status: 'in_progress', deadline: '2023-08-25' }, today, 7)).toBe(true);
+    expect(isDueSoon({ status: 'in_progress', deadline: '2023-08-26' }, today, 7)).toBe(false);
+    expect(isDueSoon({ status: 'in_progress', deadline: null }, today, 7)).toBe(false);
+    expect(isDueWithin({ status: 'in_progress', kind: 'long_term', deadline: '2023-08-20' }, today, 14)).toBe(false);
+    expect(isDueSoon({ status: 'in_progress', deadline: '2023-08-20' }, today, 14)).toBe(true);
+    expect(dueSoonSql(today, 7)).toEqual({ strings: [`m."status" <> 'closed' AND m."deadline" IS NOT NULL AND m."deadline" >= `, ` AND m."deadline" <= `, ''], values: [today, '2023-08-25'] });
+    expect(dueWithinSql(today, 14, 't').strings[0]).toBe(`t."kind" <> 'long_term' AND t."status" <> 'closed' AND t."deadline" IS NOT NULL AND t."deadline" >= `);
+    expect(() => dueSoonSql(today, 7, 'm; DROP')).toThrow();
   });
 });
 

@@ -119,6 +119,10 @@ export type TaskCounts = Static<typeof TaskCounts>;
 export const MyTasks = Type.Object({ today: IsoDate, counts: TaskCounts, items: Type.Array(TaskItem) });
 export type MyTasks = Static<typeof MyTasks>;
 
+/** The menu badge's part of 我的任务: its counts without the list. */
+export const MyTaskCounts = Type.Object({ today: IsoDate, counts: TaskCounts });
+export type MyTaskCounts = Static<typeof MyTaskCounts>;
+
 export const TasksQuery = Type.Object(
   { includeClosed: Type.Optional(Type.Boolean({ default: false })) },
   { additionalProperties: false },

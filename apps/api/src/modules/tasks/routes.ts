@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { MyTasks, TasksQuery } from '@rectify/domain';
+import { MyTaskCounts, MyTasks, TasksQuery } from '@rectify/domain';
 import { errors } from '../../lib/route-schemas.js';
 import { actorOf } from '../../plugins/auth.js';
 import { createTaskService } from './service.js';
@@ -15,5 +15,14 @@ export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: MyTasks, ...errors.read },
     },
     handler: (request) => tasks.mine(actorOf(request), request.query),
+  });
+  app.get('/api/me/tasks/counts', {
+    config: { access: 'authenticated', scope: { self: true, lists: true } },
+    schema: {
+      tags: ['measures'],
+      summary: '我的任务数 The counts of 我的任务 for the menu badge (open measures only), without the list',
+      response: { 200: MyTaskCounts, ...errors.read },
+    },
+    handler: (request) => tasks.counts(actorOf(request)),
   });
 };

@@ -3,7 +3,7 @@ import { AuditOutlined, CheckSquareOutlined, CommentOutlined, FundOutlined, Team
 import { Link } from 'react-router';
 import { useT } from '../../i18n';
 import { NotificationBell } from '../notifications/NotificationBell';
-import { useMyTasks, useRefreshAfterMutations } from '../notifications/api';
+import { useMyTaskCounts, useRefreshAfterMutations } from '../notifications/api';
 import { taskBadge } from '../tasks/taskRows';
 import { useMe } from './api';
 import { hasAccess, hasTasks } from './session';
@@ -26,7 +26,7 @@ export function useWorkflowMenuItems() {
   const t = useT();
   const user = useMe().data;
   const showTasks = hasTasks(user);
-  const tasks = useMyTasks(false, showTasks);
+  const tasks = useMyTaskCounts(showTasks);
   useRefreshAfterMutations();
   const badge = taskBadge(tasks.data?.counts);
 

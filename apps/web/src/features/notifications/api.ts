@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { MyTasks, NotificationItem, NotificationList } from '@rectify/domain';
+import type { MyTaskCounts, MyTasks, NotificationItem, NotificationList } from '@rectify/domain';
 import { api } from '../../api/client';
 import { invalidateRectification } from '../../api/hooks';
 
 export const workflowKeys = {
   notifications: ['notifications'] as const,
   tasks: (includeClosed: boolean) => ['me', 'tasks', includeClosed] as const,
+  taskCounts: ['me', 'tasks', 'counts'] as const,
   tasksAll: ['me', 'tasks'] as const,
   closures: (state: string) => ['closures', state] as const,
   closuresAll: ['closures'] as const,
@@ -35,10 +36,18 @@ export const useNotifications = () =>
     staleTime: 5_000,
   });
 
-export const useMyTasks = (includeClosed = false, enabled = true) =>
+export const useMyTasks = (includeClosed = false) =>
   useQuery({
     queryKey: workflowKeys.tasks(includeClosed),
     queryFn: ({ signal }) => api.get<MyTasks>('/api/me/tasks', { includeClosed: includeClosed || undefined }, signal),
+    refetchInterval: NOTIFICATION_POLL_MS,
+  });
+
+/** The menu badge's counts, without the list (which can be long for a leader of many measures). */
+export const useMyTaskCounts = (enabled = true) =>
+  useQuery({
+    queryKey: workflowKeys.taskCounts,
+    queryFn: ({ signal }) => api.get<MyTaskCounts>('/api/me/tasks/counts', undefined, signal),
     enabled,
     refetchInterval: NOTIFICATION_POLL_MS,
   });
