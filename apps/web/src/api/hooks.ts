@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type {
   Category,
   CategoryCreate,
@@ -42,12 +42,23 @@ export const useRounds = () =>
 export const useCurrentRound = () =>
   useQuery({ queryKey: queryKeys.rounds.current(), queryFn: ({ signal }) => api.get<CurrentRound>('/api/rounds/current', undefined, signal) });
 
-export const useRound = (id: number | undefined) =>
-  useQuery({
-    queryKey: queryKeys.rounds.detail(id ?? 0),
-    queryFn: ({ signal }) => api.get<RoundWithTotals>(`/api/rounds/${id}`, undefined, signal),
-    enabled: id !== undefined,
+// The dashboard's reads as options, so that `prefetchDashboard` starts them under the same keys
+// while the page's code is still loading.
+export const roundQuery = (id: number) =>
+  queryOptions({ queryKey: queryKeys.rounds.detail(id), queryFn: ({ signal }) => api.get<RoundWithTotals>(`/api/rounds/${id}`, undefined, signal) });
+export const roundSummaryQuery = (id: number) =>
+  queryOptions({ queryKey: queryKeys.rounds.summary(id), queryFn: ({ signal }) => api.get<RoundSummary>(`/api/rounds/${id}/summary`, undefined, signal) });
+export const roundRecordsQuery = (id: number) =>
+  queryOptions({ queryKey: queryKeys.rounds.records(id), queryFn: ({ signal }) => api.get<RoundRecords>(`/api/rounds/${id}/records`, undefined, signal) });
+export const measuresQuery = (query: Omit<MeasureQuery, 'cursor'>) =>
+  infiniteQueryOptions({
+    queryKey: queryKeys.measures.list(query),
+    queryFn: ({ signal, pageParam }) => api.get<MeasurePage>('/api/measures', { ...query, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
+
+export const useRound = (id: number | undefined) => useQuery({ ...roundQuery(id ?? 0), enabled: id !== undefined });
 
 export const useRoundTree = (id: number, enabled = true) =>
   useQuery({
@@ -56,27 +67,12 @@ export const useRoundTree = (id: number, enabled = true) =>
     enabled,
   });
 
-export const useRoundSummary = (id: number) =>
-  useQuery({
-    queryKey: queryKeys.rounds.summary(id),
-    queryFn: ({ signal }) => api.get<RoundSummary>(`/api/rounds/${id}/summary`, undefined, signal),
-  });
+export const useRoundSummary = (id: number) => useQuery(roundSummaryQuery(id));
 
-export const useRoundRecords = (id: number) =>
-  useQuery({
-    queryKey: queryKeys.rounds.records(id),
-    queryFn: ({ signal }) => api.get<RoundRecords>(`/api/rounds/${id}/records`, undefined, signal),
-  });
+export const useRoundRecords = (id: number) => useQuery(roundRecordsQuery(id));
 
 /** A filtered measure list, a page at a time (keyset): `fetchNextPage` while `hasNextPage`. */
-export const useMeasures = (query: Omit<MeasureQuery, 'cursor'>) =>
-  useInfiniteQuery({
-    queryKey: queryKeys.measures.list(query),
-    queryFn: ({ signal, pageParam }) => api.get<MeasurePage>('/api/measures', { ...query, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
+export const useMeasures = (query: Omit<MeasureQuery, 'cursor'>) => useInfiniteQuery({ ...measuresQuery(query), placeholderData: keepPreviousData });
 
 export const useMeasure = (id: number) =>
   useQuery({

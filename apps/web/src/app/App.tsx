@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { RouterProvider } from 'react-router/dom';
-import { Providers } from './Providers';
+import { createQueryClient, Providers } from './Providers';
 import { createRouter } from './router';
 
 export function App() {
-  const [router] = useState(createRouter);
+  // One client for the pages and for the routes, which start a page's reads as it matches.
+  const [queryClient] = useState(createQueryClient);
+  const [router] = useState(() => createRouter(queryClient));
   return (
-    <Providers>
+    <Providers queryClient={queryClient}>
       <RouterProvider router={router} />
     </Providers>
   );

@@ -1,12 +1,14 @@
 import { lazy, Suspense } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RequireAuth } from '../features/auth/RequireAuth';
+import { loadDashboardPage, prefetchDashboard } from '../features/dashboard/prefetch';
 import { Loading } from '../shared/Loading';
 import { AppLayout } from './AppLayout';
 
 const RoundListPage = lazy(() => import('../features/rounds/RoundListPage'));
 const ProgrammePage = lazy(() => import('../features/programme/ProgrammePage'));
-const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const DashboardPage = lazy(loadDashboardPage);
 const TreePage = lazy(() => import('../features/tree/TreePage'));
 const MeasurePage = lazy(() => import('../features/measure/MeasurePage'));
 const NotFoundPage = lazy(() => import('../features/rounds/NotFoundPage'));
@@ -28,7 +30,8 @@ const PublicPage = lazy(() => import('../features/public/PublicPage'));
 const RegistersPage = lazy(() => import('../features/registers/RegistersPage'));
 const NewRoundPage = lazy(() => import('../features/newround/NewRoundPage'));
 
-export const routes: RouteObject[] = [
+/** The app's routes; `client` lets a route start its page's reads as soon as it matches. */
+export const appRoutes = (client: QueryClient): RouteObject[] => [
   {
     path: 'login',
     element: (
@@ -77,7 +80,16 @@ export const routes: RouteObject[] = [
       { index: true, element: <StartPage /> },
       { path: 'rounds', element: <RoundListPage /> },
       { path: 'people', element: <PeoplePage /> },
-      { path: 'rounds/:id', element: <DashboardPage /> },
+      {
+        path: 'rounds/:id',
+        element: <DashboardPage />,
+        loader: ({ params, request }) => {
+          prefetchDashboard(client, Number(params.id), new URL(request.url).searchParams);
+          return null;
+        },
+        // A filter, sort or search changes the list's query only: the list card asks for it itself.
+        shouldRevalidate: ({ currentParams, nextParams }) => currentParams.id !== nextParams.id,
+      },
       { path: 'rounds/:id/tree', element: <TreePage /> },
       { path: 'rounds/:id/documents', element: <DocumentsPage /> },
       { path: 'rounds/:id/timeline', element: <TimelinePage /> },
@@ -97,4 +109,5 @@ export const routes: RouteObject[] = [
   },
 ];
 
-export const createRouter = () => createBrowserRouter(routes);
+export const createRouter = (client: QueryClient) =>
+  createBrowserRouter([{ hydrateFallbackElement: <Loading />, children: appRoutes(client) }]);

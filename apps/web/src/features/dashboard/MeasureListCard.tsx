@@ -2,7 +2,7 @@ import { useState, type RefObject } from 'react';
 import { Button, Card, Space, Tag, Typography } from 'antd';
 import { CloseOutlined, EditOutlined, FilterOutlined } from '@ant-design/icons';
 import { Link, type SetURLSearchParams } from 'react-router';
-import { WARNING_LEVELS, type MeasureListItem, type MeasureQuery } from '@rectify/domain';
+import type { MeasureListItem } from '@rectify/domain';
 import { useMeasures } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { LoadError } from '../../shared/PageState';
@@ -14,7 +14,7 @@ import { LazyBulkEditModal } from '../measure/LazyBulkEditModal';
 import type { chartRows } from './chartRows';
 import type { DashboardFilter } from './dashboardFilter';
 import { MeasureListControls } from './MeasureListControls';
-import { listControlsQuery, readListControls, writeListControls } from './measureListControls';
+import { dashboardListQuery, readListControls, writeListControls } from './measureListControls';
 import { MeasureTable } from './MeasureTable';
 
 interface Props {
@@ -36,17 +36,7 @@ interface Props {
 export function MeasureListCard({ roundId, organizationId, params, setParams, filter, filterName, onClearFilter, rows, listRef, hiddenInPrint }: Props) {
   const t = useT();
   const controls = readListControls(params);
-  const warningLevelParam = WARNING_LEVELS.find((l) => l !== 'none' && l === params.get('level'));
-  const query: MeasureQuery = {
-    roundId,
-    ...listControlsQuery(controls),
-    limit: 20,
-    ...(filter?.kind === 'category' && { categoryId: filter.id }),
-    ...(filter?.kind === 'leader' && { leaderId: filter.id }),
-    ...(filter?.kind === 'department' && { departmentId: filter.id }),
-    // 三色预警 (the timeline's level select, under the same URL name): the API lists the level by the rule the figures count with.
-    ...(warningLevelParam && { warningLevel: warningLevelParam }),
-  };
+  const query = dashboardListQuery(roundId, params);
   const measures = useMeasures(query);
 
   // 批量设置: the ticked measures (kept across pages) with the version each was read at.
@@ -96,7 +86,7 @@ export function MeasureListCard({ roundId, organizationId, params, setParams, fi
               ) : (
                 <Typography.Text type="secondary">{t('dashboard.filterAll')}</Typography.Text>
               )}
-              <ExportListButton roundId={roundId} filters={{ ...dashboardFilterToLedger(filter), ...controls.filters, ...(warningLevelParam && { warningLevel: warningLevelParam }) }} />
+              <ExportListButton roundId={roundId} filters={{ ...dashboardFilterToLedger(filter), ...controls.filters, ...(query.warningLevel && { warningLevel: query.warningLevel }) }} />
             </Space>
           }
           styles={{ body: { padding: 0 } }}

@@ -6,6 +6,7 @@ import { OverdueTag, StatusTag, DemoTag } from '../../shared/StatusTag';
 import { shortTitle } from '../../shared/labels';
 import { LoadMore } from '../../shared/LoadMore';
 import { useScreen } from '../../shared/useScreen';
+import { ClampedText } from '../../shared/ClampedText';
 
 interface Props {
   items: MeasureListItem[];
@@ -47,9 +48,9 @@ export function MeasureTable({ items, total, loading, hasMore, loadingMore, onMo
             <List.Item style={{ padding: '0 0 10px', display: 'block' }}>
               <Card size="small" data-testid={`measure-card-${m.id}`}>
                 <Link to={`/measures/${m.id}`} style={{ display: 'block' }}>
-                  <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ margin: 0, color: 'inherit' }}>
+                  <ClampedText rows={3}>
                     <strong>{enumerationWord(m.ordinal)}</strong> {m.text}
-                  </Typography.Paragraph>
+                  </ClampedText>
                 </Link>
                 <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
                   {subsectionNumber(m.path.category.ordinal)}
@@ -102,9 +103,9 @@ export function MeasureTable({ items, total, loading, hasMore, loadingMore, onMo
                   <span className="rectify-print-only">{m.path.category.title}</span>
                 </div>
                 <div className="rectify-print-full">
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: m.path.problem.title }}>
+                  <ClampedText rows={1} title={m.path.problem.title} style={{ color: 'rgba(0, 0, 0, 0.45)' }}>
                     {m.path.problem.ordinal}. {m.path.problem.title}
-                  </Typography.Text>
+                  </ClampedText>
                 </div>
               </div>
             ),
@@ -115,9 +116,9 @@ export function MeasureTable({ items, total, loading, hasMore, loadingMore, onMo
             render: (text: string, m) => (
               <Link to={`/measures/${m.id}`}>
                 <span className="rectify-screen-only">
-                  <Typography.Paragraph ellipsis={{ rows: 2, tooltip: text }} style={{ margin: 0, color: 'inherit' }}>
+                  <ClampedText rows={2} title={text}>
                     <Typography.Text type="secondary">{enumerationWord(m.ordinal)}</Typography.Text> {text}
-                  </Typography.Paragraph>
+                  </ClampedText>
                 </span>
                 {/* On paper: the whole text (an ellipsis there hides what the meeting must read). */}
                 <span className="rectify-print-only" data-testid="measure-print-text">

@@ -7,6 +7,7 @@ import { categoryLabel, problemLabel, shortTitle } from '../../shared/labels';
 import { OverdueTag } from '../../shared/StatusTag';
 import { ResponsiveList } from '../../shared/ResponsiveList';
 import { useScreen } from '../../shared/useScreen';
+import { ClampedText } from '../../shared/ClampedText';
 
 /**
  * The longest overdue measures as the summary sends them (at most ten), and `total`, how many are
@@ -21,9 +22,9 @@ export function OverdueTable({ items, total, linkMeasures = true, onShowAll }: {
   const unlisted = Math.max(0, total - items.length);
   const measureText = (m: OverdueMeasure) => {
     const body = (
-      <Typography.Paragraph ellipsis={{ rows: 2, tooltip: m.text }} style={{ margin: 0, color: 'inherit' }}>
+      <ClampedText rows={2} title={m.text}>
         {m.text}
-      </Typography.Paragraph>
+      </ClampedText>
     );
     return linkMeasures ? (
       <Link to={`/measures/${m.id}`} style={{ color: '#cf1322' }} data-testid="overdue-measure-link">

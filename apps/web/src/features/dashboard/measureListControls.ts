@@ -1,5 +1,6 @@
-import type { MeasureQuery } from '@rectify/domain';
+import { WARNING_LEVELS, type MeasureQuery } from '@rectify/domain';
 import { ledgerFiltersFromSearch, type LedgerFilters } from '../documents/exportLinks';
+import { readFilter } from './dashboardFilter';
 
 export const LIST_SORTS = ['position', 'deadline', 'updatedAt'] as const;
 export type ListSort = (typeof LIST_SORTS)[number];
@@ -41,3 +42,22 @@ export const listControlsQuery = (controls: ListControls): Pick<MeasureQuery, 'q
 });
 
 export const hasListFilters = (controls: ListControls): boolean => Object.keys(controls.filters).length > 0;
+
+/**
+ * The dashboard list's query as the URL says it: its controls, a page of 20, the owner picked on a
+ * chart and the warning level (the timeline's level select, under the same URL name: the API lists
+ * the level by the rule the figures count with). The card and `prefetchDashboard` both ask this.
+ */
+export function dashboardListQuery(roundId: number, params: URLSearchParams): MeasureQuery {
+  const filter = readFilter(params);
+  const warningLevel = WARNING_LEVELS.find((l) => l !== 'none' && l === params.get('level'));
+  return {
+    roundId,
+    ...listControlsQuery(readListControls(params)),
+    limit: 20,
+    ...(filter?.kind === 'category' && { categoryId: filter.id }),
+    ...(filter?.kind === 'leader' && { leaderId: filter.id }),
+    ...(filter?.kind === 'department' && { departmentId: filter.id }),
+    ...(warningLevel && { warningLevel }),
+  };
+}

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EvidenceItem, FollowUpCorrection, FollowUpCreate, FollowUpDetail, FollowUpItem, FollowUpOverview, FollowUpRecord, FollowUpUpdate, MeasureFollowUp } from '@rectify/domain';
 import { api } from '../../api/client';
 import { uploadFile } from '../../api/transfer';
@@ -13,8 +13,9 @@ export const followUpKeys = {
 export const useMeasureFollowUps = (measureId: number) =>
   useQuery({ queryKey: followUpKeys.measure(measureId), queryFn: ({ signal }) => api.get<MeasureFollowUp[]>(`/api/measures/${measureId}/follow-ups`, undefined, signal) });
 
-export const useRoundFollowUps = (roundId: number) =>
-  useQuery({ queryKey: followUpKeys.round(roundId), queryFn: ({ signal }) => api.get<FollowUpOverview>(`/api/rounds/${roundId}/follow-ups`, undefined, signal) });
+export const roundFollowUpsQuery = (roundId: number) =>
+  queryOptions({ queryKey: followUpKeys.round(roundId), queryFn: ({ signal }) => api.get<FollowUpOverview>(`/api/rounds/${roundId}/follow-ups`, undefined, signal) });
+export const useRoundFollowUps = (roundId: number) => useQuery(roundFollowUpsQuery(roundId));
 
 export const useFollowUp = (id: number) =>
   useQuery({ queryKey: followUpKeys.detail(id), queryFn: ({ signal }) => api.get<FollowUpDetail>(`/api/follow-ups/${id}`, undefined, signal) });

@@ -12,6 +12,7 @@ import { ResponsiveList } from '../../shared/ResponsiveList';
 import { useScreen } from '../../shared/useScreen';
 import { useMyTasks } from '../notifications/api';
 import { rowBackground, taskRowTone } from './taskRows';
+import { ClampedText } from '../../shared/ClampedText';
 
 export default function TasksPage() {
   const t = useT();
@@ -106,9 +107,9 @@ export default function TasksPage() {
               render: (_, r) => (
                 <div style={{ minWidth: 280 }}>
                   <Link to={`/measures/${r.id}`} data-testid="task-link" style={r.overdue ? { color: '#cf1322' } : undefined}>
-                    <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, color: 'inherit' }}>
+                    <ClampedText rows={2} title={r.text}>
                       {r.text}
-                    </Typography.Paragraph>
+                    </ClampedText>
                   </Link>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {categoryLabel(r.path.category)} · {problemLabel(r.path.problem)}
@@ -185,9 +186,9 @@ function TaskCard({ task: r }: { task: TaskItem }) {
       style={tone ? { background: rowBackground[tone] } : undefined}
     >
       <Link to={`/measures/${r.id}`} data-testid="task-link" style={{ display: 'block', minHeight: 44, color: r.overdue ? '#cf1322' : undefined }}>
-        <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ margin: 0, color: 'inherit', fontWeight: 600 }}>
+        <ClampedText rows={3} style={{ fontWeight: 600 }}>
           {r.text}
-        </Typography.Paragraph>
+        </ClampedText>
       </Link>
       <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
         {categoryLabel(r.path.category)} · {problemLabel(r.path.problem)}

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Postponement, PostponementCreate, SupervisionNotice, SupervisionNoticeCreate, Timeline, TimeSummary } from '@rectify/domain';
 import { api } from '../../api/client';
 
@@ -8,8 +8,9 @@ export const timeKeys = {
   notices: (measureId: number) => ['time', 'notices', measureId] as const,
 };
 
-export const useTimeSummary = (roundId: number) =>
-  useQuery({ queryKey: timeKeys.summary(roundId), queryFn: ({ signal }) => api.get<TimeSummary>(`/api/rounds/${roundId}/time-summary`, undefined, signal) });
+export const timeSummaryQuery = (roundId: number) =>
+  queryOptions({ queryKey: timeKeys.summary(roundId), queryFn: ({ signal }) => api.get<TimeSummary>(`/api/rounds/${roundId}/time-summary`, undefined, signal) });
+export const useTimeSummary = (roundId: number) => useQuery(timeSummaryQuery(roundId));
 
 export const useTimeline = (roundId: number) =>
   useQuery({ queryKey: timeKeys.timeline(roundId), queryFn: ({ signal }) => api.get<Timeline>(`/api/rounds/${roundId}/timeline`, undefined, signal) });
