@@ -21,7 +21,8 @@ async function uploadEvidence(page: Page, name: string, mimeType: string, buffer
 }
 
 test('an officer reports, uploads and submits; the office rejects, then approves; the leader sees it closed', async ({ page, browser }) => {
-  test.setTimeout(90_000);
+  // Three accounts, eleven steps: ~40 s on a quiet machine, over 90 s on a loaded one.
+  test.setTimeout(180_000);
   // The office's view, in a browser of its own.
   const officeContext = await browser.newContext();
   const office = await officeContext.newPage();
