@@ -79,35 +79,31 @@ export function CategoryProgress({ rows, filter, onSelect }: Props) {
   );
 }
 
+/** The owner charts beside each other: which rows, under which title, with room for how long a name. */
+const OWNER_CHARTS = [
+  { kind: 'leader', title: 'dashboard.byLeader', axisWidth: 90 },
+  { kind: 'department', title: 'dashboard.byDepartment', axisWidth: 130 },
+] as const;
+
 /** 按责任领导 / 按牵头科室: one chart each; a click filters the measure list. */
 export function LeaderAndDepartmentProgress({ rows, filter, onSelect }: Props) {
   const t = useT();
   return (
     <Row gutter={[16, 16]}>
-      <Col xs={24} lg={12}>
-        <Card title={t('dashboard.byLeader')} style={{ height: '100%' }}>
-          <ProgressChart
-            testId="chart-leader"
-            rows={rows?.leader ?? []}
-            hiddenTable
-            axisWidth={90}
-            selectedId={filter?.kind === 'leader' ? filter.id : null}
-            onSelect={(row) => row.id !== null && onSelect('leader', row.id)}
-          />
-        </Card>
-      </Col>
-      <Col xs={24} lg={12}>
-        <Card title={t('dashboard.byDepartment')} style={{ height: '100%' }}>
-          <ProgressChart
-            testId="chart-department"
-            rows={rows?.department ?? []}
-            hiddenTable
-            axisWidth={130}
-            selectedId={filter?.kind === 'department' ? filter.id : null}
-            onSelect={(row) => row.id !== null && onSelect('department', row.id)}
-          />
-        </Card>
-      </Col>
+      {OWNER_CHARTS.map(({ kind, title, axisWidth }) => (
+        <Col key={kind} xs={24} lg={12}>
+          <Card title={t(title)} style={{ height: '100%' }}>
+            <ProgressChart
+              testId={`chart-${kind}`}
+              rows={rows?.[kind] ?? []}
+              hiddenTable
+              axisWidth={axisWidth}
+              selectedId={filter?.kind === kind ? filter.id : null}
+              onSelect={(row) => row.id !== null && onSelect(kind, row.id)}
+            />
+          </Card>
+        </Col>
+      ))}
     </Row>
   );
 }
