@@ -5,19 +5,27 @@ import { useRound, useRoundRecords, useRoundSummary } from '../../api/hooks';
 import { useSetCurrentRound } from '../../app/CurrentRound';
 import { useT } from '../../i18n';
 import { LoadError, Loading } from '../../shared/PageState';
-import { FollowUpPanel } from '../followups/FollowUpPanel';
+import { preloadComponent } from '../../shared/preloadComponent';
 import { WarningPanel } from '../time/WarningPanel';
 import { chartRows } from './chartRows';
 import { DashboardHeader } from './DashboardHeader';
 import { FILTER_KINDS, readFilter, type FilterKind } from './dashboardFilter';
-import { MeasureListCard } from './MeasureListCard';
 import { writeListControls } from './measureListControls';
-import { OverdueTable } from './OverdueTable';
-import { CategoryProgress, LeaderAndDepartmentProgress } from './OwnerProgress';
 import { PrintMeasureList } from './PrintMeasureList';
 import { RatingsCard } from './RatingsCard';
 import { RoundFigures } from './RoundFigures';
+import { SectionPlaceholder } from './SectionPlaceholder';
 import { usePrintList } from './usePrintList';
+
+// Below the first screen, in their own chunks (antd's Table, List, Pagination, Select, Input and
+// kin: ~110 KB gz): requested as the page starts, beside its data, so the header and figures do not
+// wait for them and they are here by the time the data is. 回头看 shows nothing until its own data
+// has come in any case, so it holds no place meanwhile either.
+const FollowUpPanel = preloadComponent(() => import('../followups/FollowUpPanel').then((m) => m.FollowUpPanel));
+const OverdueTable = preloadComponent(() => import('./OverdueTable').then((m) => m.OverdueTable));
+const CategoryProgress = preloadComponent(() => import('./OwnerProgress').then((m) => m.CategoryProgress));
+const LeaderAndDepartmentProgress = preloadComponent(() => import('./OwnerProgress').then((m) => m.LeaderAndDepartmentProgress));
+const MeasureListCard = preloadComponent(() => import('./MeasureListCard').then((m) => m.MeasureListCard));
 
 /**
  * 整改看板: one round at a glance — its figures, warnings and 回头看, the longest overdue measures,
@@ -67,8 +75,9 @@ export default function DashboardPage() {
       <DashboardHeader roundId={roundId} round={round.data} today={s.today} printing={printList.printing} onPrint={printList.print} />
       <RoundFigures roundId={roundId} totals={s.totals} regulationCount={records.data?.regulations.length} meetingCount={records.data?.meetings.length} />
       <WarningPanel roundId={roundId} />
-      <FollowUpPanel roundId={roundId} />
+      <FollowUpPanel fallback={null} roundId={roundId} />
       <OverdueTable
+        fallback={<SectionPlaceholder section="overdue" />}
         items={s.overdue}
         total={s.totals.overdue}
         onShowAll={() => {
@@ -76,11 +85,12 @@ export default function DashboardPage() {
           showList();
         }}
       />
-      <CategoryProgress rows={rows} filter={filter} onSelect={setFilter} />
-      <LeaderAndDepartmentProgress rows={rows} filter={filter} onSelect={setFilter} />
+      <CategoryProgress fallback={<SectionPlaceholder section="category" />} rows={rows} filter={filter} onSelect={setFilter} />
+      <LeaderAndDepartmentProgress fallback={<SectionPlaceholder section="owners" />} rows={rows} filter={filter} onSelect={setFilter} />
       <RatingsCard ratings={s.ratings} />
       {printList.tree && <PrintMeasureList tree={printList.tree} />}
       <MeasureListCard
+        fallback={<SectionPlaceholder section="list" />}
         roundId={roundId}
         organizationId={round.data?.inspectedUnit.id}
         params={params}
