@@ -29,7 +29,7 @@ async function pages(page: Page) {
   const publicPage = await publicPath(page, round.id);
   const measureId = (await summaryOf(page.request, round.id)).overdue[0]?.id ?? 1;
   return [
-    { name: 'dashboard', role: 'office', url: `/rounds/${round.id}`, ready: 'dashboard' },
+    { name: 'dashboard', role: 'office', url: `/rounds/${round.id}`, ready: 'measure-list' },
     { name: 'tree', role: 'office', url: `/rounds/${round.id}/tree`, ready: 'tree-page' },
     { name: 'measure', role: 'office', url: `/measures/${measureId}`, ready: 'measure-text' },
     { name: 'tasks', role: 'officer', url: '/tasks', ready: 'tasks-page' },
