@@ -60,6 +60,8 @@ export const deadlineNotice: DeadlineRule = ({ measureId, text, status, deadline
 
 export const deadlineRules: DeadlineRule[] = [deadlineNotice];
 
+const WARNING_COLOURS: Record<WarningRecipient['level'], string> = { due_soon: '绿色预警', urgent: '黄色预警', overdue: '红色预警' };
+
 /**
  * 三色预警: one notice per level per measure (and deadline: a postponed measure's warnings start
  * again) and account. Higher levels reach more people (see warningRecipients); each level is sent
@@ -69,35 +71,29 @@ export const deadlineRules: DeadlineRule[] = [deadlineNotice];
  */
 export function warningNotice({ measureId, text, due, checkInCadence, level, userId }: WarningRecipient, today: string): NewNotification {
   const days = daysBetween(today, due);
-  const colour = level === 'overdue' ? '红色预警' : level === 'urgent' ? '黄色预警' : '绿色预警';
-  const title = `${colour}：${notificationKindLabels.warning['zh-CN']}`;
-  const dedupeKey = `warning:${level}:${measureId}:${due}:${userId}`;
-  if (checkInCadence) {
-    const cadence = checkInCadenceLabels[checkInCadence]['zh-CN'];
-    return {
-      userId,
-      kind: 'warning',
-      measureId,
-      title,
-      text:
-        level === 'overdue'
-          ? `【${colour}】长期坚持的整改措施「${short(text)}」（${cadence}报送）应于 ${due} 前报送进展，已逾期 ${-days} 天未报送，请立即督促报送。`
-          : `【${colour}】长期坚持的整改措施「${short(text)}」（${cadence}报送）应于 ${due} 前报送进展（还有 ${days} 天），请按时报送。`,
-      dedupeKey,
-    };
-  }
+  const colour = WARNING_COLOURS[level];
+  // What counts down to `due`: a long-term measure's next check-in, any other measure's deadline.
+  const phrases = checkInCadence
+    ? {
+        measure: `长期坚持的整改措施「${short(text)}」（${checkInCadenceLabels[checkInCadence]['zh-CN']}报送）`,
+        passed: `应于 ${due} 前报送进展，已逾期 ${-days} 天未报送`,
+        coming: `应于 ${due} 前报送进展（还有 ${days} 天）`,
+        ask: level === 'overdue' ? '请立即督促报送' : '请按时报送',
+      }
+    : {
+        measure: `整改措施「${short(text)}」`,
+        passed: `的完成时限 ${due} 已过 ${-days} 天`,
+        // Yellow is also what falling behind 序时进度 earns before the deadline is near.
+        coming: `将于 ${due} 到期（还有 ${days} 天）${level === 'urgent' ? '或进度落后于序时进度' : ''}`,
+        ask: level === 'overdue' ? '请立即督促整改' : level === 'urgent' ? '请加快推进' : '请抓紧推进',
+      };
   return {
     userId,
     kind: 'warning',
     measureId,
-    title,
-    text:
-      level === 'overdue'
-        ? `【${colour}】整改措施「${short(text)}」的完成时限 ${due} 已过 ${-days} 天，请立即督促整改。`
-        : level === 'urgent'
-          ? `【${colour}】整改措施「${short(text)}」将于 ${due} 到期（还有 ${days} 天）或进度落后于序时进度，请加快推进。`
-          : `【${colour}】整改措施「${short(text)}」将于 ${due} 到期（还有 ${days} 天），请抓紧推进。`,
-    dedupeKey,
+    title: `${colour}：${notificationKindLabels.warning['zh-CN']}`,
+    text: `【${colour}】${phrases.measure}${level === 'overdue' ? phrases.passed : phrases.coming}，${phrases.ask}。`,
+    dedupeKey: `warning:${level}:${measureId}:${due}:${userId}`,
   };
 }
 
