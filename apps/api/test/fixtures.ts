@@ -89,9 +89,9 @@ export function builders(api: TestApi, w: World) {
       const m = multipart('证明材料.pdf', files.pdf());
       return ok<{ id: number }>(api.as('admin', { method: 'POST', url: `/api/measures/${measureId}/evidence`, ...m }));
     },
-    /** A measure with evidence, submitted for closure; the closure request. */
-    pending: async () => {
-      const m = await b.measure();
+    /** A measure (of these fields) with evidence, submitted for closure; the closure request. */
+    pending: async (fields: Record<string, unknown> = {}) => {
+      const m = await b.measure(fields);
       await b.evidence(m.id);
       const closure = await ok<{ id: number; version: number }>(admin('POST', `/api/measures/${m.id}/closure`, { summary: '已完成整改' }));
       return { measure: m, closure };
@@ -102,14 +102,14 @@ export function builders(api: TestApi, w: World) {
       const p = await ok<{ id: number; version: number }>(api.as('officer', { method: 'POST', url: `/api/measures/${m.id}/postponements`, payload: { requestedDeadline: '2023-12-31', reason: '需协调第三方' } }));
       return { measure: m, postponement: p };
     },
-    closed: async () => {
-      const p = await b.pending();
+    closed: async (fields: Record<string, unknown> = {}) => {
+      const p = await b.pending(fields);
       await ok(admin('POST', `/api/closures/${p.closure.id}/approve`, {}));
       return p.measure;
     },
-    /** A 回头看 of one freshly closed measure (reviewer: the given person, else the leader's); the review and its item. */
-    followUp: async (reviewerId: number | null = w.leaderPersonId) => {
-      const m = await b.closed();
+    /** A 回头看 of one freshly closed measure (of these fields; reviewer: the given person, else the leader's); the review and its item. */
+    followUp: async (reviewerId: number | null = w.leaderPersonId, fields: Record<string, unknown> = {}) => {
+      const m = await b.closed(fields);
       const review = await ok<{ id: number; version: number; items: { id: number; version: number; measure: { id: number } }[] }>(
         admin('POST', `/api/rounds/${api.roundId}/follow-ups`, { scheduledOn: '2023-12-01', reviewerId, scope: 'measures', measureIds: [m.id] }),
       );

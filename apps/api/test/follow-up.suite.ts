@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REOPENED_PROGRESS_MAX, todayInShanghai, type AuditEntry, type MeasureFollowUp, type FollowUpDetail, type FollowUpItem, type FollowUpOverview, type MeasureDetail, type NotificationList, type RoundTree, type Timeline } from '@rectify/domain';
+import { REOPENED_PROGRESS_MAX, addDays, todayInShanghai, type AuditEntry, type MeasureFollowUp, type FollowUpDetail, type FollowUpItem, type FollowUpOverview, type MeasureDetail, type NotificationList, type RoundTree, type Timeline } from '@rectify/domain';
 import { startApi, type TestApi, type TestDatabase } from './harness.js';
 import { builders, files, fingerprint, json, multipart, world, type World } from './fixtures.js';
 
@@ -18,6 +18,8 @@ export function followUpSuite(label: string, makeDatabase: () => Promise<TestDat
     let w: World;
     let b: ReturnType<typeof builders>;
     const today = todayInShanghai();
+    /** The time limit a reviewer sets for a re-rectification (限期整改). */
+    const later = addDays(today, 60);
 
     beforeAll(async () => {
       const db = await makeDatabase();
@@ -122,7 +124,7 @@ export function followUpSuite(label: string, makeDatabase: () => Promise<TestDat
       expect(json<MeasureDetail>(await api.request({ method: 'GET', url: `/api/measures/${held.measure.id}` })).status).toBe('closed');
 
       const beforeSlide = await timeline();
-      const res = await record(slid.item.id, { result: 'slid', note: '健身器材再次出现损坏未及时维修' }, 'leader');
+      const res = await record(slid.item.id, { result: 'slid', note: '健身器材再次出现损坏未及时维修', deadline: later }, 'leader');
       expect(res.statusCode).toBe(200);
       expect(json<FollowUpItem>(res)).toMatchObject({ result: 'slid', measure: { status: 'in_progress', completedDate: null } });
       const reopened = json<MeasureDetail>(await api.request({ method: 'GET', url: `/api/measures/${slid.measure.id}` }));
@@ -254,11 +256,15 @@ export function followUpSuite(label: string, makeDatabase: () => Promise<TestDat
       expect((await correct({ result: 'slid', note: 'x', version: held.version + 1 })).statusCode).toBe(409);
       expect((await measure()).status).toBe('closed');
 
-      const slid = await correct({ result: 'slid', note: '复核发现器材再次损坏', version: held.version });
+      // Its deadline (2023-09-30) has passed: the correction to 反弹 names the new one, or changes nothing.
+      const undated = await correct({ result: 'slid', note: '复核发现器材再次损坏', version: held.version });
+      expect({ status: undated.statusCode, code: code(undated) }).toEqual({ status: 400, code: 'FOLLOW_UP_DEADLINE_REQUIRED' });
+      expect(await measure()).toMatchObject({ status: 'closed', deadline: '2023-09-30' });
+      const slid = await correct({ result: 'slid', note: '复核发现器材再次损坏', deadline: later, version: held.version });
       expect(slid.statusCode).toBe(200);
       expect(json<FollowUpItem>(slid)).toMatchObject({ result: 'slid', note: '复核发现器材再次损坏', version: held.version + 1 });
       const reopened = await measure();
-      expect(reopened).toMatchObject({ status: 'in_progress', completedDate: null, progress: REOPENED_PROGRESS_MAX, latestClosure: { state: 'reopened' } });
+      expect(reopened).toMatchObject({ status: 'in_progress', completedDate: null, progress: REOPENED_PROGRESS_MAX, deadline: later, overdue: false, latestClosure: { state: 'reopened' } });
       expect(reopened.latestClosure!.reopenReason).toContain('复核发现器材再次损坏');
       expect((await notices('officer')).some((n) => n.kind === 'follow_up_slid' && n.measureId === r.measure.id)).toBe(true);
 
@@ -267,19 +273,89 @@ export function followUpSuite(label: string, makeDatabase: () => Promise<TestDat
       const reopenings = await api.db.auditLog.count({ where: { entity: 'measure', entityId: r.measure.id, action: 'reopen' } });
       expect(reopenings).toBe(1);
 
-      // 反弹 → 巩固: recorded as held, the measure stays in progress (no silent re-closure).
+      // 反弹 → 巩固: recorded as held, the measure stays in progress (no silent re-closure), and its owners are told so, once.
+      const heldNotices = async (user: string) => (await notices(user)).filter((n) => n.kind === 'follow_up_held' && n.measureId === r.measure.id);
       const back = json<FollowUpItem>(await correct({ result: 'held', note: '更正：系记录错误', version: renoted.version }));
       expect(back).toMatchObject({ result: 'held', measure: { status: 'in_progress' } });
       expect(await measure()).toMatchObject({ status: 'in_progress', progress: REOPENED_PROGRESS_MAX });
+      for (const user of ['officer', 'leader']) {
+        const told = await heldNotices(user);
+        expect(told).toHaveLength(1);
+        expect(told[0]!.text).toContain('由反弹更正为巩固');
+        expect(told[0]!.text).toContain('须重新申请销号');
+      }
+      expect(await heldNotices('inspector')).toHaveLength(0);
+      // A note corrected on the 巩固 tells nobody again.
+      const renotedHeld = json<FollowUpItem>(await correct({ result: 'held', note: '更正：系记录错误（已核实）', version: back.version }));
+      expect(await heldNotices('officer')).toHaveLength(1);
       const corrections = await api.db.auditLog.findMany({ where: { entity: 'follow_up_item', entityId: r.item.id }, orderBy: { id: 'asc' } });
-      expect(corrections.map((c) => JSON.parse(c.changes).result?.after ?? null)).toEqual(['held', 'slid', null, 'held']);
+      expect(corrections.map((c) => JSON.parse(c.changes).result?.after ?? null)).toEqual(['held', 'slid', null, 'held', null]);
       expect(corrections.slice(1).every((c) => JSON.parse(c.changes).correction?.after === true)).toBe(true);
 
       // The measure page's list: review day, reviewer, result, note, recorder — for every reader of the unit.
       for (const user of ['office', 'officer', 'inspector', 'supervisor']) {
-        expect(await listed(user)).toMatchObject([{ id: r.item.id, followUp: { id: r.review.id, state: 'done' }, result: 'held', note: '更正：系记录错误', recordedBy: { username: 'office' } }]);
+        expect(await listed(user)).toMatchObject([{ id: r.item.id, followUp: { id: r.review.id, state: 'done' }, result: 'held', note: renotedHeld.note, recordedBy: { username: 'office' } }]);
       }
       expect((await api.request({ method: 'GET', url: '/api/measures/999999/follow-ups' })).statusCode).toBe(404);
+    });
+
+    it('限期整改: 反弹 on a measure whose deadline has passed takes a new one (today or later), written with the reopen in one audited change and told to its owners; kept when still ahead; none for a long-term measure', async () => {
+      const late = await b.followUp(w.leaderPersonId);
+      const ahead = addDays(today, 30);
+      const onTime = await b.followUp(w.leaderPersonId, { deadline: ahead });
+      const longTerm = await b.followUp(w.leaderPersonId, { kind: 'long_term', deadline: null, checkInCadence: 'monthly' });
+      const item = async (r: { review: { id: number }; item: { id: number } }) =>
+        json<FollowUpDetail>(await api.request({ method: 'GET', url: `/api/follow-ups/${r.review.id}` })).items.find((i) => i.id === r.item.id)!;
+      const measure = async (id: number) => json<MeasureDetail>(await api.request({ method: 'GET', url: `/api/measures/${id}` }));
+      // The review page says what each measure's 反弹 asks of its deadline today.
+      expect((await item(late)).measure).toMatchObject({ kind: 'deadline', deadline: '2023-09-30', relapseDeadline: 'required' });
+      expect((await item(onTime)).measure).toMatchObject({ deadline: ahead, relapseDeadline: 'optional' });
+      expect((await item(longTerm)).measure).toMatchObject({ kind: 'long_term', deadline: null, relapseDeadline: 'none' });
+
+      const before = await fingerprint(api);
+      const refusals: [number, object, number, string][] = [
+        [late.item.id, { result: 'slid', note: '制度未执行' }, 400, 'FOLLOW_UP_DEADLINE_REQUIRED'],
+        [late.item.id, { result: 'slid', note: '制度未执行', deadline: addDays(today, -1) }, 400, 'FOLLOW_UP_DEADLINE_PAST'],
+        [late.item.id, { result: 'slid', note: '制度未执行', deadline: 'next month' }, 400, 'VALIDATION_FAILED'],
+        [late.item.id, { result: 'held', deadline: later }, 400, 'FOLLOW_UP_DEADLINE_NOT_REOPENING'],
+        [onTime.item.id, { result: 'slid', note: '制度未执行', deadline: '2023-01-01' }, 400, 'FOLLOW_UP_DEADLINE_PAST'],
+        [longTerm.item.id, { result: 'slid', note: '制度未执行', deadline: later }, 400, 'FOLLOW_UP_DEADLINE_LONG_TERM'],
+      ];
+      for (const [itemId, payload, status, errorCode] of refusals) {
+        const res = await record(itemId, payload, 'leader');
+        expect({ payload, status: res.statusCode, code: code(res) }).toEqual({ payload, status, code: errorCode });
+      }
+      const required = json<ErrorBody & { error: { message: string } }>(await record(late.item.id, { result: 'slid', note: '制度未执行' }));
+      expect(required.error).toMatchObject({ message: expect.stringContaining('须设定新的完成时限'), details: { field: 'deadline', deadline: '2023-09-30', today } });
+      expect(await fingerprint(api)).toEqual(before);
+      expect(await measure(late.measure.id)).toMatchObject({ status: 'closed', deadline: '2023-09-30' });
+
+      // Today itself is a valid limit; the reopened measure is then not overdue at all.
+      const res = await record(late.item.id, { result: 'slid', note: '制度未执行', deadline: today }, 'leader');
+      expect(res.statusCode).toBe(200);
+      expect(json<FollowUpItem>(res).measure).toMatchObject({ status: 'in_progress', deadline: today });
+      expect(await measure(late.measure.id)).toMatchObject({ status: 'in_progress', deadline: today, overdue: false });
+      // One audited change of the measure holds the reopen and the new deadline, as an edit's deadline change is recorded.
+      const history = json<AuditEntry[]>(await api.request({ method: 'GET', url: `/api/measures/${late.measure.id}/history` }));
+      const change = history.find((e) => e.entity === 'measure' && e.action === 'update' && e.changes.deadline)!;
+      expect(change.changes).toMatchObject({ status: { before: 'closed', after: 'in_progress' }, deadline: { before: '2023-09-30', after: today } });
+      expect(change.at).toBe(api.app.clock.now().toISOString());
+      // Its owners read the new limit.
+      for (const user of ['officer', 'leader']) {
+        const notice = (await notices(user)).find((n) => n.kind === 'follow_up_slid' && n.measureId === late.measure.id);
+        expect(notice?.text).toContain(`请于 ${today} 前完成整改`);
+      }
+
+      // Still ahead: kept when none is sent, and said in the notice.
+      expect((await record(onTime.item.id, { result: 'slid', note: '制度未执行' }, 'leader')).statusCode).toBe(200);
+      expect(await measure(onTime.measure.id)).toMatchObject({ status: 'in_progress', deadline: ahead });
+      expect((await notices('officer')).find((n) => n.kind === 'follow_up_slid' && n.measureId === onTime.measure.id)?.text).toContain(`请于 ${ahead} 前完成整改`);
+      const kept = json<AuditEntry[]>(await api.request({ method: 'GET', url: `/api/measures/${onTime.measure.id}/history` }));
+      expect(kept.some((e) => e.entity === 'measure' && e.action === 'update' && e.changes.deadline)).toBe(false);
+
+      // Long-term: reopened without a deadline, held to its check-ins.
+      expect((await record(longTerm.item.id, { result: 'slid', note: '制度未执行' }, 'leader')).statusCode).toBe(200);
+      expect(await measure(longTerm.measure.id)).toMatchObject({ status: 'in_progress', kind: 'long_term', deadline: null });
     });
 
     it('dates the demo setup’s audit rows (written as the system, not in a request) by the app’s injected clock', async () => {

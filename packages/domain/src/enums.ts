@@ -115,6 +115,7 @@ export const NOTIFICATION_KINDS = [
   'report_returned',
   'follow_up_scheduled',
   'follow_up_slid',
+  'follow_up_held',
   'public_opinion',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -134,6 +135,7 @@ export const notificationKindLabels: Labels<NotificationKind> = {
   report_returned: { 'zh-CN': '整改报告被退回', en: 'Rectification report sent back' },
   follow_up_scheduled: { 'zh-CN': '回头看待开展', en: 'Follow-up review scheduled' },
   follow_up_slid: { 'zh-CN': '回头看发现反弹，措施已重新打开', en: 'Follow-up found a slide back: measure reopened' },
+  follow_up_held: { 'zh-CN': '回头看结果更正为巩固，措施仍须销号', en: 'Follow-up corrected to held: the measure still needs closing' },
   public_opinion: { 'zh-CN': '收到群众意见建议', en: 'New opinion from the public' },
 };
 

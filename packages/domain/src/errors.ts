@@ -113,6 +113,22 @@ export const errorMessages = {
     'zh-CN': '只有本次回头看的检查人或整改办公室可以记录结果',
     en: 'Only the reviewer of this follow-up or the office may record its results',
   },
+  FOLLOW_UP_DEADLINE_REQUIRED: {
+    'zh-CN': '该整改措施原定的完成时限已过：记录反弹、重新打开时须设定新的完成时限（限期整改，不早于今天）',
+    en: 'The measure’s deadline has passed: recording it as slid back reopens it, and needs a new deadline for the re-rectification (today or later)',
+  },
+  FOLLOW_UP_DEADLINE_PAST: {
+    'zh-CN': '重新整改的完成时限不能早于今天',
+    en: 'The new deadline for the re-rectification cannot be before today',
+  },
+  FOLLOW_UP_DEADLINE_LONG_TERM: {
+    'zh-CN': '长期坚持的整改措施按报送周期推进，不设完成时限',
+    en: 'A long-term measure is held to its check-ins and takes no deadline',
+  },
+  FOLLOW_UP_DEADLINE_NOT_REOPENING: {
+    'zh-CN': '只有记录反弹并重新打开整改措施时才可设定新的完成时限',
+    en: 'A new deadline goes only with a result of slid back that reopens the measure',
+  },
   FILE_MISSING: { 'zh-CN': '请选择要上传的文件', en: 'Choose a file to upload' },
   FILE_TYPE_NOT_ALLOWED: {
     'zh-CN': '不支持的文件类型：仅接受 PDF、图片（PNG、JPEG、GIF、WebP）、Word（doc、docx）和 Excel（xls、xlsx）文件',

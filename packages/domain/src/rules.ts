@@ -168,11 +168,52 @@ export const transitions = {
  *   reason): `'reopen'`. A 反弹 already recorded (a note corrected) or on a measure open already
  *   changes nothing more.
  * - 巩固 (`held`) never closes a measure. A correction from 反弹 to 巩固 leaves the reopened measure
- *   in progress: it is closed again only through 申请销号 → 对账销号, since nobody has verified its
- *   evidence since it was reopened: `'none'`, and the office sees the measure still open.
+ *   open: it is closed again only through 申请销号 → 对账销号, since nobody has verified its
+ *   evidence since it was reopened: `'stays_open'` (its owners are told so). Once closed again
+ *   that way, the correction changes nothing for it: `'none'`.
  */
-export function followUpResultEffect(previous: FollowUpResult | null, next: FollowUpResult, measureStatus: MeasureStatus): 'reopen' | 'none' {
-  return next === 'slid' && previous !== 'slid' && measureStatus === 'closed' ? 'reopen' : 'none';
+export function followUpResultEffect(previous: FollowUpResult | null, next: FollowUpResult, measureStatus: MeasureStatus): 'reopen' | 'stays_open' | 'none' {
+  if (next === 'slid' && previous !== 'slid' && measureStatus === 'closed') return 'reopen';
+  if (next === 'held' && previous === 'slid' && measureStatus !== 'closed') return 'stays_open';
+  return 'none';
+}
+
+/**
+ * 限期整改 after 反弹: what reopening this measure asks of its deadline. A deadline already past
+ * would show the fresh re-rectification as long overdue at once, so a new one is `'required'`;
+ * one still ahead (or none) may be kept: `'optional'`. A long-term measure (长期坚持) is never
+ * closed by a date — it is held to its check-ins — so it takes none: `'none'` (as it cannot be
+ * postponed, and is created without one).
+ */
+export const RELAPSE_DEADLINES = ['required', 'optional', 'none'] as const;
+export type RelapseDeadline = (typeof RELAPSE_DEADLINES)[number];
+
+export function relapseDeadline(measure: { kind: MeasureKind; deadline: string | null }, today: string): RelapseDeadline {
+  if (measure.kind === 'long_term') return 'none';
+  return measure.deadline !== null && measure.deadline < today ? 'required' : 'optional';
+}
+
+/** Why a deadline sent with a 回头看 result is refused. */
+export type RelapseDeadlineRefusal = 'required' | 'before_today' | 'long_term' | 'not_reopening';
+
+/**
+ * The deadline a measure has after a 回头看 result with `given` (undefined: none sent): the new one
+ * when the result reopens it (`followUpResultEffect`), else the one it has; or why not — missing
+ * where `relapseDeadline` requires one, before today, on a long-term measure, or sent with a result
+ * that reopens nothing (巩固, a 反弹 already recorded).
+ */
+export function deadlineAfterResult(
+  effect: ReturnType<typeof followUpResultEffect>,
+  measure: { kind: MeasureKind; deadline: string | null },
+  given: string | undefined,
+  today: string,
+): { ok: true; deadline: string | null } | { ok: false; refusal: RelapseDeadlineRefusal } {
+  if (effect !== 'reopen') return given === undefined ? { ok: true, deadline: measure.deadline } : { ok: false, refusal: 'not_reopening' };
+  const need = relapseDeadline(measure, today);
+  if (given === undefined) return need === 'required' ? { ok: false, refusal: 'required' } : { ok: true, deadline: measure.deadline };
+  if (need === 'none') return { ok: false, refusal: 'long_term' };
+  if (given < today) return { ok: false, refusal: 'before_today' };
+  return { ok: true, deadline: given };
 }
 
 /**

@@ -4,6 +4,8 @@ import {
   applyStatusChange,
   followUpLocked,
   followUpResultEffect,
+  deadlineAfterResult,
+  relapseDeadline,
   REOPENED_PROGRESS_MAX,
   reopenedProgress,
   transitions,
@@ -149,7 +151,39 @@ describe('回头看 results: recording and correcting follow one rule', () => {
     expect(followUpResultEffect('slid', 'slid', 'closed')).toBe('none');
     expect(followUpResultEffect('held', 'slid', 'in_progress')).toBe('none');
     // 反弹 → 巩固 leaves the reopened measure open: closed again only through 申请销号 → 对账销号.
-    expect(followUpResultEffect('slid', 'held', 'in_progress')).toBe('none');
+    expect(followUpResultEffect('slid', 'held', 'in_progress')).toBe('stays_open');
+    expect(followUpResultEffect('slid', 'held', 'pending_closure')).toBe('stays_open');
+    // Closed again that way before the correction: the correction changes nothing for it.
+    expect(followUpResultEffect('slid', 'held', 'closed')).toBe('none');
+  });
+  it('asks a new deadline of a reopened measure whose deadline has passed (限期整改), never of a long-term one', () => {
+    const today = '2024-03-10';
+    const late = { kind: 'deadline' as const, deadline: '2023-09-30' };
+    const ahead = { kind: 'deadline' as const, deadline: '2024-06-30' };
+    expect(relapseDeadline(late, today)).toBe('required');
+    expect(relapseDeadline({ kind: 'immediate', deadline: '2024-03-09' }, today)).toBe('required');
+    // Due today is not late yet; none at all has nothing to be late by.
+    expect(relapseDeadline({ kind: 'deadline', deadline: today }, today)).toBe('optional');
+    expect(relapseDeadline({ kind: 'deadline', deadline: null }, today)).toBe('optional');
+    expect(relapseDeadline(ahead, today)).toBe('optional');
+    expect(relapseDeadline({ kind: 'long_term', deadline: null }, today)).toBe('none');
+    expect(relapseDeadline({ kind: 'long_term', deadline: '2023-01-01' }, today)).toBe('none');
+
+    // Reopening: the date given (today at the earliest), else the one kept where it may be.
+    expect(deadlineAfterResult('reopen', late, '2024-05-31', today)).toEqual({ ok: true, deadline: '2024-05-31' });
+    expect(deadlineAfterResult('reopen', late, today, today)).toEqual({ ok: true, deadline: today });
+    expect(deadlineAfterResult('reopen', late, undefined, today)).toEqual({ ok: false, refusal: 'required' });
+    expect(deadlineAfterResult('reopen', late, '2024-03-09', today)).toEqual({ ok: false, refusal: 'before_today' });
+    expect(deadlineAfterResult('reopen', ahead, undefined, today)).toEqual({ ok: true, deadline: '2024-06-30' });
+    expect(deadlineAfterResult('reopen', ahead, '2024-04-30', today)).toEqual({ ok: true, deadline: '2024-04-30' });
+    expect(deadlineAfterResult('reopen', ahead, '2024-01-01', today)).toEqual({ ok: false, refusal: 'before_today' });
+    expect(deadlineAfterResult('reopen', { kind: 'long_term', deadline: null }, undefined, today)).toEqual({ ok: true, deadline: null });
+    expect(deadlineAfterResult('reopen', { kind: 'long_term', deadline: null }, '2024-05-31', today)).toEqual({ ok: false, refusal: 'long_term' });
+    // A result that reopens nothing keeps the deadline, and takes none.
+    expect(deadlineAfterResult('none', late, undefined, today)).toEqual({ ok: true, deadline: '2023-09-30' });
+    expect(deadlineAfterResult('stays_open', late, undefined, today)).toEqual({ ok: true, deadline: '2023-09-30' });
+    expect(deadlineAfterResult('none', late, '2024-05-31', today)).toEqual({ ok: false, refusal: 'not_reopening' });
+    expect(deadlineAfterResult('stays_open', late, '2024-05-31', today)).toEqual({ ok: false, refusal: 'not_reopening' });
   });
   it('fixes a review’s day, reviewer and scope once any result is recorded', () => {
     expect(followUpLocked({ held: 0, slid: 0 })).toBe(false);

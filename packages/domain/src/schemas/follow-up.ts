@@ -1,8 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { FOLLOW_UP_RESULTS, FOLLOW_UP_SCOPES, MEASURE_STATUSES } from '../enums.js';
 import { FOLLOW_UP_STATES } from '../time.js';
+import { RELAPSE_DEADLINES } from '../rules.js';
 import { Id, IsoDate, Nullable, Ref, Timestamp, Version } from './common.js';
 import { UserRef } from './closure.js';
+import { MeasureKindSchema } from './measure.js';
 import { EvidenceItem } from './workflow.js';
 
 export const FollowUpScopeSchema = Type.Union(FOLLOW_UP_SCOPES.map((s) => Type.Literal(s)));
@@ -28,9 +30,16 @@ export const FollowUpCreate = Type.Object(
 );
 export type FollowUpCreate = Static<typeof FollowUpCreate>;
 
-/** 记录回头看结果: 巩固 (held) or 反弹 (slid back: the measure reopens; a note saying why is required). */
+/**
+ * 限期整改: the reopened measure's new deadline, sent with a 反弹 that reopens it — required when its
+ * deadline has passed, optional otherwise, never before today, none for a long-term measure
+ * (`relapseDeadline`, `deadlineAfterResult`).
+ */
+const RelapseDeadlineGiven = Type.Optional(IsoDate);
+
+/** 记录回头看结果: 巩固 (held) or 反弹 (slid back: the measure reopens; a note saying why is required, and perhaps a new deadline). */
 export const FollowUpRecord = Type.Object(
-  { result: FollowUpResultSchema, note: Type.Optional(Note), version: Type.Optional(Version) },
+  { result: FollowUpResultSchema, note: Type.Optional(Note), deadline: RelapseDeadlineGiven, version: Type.Optional(Version) },
   { additionalProperties: false },
 );
 export type FollowUpRecord = Static<typeof FollowUpRecord>;
@@ -57,11 +66,11 @@ export type FollowUpUpdate = Static<typeof FollowUpUpdate>;
 
 /**
  * 更正回头看结果 (the office): a recorded result, corrected with the version read. 巩固 → 反弹
- * reopens a closed measure as recording 反弹 does; 反弹 → 巩固 leaves the reopened measure in
- * progress (closed again only through 申请销号 → 对账销号): `followUpResultEffect`.
+ * reopens a closed measure as recording 反弹 does (with its new deadline); 反弹 → 巩固 leaves the
+ * reopened measure in progress (closed again only through 申请销号 → 对账销号): `followUpResultEffect`.
  */
 export const FollowUpCorrection = Type.Object(
-  { result: FollowUpResultSchema, note: Type.Optional(Note), version: Version },
+  { result: FollowUpResultSchema, note: Type.Optional(Note), deadline: RelapseDeadlineGiven, version: Version },
   { additionalProperties: false },
 );
 export type FollowUpCorrection = Static<typeof FollowUpCorrection>;
@@ -116,6 +125,10 @@ export const FollowUpItem = Type.Composite([
       id: Id,
       text: Type.String(),
       status: Type.Union(MEASURE_STATUSES.map((s) => Type.Literal(s))),
+      kind: MeasureKindSchema,
+      deadline: Nullable(IsoDate),
+      /** What a 反弹 reopening it asks of its deadline today (`relapseDeadline`): required, optional, none (long-term). */
+      relapseDeadline: Type.Union(RELAPSE_DEADLINES.map((s) => Type.Literal(s))),
       completedDate: Nullable(IsoDate),
       category: Type.Object({ id: Id, ordinal: Type.Integer(), title: Type.String() }),
       problem: Type.Object({ id: Id, ordinal: Type.Integer(), title: Type.String() }),

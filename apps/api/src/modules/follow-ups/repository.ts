@@ -4,8 +4,10 @@ import {
   followUpState,
   mayAttempt,
   mayRecordFollowUp,
+  relapseDeadline,
   toFollowUpResult,
   toFollowUpScope,
+  toMeasureKind,
   toMeasureStatus,
   type Actor,
   type FollowUp,
@@ -31,7 +33,7 @@ export const followUpItemInclude = {
   evidence: { include: evidenceInclude, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
   measure: {
     select: {
-      id: true, text: true, status: true, completedDate: true, ordinal: true,
+      id: true, text: true, status: true, kind: true, deadline: true, completedDate: true, ordinal: true,
       leader: { select: { id: true, name: true } },
       leadDepartment: { select: { id: true, name: true } },
       problem: { select: { id: true, ordinal: true, title: true, category: { select: { id: true, ordinal: true, title: true } } } },
@@ -75,8 +77,10 @@ function recordedResult(row: Pick<ItemRow, 'result' | 'note' | 'recordedAt' | 'r
   };
 }
 
-export function toFollowUpItem(row: ItemRow): FollowUpItem {
+/** An item as the review page shows it, with what a 反弹 reopening its measure today asks of its deadline. */
+export function toFollowUpItem(row: ItemRow, today: string): FollowUpItem {
   const m = row.measure;
+  const kind = toMeasureKind(m.kind);
   return {
     id: row.id,
     followUpId: row.followUpId,
@@ -84,6 +88,9 @@ export function toFollowUpItem(row: ItemRow): FollowUpItem {
       id: m.id,
       text: m.text,
       status: toMeasureStatus(m.status),
+      kind,
+      deadline: m.deadline,
+      relapseDeadline: relapseDeadline({ kind, deadline: m.deadline }, today),
       completedDate: m.completedDate,
       category: m.problem.category,
       problem: { id: m.problem.id, ordinal: m.problem.ordinal, title: m.problem.title },
@@ -134,18 +141,18 @@ export async function countResults(db: Db | Tx, where: { followUpId: number } | 
   return out;
 }
 
-export async function itemsOf(db: Db, followUpId: number): Promise<FollowUpItem[]> {
+export async function itemsOf(db: Db, followUpId: number, today: string): Promise<FollowUpItem[]> {
   const rows = await db.followUpItem.findMany({
     where: { followUpId },
     include: followUpItemInclude,
     orderBy: [{ measure: { problem: { category: { ordinal: 'asc' } } } }, { measure: { problem: { ordinal: 'asc' } } }, { measure: { ordinal: 'asc' } }, { id: 'asc' }],
   });
-  return rows.map(toFollowUpItem);
+  return rows.map((row) => toFollowUpItem(row, today));
 }
 
-export async function findItem(db: Db | Tx, id: number): Promise<FollowUpItem | null> {
+export async function findItem(db: Db | Tx, id: number, today: string): Promise<FollowUpItem | null> {
   const row = await db.followUpItem.findUnique({ where: { id }, include: followUpItemInclude });
-  return row ? toFollowUpItem(row) : null;
+  return row ? toFollowUpItem(row, today) : null;
 }
 
 /** An item with what recording it needs: its review's reviewer and day, its measure's state and owners. */
@@ -155,7 +162,7 @@ export async function itemForRecording(tx: Tx, id: number) {
     select: {
       id: true, followUpId: true, measureId: true, result: true, note: true, version: true,
       followUp: { select: { id: true, reviewerId: true, scheduledOn: true } },
-      measure: { select: { id: true, text: true, status: true, completedDate: true, progress: true, version: true, leaderId: true, leadDepartmentId: true } },
+      measure: { select: { id: true, text: true, status: true, kind: true, deadline: true, completedDate: true, progress: true, version: true, leaderId: true, leadDepartmentId: true } },
     },
   });
 }

@@ -98,7 +98,7 @@ export const followUpRoutes: FastifyPluginAsyncTypebox<{ store: EvidenceStore }>
     config: { access: 'followup.manage', scope: { params: { id: 'followUpItem' } } },
     schema: {
       tags,
-      summary: '更正回头看结果 Correct a recorded result (the unit’s office; send the version read; 409 FOLLOW_UP_ITEM_NOT_RECORDED when none is): 巩固 → 反弹 reopens the closed measure as recording 反弹 does; 反弹 → 巩固 leaves the reopened measure in progress — it is closed again only through 申请销号 → 对账销号',
+      summary: '更正回头看结果 Correct a recorded result (the unit’s office; send the version read; 409 FOLLOW_UP_ITEM_NOT_RECORDED when none is): 巩固 → 反弹 reopens the closed measure as recording 反弹 does, with its `deadline` as there; 反弹 → 巩固 leaves the reopened measure in progress — it is closed again only through 申请销号 → 对账销号 — and tells its owners so',
       params: IdParams,
       body: FollowUpCorrection,
       response: { 200: FollowUpItem, ...errors.write },
@@ -110,7 +110,7 @@ export const followUpRoutes: FastifyPluginAsyncTypebox<{ store: EvidenceStore }>
     config: { access: 'followup.record', scope: { params: { id: 'followUpItem' } } },
     schema: {
       tags,
-      summary: '记录回头看结果 Record 巩固 (held) or 反弹 (slid, with a note: the measure is reopened with the review as its reason and its owners notified) — the office, or the review’s reviewer; once per measure',
+      summary: '记录回头看结果 Record 巩固 (held) or 反弹 (slid, with a note: the measure is reopened with the review as its reason and its owners notified) — the office, or the review’s reviewer; once per measure. 限期整改: 反弹 takes the reopened measure’s new `deadline` (today or later), required when its deadline has passed (400 FOLLOW_UP_DEADLINE_REQUIRED; the item’s `measure.relapseDeadline` says which), kept otherwise when none is sent; none for a long-term measure or with a result that reopens nothing',
       params: IdParams,
       body: FollowUpRecord,
       response: { 200: FollowUpItem, ...errors.write },

@@ -1,10 +1,13 @@
 import {
+  deadlineAfterResult,
   followUpLocked,
   followUpResultEffect,
   mayRecordFollowUp,
   notificationKindLabels,
   toFollowUpResult,
+  toMeasureKind,
   toMeasureStatus,
+  type ErrorCode,
   type FollowUpCorrection,
   type FollowUpCreate,
   type FollowUpDetail,
@@ -15,6 +18,7 @@ import {
   type FollowUpUpdate,
   type EvidenceItem,
   type MeasureFollowUp,
+  type RelapseDeadlineRefusal,
 } from '@rectify/domain';
 import type { Db, Tx } from '@rectify/db';
 import type { Clock } from '../../lib/clock.js';
@@ -43,6 +47,12 @@ import {
 
 const short = (text: string, n = 40) => (text.length > n ? `${text.slice(0, n)}…` : text);
 const sameIds = (a: readonly number[], b: readonly number[]) => a.length === b.length && new Set([...a, ...b]).size === a.length;
+const deadlineRefusals: Record<RelapseDeadlineRefusal, ErrorCode> = {
+  required: 'FOLLOW_UP_DEADLINE_REQUIRED',
+  before_today: 'FOLLOW_UP_DEADLINE_PAST',
+  long_term: 'FOLLOW_UP_DEADLINE_LONG_TERM',
+  not_reopening: 'FOLLOW_UP_DEADLINE_NOT_REOPENING',
+};
 /** Held and slid among a review's items, as `followUpLocked` reads them. */
 const recordedOf = (items: { result: string | null }[]) => ({ held: items.filter((i) => i.result === 'held').length, slid: items.filter((i) => i.result === 'slid').length });
 
@@ -86,8 +96,8 @@ async function resolveScope(tx: Tx, roundId: number, scope: { scope: FollowUpSco
  * measures (fixed then, one item each; the reviewer's accounts are notified). The reviewer (or the
  * office) records per measure 巩固 (held) or 反弹 (slid back) with a note and evidence; 反弹 reopens
  * the measure through the domain's transition, with the review as its reason (its approved closure
- * reads reopened, the status change is dated in the audit so the burn-up steps down) and tells its
- * owners. Every write is audited in its transaction, with optimistic versions.
+ * reads reopened, the status change is dated in the audit so the burn-up steps down) and a new
+ * deadline where its own has passed (限期整改), and tells its owners. Every write is audited in its transaction, with optimistic versions.
  */
 export function createFollowUpService({ db, clock, notifier, store }: { db: Db; clock: Clock; notifier: Notifier; store: EvidenceStore }) {
   const evidence = createEvidenceService({ db, store });
@@ -96,7 +106,8 @@ export function createFollowUpService({ db, clock, notifier, store }: { db: Db; 
     const row = await findFollowUp(db, id);
     if (!row) throw notFound('follow_up', id);
     const counts = (await countResults(db, { followUpId: id })).get(id) ?? emptyCounts();
-    return { ...toFollowUp(row, counts, actor, clock.today()), items: await itemsOf(db, id) };
+    const today = clock.today();
+    return { ...toFollowUp(row, counts, actor, today), items: await itemsOf(db, id, today) };
   }
 
   /** The item and its review, refusing an actor who may not record it (403) — before anything is read from the request body. */
@@ -121,17 +132,54 @@ export function createFollowUpService({ db, clock, notifier, store }: { db: Db; 
     });
   }
 
-  /** 反弹 found (recorded or corrected to): the measure reopens with the review as its reason, its owners hear of it. */
-  async function slide(tx: Tx, actor: RequestActor, item: NonNullable<Awaited<ReturnType<typeof itemForRecording>>>, note: string, now: Date) {
+  type RecordedItem = NonNullable<Awaited<ReturnType<typeof itemForRecording>>>;
+
+  /**
+   * What a result recorded (or corrected to) does to the item's measure (`followUpResultEffect`,
+   * from the result it has) and the deadline the measure then has (`deadlineAfterResult`): refused
+   * with a 400 before anything is written when the deadline sent does not fit.
+   */
+  function measureOutcome(item: RecordedItem, body: { result: FollowUpRecord['result']; deadline?: string }) {
+    const effect = followUpResultEffect(item.result === null ? null : toFollowUpResult(item.result), body.result, toMeasureStatus(item.measure.status));
+    const today = clock.today();
+    const after = deadlineAfterResult(effect, { kind: toMeasureKind(item.measure.kind), deadline: item.measure.deadline }, body.deadline, today);
+    if (!after.ok) throw new AppError(400, deadlineRefusals[after.refusal], { field: 'deadline', deadline: item.measure.deadline, today });
+    return { effect, deadline: after.deadline };
+  }
+
+  /** What the result did to the measure: 反弹 reopens it (with its deadline); 反弹 corrected to 巩固 leaves it open. Its owners hear of either. */
+  async function applyOutcome(tx: Tx, actor: RequestActor, item: RecordedItem, outcome: ReturnType<typeof measureOutcome>, note: string | null, now: Date) {
+    if (outcome.effect === 'reopen') await slide(tx, actor, item, note ?? '', outcome.deadline, now);
+    if (outcome.effect === 'stays_open') await tellHeld(tx, item);
+  }
+
+  /**
+   * 反弹 found (recorded or corrected to): the measure reopens with the review as its reason and the
+   * deadline of its re-rectification (限期整改); its owners hear of both.
+   */
+  async function slide(tx: Tx, actor: RequestActor, item: RecordedItem, note: string, deadline: string | null, now: Date) {
     const reason = `回头看（${item.followUp.scheduledOn}）发现问题反弹：${note}`;
-    await reopenClosedMeasure(tx, actor, item.measure, reason, now, { followUpId: item.followUpId });
+    await reopenClosedMeasure(tx, actor, item.measure, reason, now, { deadline, extra: { followUpId: item.followUpId } });
+    const limit = deadline ? `请于 ${deadline} 前完成整改` : '请继续整改';
     await notifier.notify(tx, {
       userIds: await notifier.responsibleUserIds(tx, item.measure),
       kind: 'follow_up_slid',
       measureId: item.measureId,
       title: notificationKindLabels.follow_up_slid['zh-CN'],
-      text: `整改措施「${short(item.measure.text)}」在回头看中发现问题反弹，已重新打开，请继续整改。原因：${short(note, 80)}`,
+      text: `整改措施「${short(item.measure.text)}」在回头看中发现问题反弹，已重新打开，${limit}。原因：${short(note, 80)}`,
       key: (userId) => `follow_up_slid:${item.id}:${item.version}:${userId}`,
+    });
+  }
+
+  /** 反弹 corrected to 巩固: the owners hear that the review now finds it held, and that their measure still closes only through 申请销号 → 对账销号. */
+  async function tellHeld(tx: Tx, item: RecordedItem) {
+    await notifier.notify(tx, {
+      userIds: await notifier.responsibleUserIds(tx, item.measure),
+      kind: 'follow_up_held',
+      measureId: item.measureId,
+      title: notificationKindLabels.follow_up_held['zh-CN'],
+      text: `回头看（${item.followUp.scheduledOn}）对整改措施「${short(item.measure.text)}」的结果已由反弹更正为巩固。该措施不会因此自动销号：仍在整改中，须重新申请销号，经整改办公室对账销号后方可销号。`,
+      key: (userId) => `follow_up_held:${item.id}:${item.version}:${userId}`,
     });
   }
 
@@ -221,8 +269,9 @@ export function createFollowUpService({ db, clock, notifier, store }: { db: Db; 
 
     /**
      * 更正回头看结果 (the office): a recorded result changes, with the version read; what it does to
-     * the measure is the domain's `followUpResultEffect` — 巩固 → 反弹 reopens a closed measure,
-     * 反弹 → 巩固 leaves it in progress (closed again only through 申请销号 → 对账销号).
+     * the measure is the domain's `followUpResultEffect` — 巩固 → 反弹 reopens a closed measure
+     * (with a new deadline where its own has passed: `deadlineAfterResult`), 反弹 → 巩固 leaves it in
+     * progress (closed again only through 申请销号 → 对账销号) and its owners are told so.
      */
     async correct(itemId: number, body: FollowUpCorrection, actor: RequestActor): Promise<FollowUpItem> {
       await db.$transaction(async (tx) => {
@@ -232,6 +281,7 @@ export function createFollowUpService({ db, clock, notifier, store }: { db: Db; 
         if (body.version !== item.version) throw versionConflict('follow_up_item', itemId, item.version);
         const note = body.note?.trim() || null;
         if (body.result === 'slid' && !note) throw validationFailed('note', 'required');
+        const outcome = measureOutcome(item, body);
         const now = clock.now();
         const { count } = await tx.followUpItem.updateMany({
           where: { id: itemId, version: item.version },
@@ -242,12 +292,10 @@ export function createFollowUpService({ db, clock, notifier, store }: { db: Db; 
           measureId: item.measureId,
           extra: { followUpId: item.followUpId, correction: true },
         });
-        if (followUpResultEffect(toFollowUpResult(item.result), body.result, toMeasureStatus(item.measure.status)) === 'reopen') {
-          await slide(tx, actor, item, note ?? '', now);
-        }
+        await applyOutcome(tx, actor, item, outcome, note, now);
       });
       notifier.flush();
-      const item = await findItem(db, itemId);
+      const item = await findItem(db, itemId, clock.today());
       if (!item) throw notFound('follow_up_item', itemId);
       return item;
     },
@@ -309,6 +357,7 @@ export function createFollowUpService({ db, clock, notifier, store }: { db: Db; 
         if (item.measure.status !== 'closed') throw new AppError(409, 'FOLLOW_UP_MEASURE_NOT_CLOSED', { measureIds: [item.measureId] });
         const note = body.note?.trim() || null;
         if (body.result === 'slid' && !note) throw validationFailed('note', 'required');
+        const outcome = measureOutcome(item, body);
         const now = clock.now();
         const { count } = await tx.followUpItem.updateMany({
           where: { id: itemId, version: item.version, result: null },
@@ -319,10 +368,10 @@ export function createFollowUpService({ db, clock, notifier, store }: { db: Db; 
           measureId: item.measureId,
           extra: { followUpId: item.followUpId },
         });
-        if (followUpResultEffect(null, body.result, toMeasureStatus(item.measure.status)) === 'reopen') await slide(tx, actor, item, note ?? '', now);
+        await applyOutcome(tx, actor, item, outcome, note, now);
       });
       notifier.flush();
-      const item = await findItem(db, itemId);
+      const item = await findItem(db, itemId, clock.today());
       if (!item) throw notFound('follow_up_item', itemId);
       return item;
     },

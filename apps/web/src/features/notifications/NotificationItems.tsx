@@ -12,6 +12,7 @@ const kindColor: Record<NotificationKind, string> = {
   report_returned: 'orange',
   follow_up_scheduled: 'blue',
   follow_up_slid: 'red',
+  follow_up_held: 'green',
   closure_rejected: 'volcano',
   assigned: 'blue',
   postponement_requested: 'purple',
