@@ -16,12 +16,12 @@ async function timeline(page: Page, roundId: number): Promise<Timeline> {
 }
 const last = (t: Timeline) => t.burnUp[t.burnUp.length - 1]!;
 
-/** A measure of the leader account and the officer's department, closed today through the API. */
-async function closedMeasure(page: Page, roundId: number, text: string) {
+/** A measure of the leader account and the officer's department (its deadline far ahead unless said), closed today through the API. */
+async function closedMeasure(page: Page, roundId: number, text: string, deadline = '2099-12-31') {
   const tree = (await (await page.request.get(`/api/rounds/${roundId}/tree`)).json()) as Tree;
   const owner = tree.categories.flatMap((c) => c.problems.flatMap((p) => p.measures.map((m) => ({ m, problemId: p.id })))).find((x) => x.m.overdue)!;
   const created = await page.request.post('/api/measures', {
-    data: { problemId: owner.problemId, text, deadline: '2099-12-31', leaderId: owner.m.leader!.id, leadDepartmentId: owner.m.leadDepartment!.id },
+    data: { problemId: owner.problemId, text, deadline, leaderId: owner.m.leader!.id, leadDepartmentId: owner.m.leadDepartment!.id },
   });
   expect(created.status()).toBe(201);
   const measure = (await created.json()) as { id: number };
@@ -205,5 +205,81 @@ test('回头看 edited by the office, 反弹 by its reviewer → the measure pag
   await expect(phone.getByTestId('follow-up-delete')).toHaveCount(0);
   await expectNoSidewaysScroll(phone, 'follow-up with results at 390 px');
   await shot(phone, 'followup-recorded-390.png');
+  await context.close();
+});
+
+/** Mid-month next year: a new deadline the date picker offers whatever today is. */
+const nextYear = (today: string) => `${Number(today.slice(0, 4)) + 1}${today.slice(4, 7)}-15`;
+
+test('回头看 反弹 on a measure past its deadline asks the re-rectification’s new one (限期整改): the reopened measure is not overdue', async ({ page }) => {
+  test.setTimeout(60_000); // a closure and a review set up, the dialog twice, then the measure page
+  await signIn(page, 'office');
+  const round = await demoRound(page.request);
+  const measure = await closedMeasure(page, round.id, '回头看限期整改测试措施：场馆安全巡查（e2e）', '2024-06-30');
+  const today = last(await timeline(page, round.id)).date;
+  const newDeadline = nextYear(today);
+  const res = await page.request.post(`/api/rounds/${round.id}/follow-ups`, { data: { scheduledOn: today, scope: 'measures', measureIds: [measure.id] } });
+  expect(res.status()).toBe(201);
+  const review = (await res.json()) as { id: number };
+
+  // The office records 反弹: the dialog asks the new deadline, since 2024-06-30 has passed.
+  await page.goto(`/follow-ups/${review.id}`);
+  const item = page.locator(`[data-testid="follow-up-item"][data-measure-id="${measure.id}"]`);
+  await item.getByTestId('follow-up-slid').click();
+  const dialog = page.locator('.ant-modal');
+  await expect(dialog).toContainText('原完成时限 2024-06-30 已过');
+  await page.getByTestId('follow-up-record-submit').click();
+  await expect(dialog).toContainText('请选择新的完成时限');
+  await expect(item).toHaveAttribute('data-result', 'pending');
+  await shot(page, 'followup-deadline-1440.png', false);
+  // The date first: Enter in its field submits the form once everything else is filled.
+  const date = dialog.getByLabel('重新整改完成时限');
+  await date.click();
+  await date.fill(newDeadline);
+  await date.press('Enter');
+  await page.getByTestId('follow-up-record-note').fill('场馆消防通道再次被占用，问题反弹（e2e）');
+  await page.getByTestId('follow-up-record-submit').click();
+  await expect(dialog).toBeHidden();
+  await expect(item).toHaveAttribute('data-result', 'slid');
+  await expect(item.locator('[data-status="in_progress"]')).toBeVisible();
+
+  // Reopened with the new limit: in progress, not overdue; the measure page shows the date.
+  const detail = (await (await page.request.get(`/api/measures/${measure.id}`)).json()) as { status: string; deadline: string; overdue: boolean };
+  expect(detail).toMatchObject({ status: 'in_progress', deadline: newDeadline, overdue: false });
+  await page.goto(`/measures/${measure.id}`);
+  await expect(page.locator('[data-status="in_progress"]').first()).toBeVisible();
+  await expect(page.getByText(newDeadline).first()).toBeVisible();
+});
+
+test('回头看 correction 巩固 → 反弹 on a phone, in English, asks the new deadline the same way', async ({ browser }) => {
+  const context = await browser.newContext({ ...PHONE, locale: 'en', reducedMotion: 'reduce', baseURL: test.info().project.use.baseURL });
+  const phone = await context.newPage();
+  await phone.addInitScript(() => window.localStorage.setItem('rectify.locale', 'en'));
+  await signIn(phone, 'office');
+  const round = await demoRound(phone.request);
+  const second = await closedMeasure(phone, round.id, 'Follow-up deadline correction (e2e)', '2024-06-30');
+  const today = last(await timeline(phone, round.id)).date;
+  const newDeadline = nextYear(today);
+  const held = await phone.request.post(`/api/rounds/${round.id}/follow-ups`, { data: { scheduledOn: today, scope: 'measures', measureIds: [second.id] } });
+  const heldReview = (await held.json()) as { id: number; items: { id: number }[] };
+  expect((await phone.request.post(`/api/follow-up-items/${heldReview.items[0]!.id}/result`, { data: { result: 'held' } })).ok()).toBe(true);
+  await phone.goto(`/follow-ups/${heldReview.id}`);
+  await phone.getByTestId('follow-up-correct').click();
+  await phone.getByTestId('follow-up-correct-slid').click();
+  const phoneDialog = phone.locator('.ant-modal');
+  await expect(phoneDialog).toContainText('The deadline 2024-06-30 has passed');
+  // The date first, as above: its Enter would submit a complete form.
+  const phoneDate = phoneDialog.getByLabel('New deadline');
+  await phoneDate.click();
+  await phoneDate.fill(newDeadline);
+  await phoneDate.press('Enter');
+  await phone.getByTestId('follow-up-correct-note').fill('Slid back on a second look (e2e)');
+  await expectNoSidewaysScroll(phone, 'correct dialog at 390 px');
+  await shot(phone, 'followup-correct-deadline-390-en.png', false);
+  await phone.getByTestId('follow-up-correct-submit').click();
+  await expect(phoneDialog).toBeHidden();
+  await expect(phone.getByTestId('follow-up-item')).toHaveAttribute('data-result', 'slid');
+  const corrected = (await (await phone.request.get(`/api/measures/${second.id}`)).json()) as { deadline: string; overdue: boolean };
+  expect(corrected).toMatchObject({ deadline: newDeadline, overdue: false });
   await context.close();
 });

@@ -1,6 +1,6 @@
-import { Alert, App, Form, Input, Modal, Radio, Typography, type ButtonProps } from 'antd';
-import dayjs from 'dayjs';
-import type { FollowUpDetail, FollowUpItem, FollowUpResult, FollowUpUpdate } from '@rectify/domain';
+import { Alert, App, DatePicker, Form, Input, Modal, Radio, Typography, type ButtonProps } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { followUpResultEffect, todayInShanghai, type FollowUpDetail, type FollowUpItem, type FollowUpResult, type FollowUpUpdate } from '@rectify/domain';
 import { useT } from '../../i18n';
 import { useSaving } from '../../shared/SaveModal';
 import { useCorrectFollowUp, useRecordFollowUp, useUpdateFollowUp } from './api';
@@ -8,15 +8,48 @@ import { FollowUpFields, type FollowUpForm } from './FollowUpFields';
 
 // The 回头看 page's three dialogs; each keeps a failed save's message in the dialog (useSaving).
 
-/** Record 巩固 / 反弹 for one measure: a note (required for 反弹, which reopens the measure). */
+interface ResultForm {
+  note?: string;
+  /** 限期整改: the reopened measure's new deadline. */
+  deadline?: Dayjs | null;
+}
+
+/** What a result form sends besides the result: the note and the new deadline, when filled in. */
+const resultFields = (v: ResultForm) => ({
+  ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+  ...(v.deadline ? { deadline: v.deadline.format('YYYY-MM-DD') } : {}),
+});
+
+/**
+ * 限期整改: the deadline a 反弹 reopens the measure with, as the API says this measure needs it
+ * (`relapseDeadline`): required once its deadline has passed, else optional (empty keeps it);
+ * none for a long-term measure. Not before today.
+ */
+function RelapseDeadlineField({ measure }: { measure: FollowUpItem['measure'] }) {
+  const t = useT();
+  if (measure.relapseDeadline === 'none') return null;
+  const required = measure.relapseDeadline === 'required';
+  const today = todayInShanghai();
+  const hint = required
+    ? t('followUps.newDeadlineRequired', { deadline: measure.deadline ?? '' })
+    : measure.deadline && t('followUps.newDeadlineKeeps', { deadline: measure.deadline });
+  return (
+    <Form.Item name="deadline" label={t('followUps.newDeadline')} extra={hint} rules={required ? [{ required: true, message: t('followUps.newDeadlineMissing') }] : []}>
+      <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') < today} data-testid="follow-up-deadline" />
+    </Form.Item>
+  );
+}
+
+/** Record 巩固 / 反弹 for one measure: a note (required for 反弹, which reopens the measure) and the reopened measure's deadline. */
 export function RecordModal({ item, result, onClose }: { item: FollowUpItem | null; result: FollowUpResult; onClose: () => void }) {
   const t = useT();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ note?: string }>();
+  const [form] = Form.useForm<ResultForm>();
   const record = useRecordFollowUp();
-  const { saving, error, run } = useSaving(async (v: { note?: string }) => {
+  const reopens = item !== null && followUpResultEffect(null, result, item.measure.status) === 'reopen';
+  const { saving, error, run } = useSaving(async (v: ResultForm) => {
     if (!item) return;
-    await record.mutateAsync({ itemId: item.id, body: { result, version: item.version, ...(v.note?.trim() ? { note: v.note.trim() } : {}) } });
+    await record.mutateAsync({ itemId: item.id, body: { result, version: item.version, ...resultFields(v) } });
     message.success(t('followUps.recorded'));
     onClose();
   });
@@ -33,7 +66,7 @@ export function RecordModal({ item, result, onClose }: { item: FollowUpItem | nu
       destroyOnHidden
     >
       {item && <Typography.Paragraph strong>{item.measure.text}</Typography.Paragraph>}
-      {result === 'slid' && <Alert type="warning" showIcon message={t('followUps.slidWarning')} style={{ marginBottom: 16 }} />}
+      {reopens && <Alert type="warning" showIcon message={t('followUps.slidWarning')} style={{ marginBottom: 16 }} />}
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" onFinish={(v) => void run(v)}>
         <Form.Item
@@ -43,6 +76,7 @@ export function RecordModal({ item, result, onClose }: { item: FollowUpItem | nu
         >
           <Input.TextArea rows={3} maxLength={2000} showCount data-testid="follow-up-record-note" />
         </Form.Item>
+        {item && reopens && <RelapseDeadlineField measure={item.measure} />}
       </Form>
     </Modal>
   );
@@ -101,16 +135,17 @@ export function EditModal({ review, open, onClose }: { review: FollowUpDetail; o
   );
 }
 
-/** 更正结果 (the office): the other result or a better note; 反弹 reopens a closed measure, 巩固 never re-closes one. */
+/** 更正结果 (the office): the other result or a better note; 反弹 reopens a closed measure (with its deadline), 巩固 never re-closes one. */
 export function CorrectModal({ item, onClose }: { item: FollowUpItem | null; onClose: () => void }) {
   const t = useT();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ result: FollowUpResult; note?: string }>();
+  const [form] = Form.useForm<ResultForm & { result: FollowUpResult }>();
   const correct = useCorrectFollowUp();
   const result = Form.useWatch('result', form) ?? item?.result ?? 'held';
-  const { saving, error, run } = useSaving(async (v: { result: FollowUpResult; note?: string }) => {
+  const effect = item ? followUpResultEffect(item.result, result, item.measure.status) : 'none';
+  const { saving, error, run } = useSaving(async (v: ResultForm & { result: FollowUpResult }) => {
     if (!item) return;
-    await correct.mutateAsync({ itemId: item.id, body: { result: v.result, version: item.version, ...(v.note?.trim() ? { note: v.note.trim() } : {}) } });
+    await correct.mutateAsync({ itemId: item.id, body: { result: v.result, version: item.version, ...resultFields(v) } });
     message.success(t('followUps.corrected'));
     onClose();
   });
@@ -127,10 +162,8 @@ export function CorrectModal({ item, onClose }: { item: FollowUpItem | null; onC
       destroyOnHidden
     >
       {item && <Typography.Paragraph strong>{item.measure.text}</Typography.Paragraph>}
-      {item && result === 'slid' && item.result !== 'slid' && item.measure.status === 'closed' && (
-        <Alert type="warning" showIcon message={t('followUps.slidWarning')} style={{ marginBottom: 16 }} />
-      )}
-      {item && result === 'held' && item.result === 'slid' && <Alert type="info" showIcon message={t('followUps.heldCorrectionHint')} style={{ marginBottom: 16 }} />}
+      {effect === 'reopen' && <Alert type="warning" showIcon message={t('followUps.slidWarning')} style={{ marginBottom: 16 }} />}
+      {effect === 'stays_open' && <Alert type="info" showIcon message={t('followUps.heldCorrectionHint')} style={{ marginBottom: 16 }} />}
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" initialValues={{ result: item?.result ?? 'held', note: item?.note ?? '' }} onFinish={(v) => void run(v)}>
         <Form.Item name="result" label={t('followUps.results')}>
@@ -146,6 +179,7 @@ export function CorrectModal({ item, onClose }: { item: FollowUpItem | null; onC
         >
           <Input.TextArea rows={3} maxLength={2000} showCount data-testid="follow-up-correct-note" />
         </Form.Item>
+        {item && effect === 'reopen' && <RelapseDeadlineField measure={item.measure} />}
       </Form>
     </Modal>
   );

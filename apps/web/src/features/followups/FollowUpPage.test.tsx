@@ -85,3 +85,59 @@ describe('FollowUpPage (the office, results recorded)', () => {
     expect(JSON.parse(String(correction.init?.body))).toEqual({ result: 'held', version: 1, note: '器材再次损坏' });
   });
 });
+
+/** A review whose one measure was found 巩固 and is closed; its deadline (2023-09-30) has passed, so the API asks a new one of a 反弹. */
+const heldReview: FollowUpDetail = {
+  ...review,
+  counts: { total: 1, held: 1, slid: 0, pending: 0 },
+  items: [
+    {
+      ...review.items[0]!,
+      measure: { ...review.items[0]!.measure, status: 'closed', completedDate: '2023-09-20', deadline: '2023-09-30', relapseDeadline: 'required' },
+      result: 'held',
+      note: '未见反弹',
+    },
+  ],
+};
+
+describe('FollowUpPage: correcting 巩固 → 反弹 (限期整改)', () => {
+  it('asks the reopened measure’s new deadline where its own has passed, sends it, and keeps the API’s refusal in the dialog', async () => {
+    const { fetchMock, calls } = mockFetch((url, init) => {
+      const method = init?.method ?? 'GET';
+      if (url.pathname === '/api/follow-ups/7' && method === 'GET') return { body: heldReview };
+      if (url.pathname === '/api/follow-up-items/70' && method === 'PATCH') {
+        return { status: 409, body: { error: { code: 'VERSION_CONFLICT', message: '该记录已被他人修改，请刷新后重试' } } };
+      }
+      if (url.pathname === '/api/rounds/1') return { body: round };
+      return undefined;
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    renderRoute('/follow-ups/:id', <FollowUpPage />, '/follow-ups/7');
+
+    fireEvent.click(await screen.findByTestId('follow-up-correct'));
+    const dialog = await screen.findByRole('dialog');
+    // 巩固 kept: no date to set.
+    expect(within(dialog).queryByTestId('follow-up-deadline')).toBeNull();
+    fireEvent.click(within(dialog).getByTestId('follow-up-correct-slid'));
+    await within(dialog).findByTestId('follow-up-deadline');
+    expect(dialog.textContent).toContain('原完成时限 2023-09-30 已过');
+    fireEvent.change(within(dialog).getByTestId('follow-up-correct-note'), { target: { value: '复核发现器材再次损坏' } });
+
+    // Required: not sent without it.
+    fireEvent.click(screen.getByTestId('follow-up-correct-submit'));
+    expect(await within(dialog).findByText('请选择新的完成时限')).toBeTruthy();
+    expect(calls.some((c) => c.method === 'PATCH')).toBe(false);
+
+    const date = within(dialog).getByTestId('follow-up-deadline');
+    fireEvent.mouseDown(date);
+    fireEvent.change(date, { target: { value: '2099-01-31' } });
+    fireEvent.keyDown(date, { key: 'Enter', code: 'Enter', keyCode: 13 });
+    fireEvent.click(screen.getByTestId('follow-up-correct-submit'));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PATCH' && c.url.pathname === '/api/follow-up-items/70')).toBe(true));
+    const correction = calls.find((c) => c.method === 'PATCH')!;
+    expect(JSON.parse(String(correction.init?.body))).toEqual({ result: 'slid', version: 1, note: '复核发现器材再次损坏', deadline: '2099-01-31' });
+    // The API's refusal stays in the dialog, with what was typed.
+    expect(await within(dialog).findByText('该记录已被他人修改，请刷新后重试')).toBeTruthy();
+    expect(screen.getByRole('dialog')).toBe(dialog);
+  });
+});
