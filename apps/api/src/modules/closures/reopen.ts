@@ -10,8 +10,8 @@ import { auditedClosure } from './mapper.js';
  * transaction: its approved closure request reads `reopened` (who, when, why), the status change is
  * audited (dated: the burn-up replays it and steps down), and the measure's own history records the
  * reason. `deadline` is the one it reopens with (限期整改 after a 回头看's 反弹; its own when not
- * said): written and audited in the same update as the status, as an edit's deadline change is. Used by
- * the office's reopen and by a 回头看 that finds the measure slid back.
+ * said): written and audited in the same update as the status, as an edit's deadline change is.
+ * Used by the office's reopen and by a 回头看 that finds the measure slid back.
  */
 export async function reopenClosedMeasure(
   tx: Tx,
@@ -29,7 +29,10 @@ export async function reopenClosedMeasure(
     });
     await audit(tx, actor, 'closure', approved.id, 'reopen', auditedClosure(approved), auditedClosure(reopened), { measureId: measure.id });
   }
-  const next = { ...transitions.reopen({ status: toMeasureStatus(measure.status), completedDate: measure.completedDate, progress: measure.progress }), deadline: options.deadline === undefined ? measure.deadline : options.deadline };
+  const next = {
+    ...transitions.reopen({ status: toMeasureStatus(measure.status), completedDate: measure.completedDate, progress: measure.progress }),
+    deadline: options.deadline === undefined ? measure.deadline : options.deadline,
+  };
   const { count } = await tx.measure.updateMany({ where: { id: measure.id, version: measure.version }, data: { ...next, version: { increment: 1 } } });
   if (count !== 1) throw versionConflict('measure', measure.id, measure.version + 1);
   await audit(

@@ -97,7 +97,8 @@ async function resolveScope(tx: Tx, roundId: number, scope: { scope: FollowUpSco
  * office) records per measure 巩固 (held) or 反弹 (slid back) with a note and evidence; 反弹 reopens
  * the measure through the domain's transition, with the review as its reason (its approved closure
  * reads reopened, the status change is dated in the audit so the burn-up steps down) and a new
- * deadline where its own has passed (限期整改), and tells its owners. Every write is audited in its transaction, with optimistic versions.
+ * deadline where its own has passed (限期整改), and tells its owners. Every write is audited in its
+ * transaction, with optimistic versions.
  */
 export function createFollowUpService({ db, clock, notifier, store }: { db: Db; clock: Clock; notifier: Notifier; store: EvidenceStore }) {
   const evidence = createEvidenceService({ db, store });
