@@ -24,8 +24,9 @@ test('signed out, every page goes to the sign-in page; a wrong password is expla
   await page.getByTestId('login-submit').click();
   await expect(page).toHaveURL(/\/measures\/1\?tab=history$/);
   await expect(page.getByTestId('user-role')).toHaveText('整改办公室');
-  await expect(page.getByRole('menuitem', { name: /对账销号/ })).toBeVisible();
-  await expect(page.getByRole('menuitem', { name: /账号管理/ })).toHaveCount(0);
+  const menu = page.getByRole('navigation', { name: '主菜单' });
+  await expect(menu.getByRole('link', { name: /对账销号/ })).toBeVisible();
+  await expect(menu.getByRole('link', { name: /账号管理/ })).toHaveCount(0);
 
   await page.getByTestId('user-menu').click();
   await page.getByTestId('sign-out').click();
@@ -49,12 +50,16 @@ test('an ended session sends the app back to the sign-in page', async ({ page })
 test('the administrator manages accounts; locking oneself out is refused with a clear message', async ({ page }) => {
   await signIn(page, 'admin');
   await page.goto('/rounds');
-  // The administrator's thirteen entries all fit the menu bar at 1440 px, in Chinese and in English.
-  for (const [language, last] of [['English', /People/], ['中文', /人员科室/]] as const) {
+  // The administrator's thirteen entries all fit one line of the menu bar at 1440 px, in Chinese and
+  // in English (narrower screens wrap them onto a second line).
+  const menuLinks = page.getByRole('navigation', { name: /主菜单|Main menu/ }).getByRole('link');
+  for (const [language, first, last] of [['English', /Rounds/, /People/], ['中文', /巡察轮次/, /人员科室/]] as const) {
     await page.getByTestId('language-switch').getByText(language, { exact: true }).click();
-    await expect(page.getByRole('menuitem', { name: last })).toBeVisible();
+    await expect(menuLinks.filter({ hasText: last })).toBeVisible();
+    const [firstBox, lastBox] = [await menuLinks.filter({ hasText: first }).boundingBox(), await menuLinks.filter({ hasText: last }).boundingBox()];
+    expect(lastBox!.y).toBe(firstBox!.y);
   }
-  await page.getByRole('menuitem', { name: /账号管理/ }).click();
+  await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: /账号管理/ }).click();
   for (const name of ['admin', 'office', 'leader', 'officer', 'inspector']) {
     await expect(page.getByTestId(`user-row-${name}`)).toBeVisible();
   }

@@ -20,7 +20,7 @@ test.beforeEach(async ({ page }, info) => {
 test('downloads the ledger (.xlsx) and the report (.docx) from the documents page', async ({ page }) => {
   const round = await demoRound(page.request);
   await page.goto(`/rounds/${round.id}`);
-  await page.getByRole('menuitem', { name: /文档与导出/ }).click();
+  await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: /文档与导出/ }).click();
   await expect(page).toHaveURL(new RegExp(`/rounds/${round.id}/documents$`));
   await expect(page.getByRole('heading', { name: /文档与导出/ })).toBeVisible();
   await expect(page.getByTestId('export-scope')).toHaveText('导出范围：全部措施');

@@ -51,7 +51,7 @@ test('a closed measure is locked; reopening it moves the dashboard chart without
     await expect(page.locator('[data-testid="history-entry"][data-action="reopen"]').getByTestId('history-actor')).toHaveText('office');
 
     // Back on the dashboard: the category's closed count dropped by one, same document.
-    await page.getByRole('menuitem', { name: /整改看板/ }).click();
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: /整改看板/ }).click();
     await expect(closedCell).toHaveText(String(category.closed - 1));
     await expect(page.getByTestId('completion-detail')).toContainText(`已销号 ${round.totals.closed - 1} `);
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);

@@ -16,7 +16,7 @@ test('switching to English shows the English UI, antd included, and is remembere
   await page.getByTestId('language-switch').getByText('English').click();
   await expect(page.getByRole('heading', { name: /Rectification dashboard/ })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.getByRole('menuitem', { name: /Dashboard/ })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: /Dashboard/ })).toBeVisible();
   await expect(page.getByTestId('overdue-list')).toContainText('Overdue measures');
   await expect(page.getByTestId('overdue-list').getByTestId('overdue-flag')).toHaveText(/^\d+ days overdue$/);
   await expect(page.getByTestId('measure-list').getByTestId('measure-list-more')).toHaveText('Load more');

@@ -99,7 +99,7 @@ test('imports the reference report from pasted text: review, correct, confirm �
   await page.getByTestId('ledger-import-confirm').click();
   await expect(page.getByText(`台账已导入：新增措施 ${added} 项，更新 ${updated} 项`)).toBeVisible();
   await expect(page.getByTestId('ledger-plan')).toHaveCount(0);
-  await page.getByRole('menuitem', { name: /整改看板/ }).click();
+  await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: /整改看板/ }).click();
   await expect(page.getByTestId('stat-measures')).toContainText(String(here.size + added));
 });
 

@@ -31,7 +31,7 @@ test('the overdue measure is flagged red with its days overdue, on the dashboard
   await expect(page.getByTestId('stat-overdue')).toContainText('1');
 
   // The tree: search for it, its ancestors stay, and it carries the red flag.
-  await page.getByRole('menuitem', { name: /问题清单/ }).click();
+  await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: /问题清单/ }).click();
   await expect(page).toHaveURL(new RegExp(`/rounds/${round.id}/tree$`));
   await page.getByTestId('tree-search').getByRole('searchbox').fill('室外健身器材');
   const node = page.getByTestId(`tree-measure-${overdue.id}`);

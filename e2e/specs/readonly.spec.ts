@@ -18,8 +18,10 @@ test('an inspector sees no edit buttons, and a direct write is refused with 403'
   await page.getByTestId('tab-evidence').click();
   await expect(page.getByTestId('evidence-panel')).toBeVisible();
   await expect(page.getByTestId('evidence-upload')).toHaveCount(0);
-  // No workflow menus that are not theirs.
-  await expect(page.getByRole('menuitem', { name: /我的任务|对账销号|账号管理/ })).toHaveCount(0);
+  // No workflow menus that are not theirs (the menu itself is there).
+  const menu = page.getByRole('navigation', { name: '主菜单' });
+  await expect(menu.getByRole('link', { name: /问题清单/ })).toBeVisible();
+  await expect(menu.getByRole('link', { name: /我的任务|对账销号|账号管理/ })).toHaveCount(0);
 
   // The server refuses what the UI hides.
   const patch = await page.request.patch(`/api/measures/${measureId}`, { data: { version: before.version, progress: 50 } });

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { Button, Layout, Menu, Space } from 'antd';
+import { Button, Layout } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -12,12 +12,13 @@ import {
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router';
-import { NotificationBell, UserMenu, useWorkflowMenuItems, workflowMenuKey } from '../features/auth/nav';
+import { NotificationBell, UserMenu, useWorkflowNavEntries, workflowMenuKey, type NavEntry } from '../features/auth/nav';
 import { useT } from '../i18n';
 import { LanguageSwitch } from '../shared/LanguageSwitch';
 import { Loading } from '../shared/Loading';
 import { useScreen } from '../shared/useScreen';
 import { useCurrentRoundId } from './CurrentRound';
+import { HeaderNav } from './HeaderNav';
 import { brand } from './theme';
 
 const { Header, Content, Footer } = Layout;
@@ -59,58 +60,36 @@ export function AppLayout() {
   const { narrow } = useScreen();
   const [menuOpen, setMenuOpen] = useState(false);
   const [drawerWanted, setDrawerWanted] = useState(false);
-  const workflowItems = useWorkflowMenuItems();
+  const workflowEntries = useWorkflowNavEntries();
 
   // A tap on a menu entry navigates: close the drawer behind it.
   useEffect(() => setMenuOpen(false), [pathname]);
 
-  const items = [
-    { key: 'rounds', icon: <UnorderedListOutlined />, label: <Link to="/rounds">{t('nav.rounds')}</Link> },
-    {
-      key: 'dashboard',
-      icon: <DashboardOutlined />,
-      disabled: !roundId,
-      label: roundId ? <Link to={`/rounds/${roundId}`}>{t('nav.dashboard')}</Link> : t('nav.dashboard'),
-    },
-    {
-      key: 'tree',
-      icon: <ApartmentOutlined />,
-      disabled: !roundId,
-      label: roundId ? <Link to={`/rounds/${roundId}/tree`}>{t('nav.tree')}</Link> : t('nav.tree'),
-    },
-    {
-      key: 'timeline',
-      icon: <FieldTimeOutlined />,
-      disabled: !roundId,
-      label: roundId ? <Link to={`/rounds/${roundId}/timeline`}>{t('nav.timeline')}</Link> : t('nav.timeline'),
-    },
-    {
-      key: 'followUps',
-      icon: <FileSearchOutlined />,
-      disabled: !roundId,
-      label: roundId ? <Link to={`/rounds/${roundId}/follow-ups`} data-testid="nav-follow-ups">{t('nav.followUps')}</Link> : t('nav.followUps'),
-    },
-    {
-      key: 'registers',
-      icon: <AuditOutlined />,
-      disabled: !roundId,
-      label: roundId ? <Link to={`/rounds/${roundId}/registers`}>{t('nav.registers')}</Link> : t('nav.registers'),
-    },
-    {
-      key: 'documents',
-      icon: <FileTextOutlined />,
-      disabled: !roundId,
-      label: roundId ? <Link to={`/rounds/${roundId}/documents`}>{t('nav.documents')}</Link> : t('nav.documents'),
-    },
-    ...workflowItems,
-    { key: 'people', icon: <IdcardOutlined />, label: <Link to="/people">{t('nav.people')}</Link> },
+  // The round's pages: disabled until a round is chosen.
+  const roundEntry = (key: string, icon: NavEntry['icon'], label: string, path: string, testId?: string): NavEntry => ({
+    key,
+    icon,
+    label,
+    to: roundId ? `/rounds/${roundId}${path}` : null,
+    testId,
+  });
+  const entries: NavEntry[] = [
+    { key: 'rounds', icon: <UnorderedListOutlined />, label: t('nav.rounds'), to: '/rounds' },
+    roundEntry('dashboard', <DashboardOutlined />, t('nav.dashboard'), ''),
+    roundEntry('tree', <ApartmentOutlined />, t('nav.tree'), '/tree'),
+    roundEntry('timeline', <FieldTimeOutlined />, t('nav.timeline'), '/timeline'),
+    roundEntry('followUps', <FileSearchOutlined />, t('nav.followUps'), '/follow-ups', 'nav-follow-ups'),
+    roundEntry('registers', <AuditOutlined />, t('nav.registers'), '/registers'),
+    roundEntry('documents', <FileTextOutlined />, t('nav.documents'), '/documents'),
+    ...workflowEntries,
+    { key: 'people', icon: <IdcardOutlined />, label: t('nav.people'), to: '/people' },
   ];
   const selected = selectedKey(pathname);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {/* Brand and account on one bar, the menu on its own bar below: a unit's office has a dozen
-          entries, which a shared bar would fold into antd's "…" at 1440 px. */}
+          entries, which would not fit one shared bar at 1440 px. */}
       <div className="rectify-top" style={{ position: 'sticky', top: 0, zIndex: 10, borderBottom: `3px solid ${brand.accent}` }}>
         <Header
           className="rectify-header"
@@ -130,7 +109,7 @@ export function AppLayout() {
               }}
             />
           )}
-          <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 10, flex: '1 1 auto', minWidth: 0 }}>
+          <Link to="/" className="rectify-brand" style={{ display: 'flex', alignItems: 'center', gap: 10, flex: '1 1 auto', minWidth: 0 }}>
             <img src="/favicon.svg" alt="" width={28} height={28} style={{ borderRadius: 4, border: '1px solid #ffffff55', flex: 'none' }} />
             <span style={{ display: 'flex', flexDirection: narrow ? 'column' : 'row', alignItems: narrow ? 'flex-start' : 'baseline', gap: narrow ? 0 : 12, lineHeight: 1.25, minWidth: 0 }}>
               <span style={{ color: '#fff', fontSize: narrow ? 15 : 18, fontWeight: 600, letterSpacing: 1, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
@@ -139,22 +118,18 @@ export function AppLayout() {
               {!narrow && <span style={{ color: '#ffffffc2', fontSize: 12, whiteSpace: 'nowrap' }}>{t('app.subtitle')}</span>}
             </span>
           </Link>
-          <Space size={narrow ? 4 : 12} style={{ flex: 'none' }}>
+          <div style={{ display: 'flex', alignItems: 'center', alignSelf: 'stretch', gap: narrow ? 4 : 12, flex: 'none' }}>
             {!narrow && <LanguageSwitch />}
             <NotificationBell />
             <UserMenu compact={narrow} />
-          </Space>
+          </div>
         </Header>
-        {!narrow && (
-          <nav className="rectify-navbar" aria-label={t('nav.mainMenu')} style={{ background: brand.primary, padding: '0 12px' }}>
-            <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} items={items} style={{ background: 'transparent', borderBottom: 'none', lineHeight: '44px' }} />
-          </nav>
-        )}
+        {!narrow && <HeaderNav entries={entries} selected={selected} />}
       </div>
       {/* Mounted from the first opening on (it stays mounted to slide out and in again). */}
       {narrow && drawerWanted && (
         <Suspense fallback={null}>
-          <MenuDrawer open={menuOpen} onClose={() => setMenuOpen(false)} items={items} selected={selected} />
+          <MenuDrawer open={menuOpen} onClose={() => setMenuOpen(false)} entries={entries} selected={selected} />
         </Suspense>
       )}
       <Content className="rectify-content" style={{ padding: narrow ? '12px 12px' : '20px 24px', maxWidth: 1440, width: '100%', margin: '0 auto' }}>

@@ -39,11 +39,6 @@ export const theme: ThemeConfig = {
   },
   components: {
     Layout: { headerBg: brand.header, headerHeight: 56, headerPadding: '0 24px' },
-    Menu: {
-      darkItemBg: brand.header,
-      darkItemSelectedBg: brand.primary,
-      darkPopupBg: brand.header,
-    },
     Card: { headerFontSize: 15 },
     Statistic: { contentFontSize: 26 },
   },

@@ -1,74 +1,43 @@
 import { lazy, Suspense, useState } from 'react';
-import { Badge, Button, Popover, Typography } from 'antd';
-import { BellOutlined, CheckOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router';
-import type { NotificationItem } from '@rectify/domain';
+import { Button } from 'antd';
+import { BellOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n';
-import { Loading } from '../../shared/Loading';
-import { useMarkAllRead, useMarkRead, useNotifications } from './api';
+import { CountBadge } from '../../shared/CountBadge';
+import { useNotifications } from './api';
 
-// The list itself (antd List, Tag, Empty: with List's pagination and select ~45 KB gzipped) loads when the bell is first opened.
-const NotificationItems = lazy(() => import('./NotificationItems'));
+// The panel (antd Popover with the list, its header and actions) loads when the bell is first
+// pressed (fetched already when the pointer or the focus reaches it), not with every page.
+const loadNotificationPanel = () => import('./NotificationPanel');
+const NotificationPanel = lazy(loadNotificationPanel);
 
-/** The header bell: unread count (polled every minute), the latest notifications, mark as read. */
+/** The header bell: unread count (polled every minute); it opens the latest notifications. */
 export function NotificationBell() {
   const t = useT();
-  const navigate = useNavigate();
-  const [open, setOpen] = useState(false);
   const list = useNotifications();
-  const markRead = useMarkRead();
-  const markAll = useMarkAllRead();
   const unread = list.data?.unread ?? 0;
-  const items = list.data?.items ?? [];
+  const [panelWanted, setPanelWanted] = useState(false);
 
-  const openItem = (n: NotificationItem) => {
-    if (!n.readAt) markRead.mutate(n.id);
-    if (n.kind === 'public_opinion') {
-      setOpen(false);
-      void navigate('/opinions');
-    } else if (n.measureId) {
-      setOpen(false);
-      void navigate(`/measures/${n.measureId}`);
-    }
-  };
-
-  const content = (
-    <div style={{ width: 'min(380px, calc(100vw - 48px))' }} data-testid="notification-list">
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '4px 0 8px', borderBottom: '1px solid #f0f0f0' }}>
-        <Typography.Text strong>
-          {t('notifications.title')}
-          {unread > 0 && <Typography.Text type="secondary"> · {t('notifications.unread', { n: unread })}</Typography.Text>}
-        </Typography.Text>
-        <Button
-          size="small"
-          type="link"
-          icon={<CheckOutlined />}
-          disabled={unread === 0}
-          loading={markAll.isPending}
-          onClick={() => markAll.mutate()}
-          data-testid="notifications-read-all"
-        >
-          {t('notifications.readAll')}
-        </Button>
-      </div>
-      {open && (
-        <Suspense fallback={<Loading />}>
-          <NotificationItems items={items} onOpen={openItem} onMarkRead={(id) => markRead.mutate(id)} />
-        </Suspense>
-      )}
-    </div>
+  const bell = (pressed: boolean) => (
+    <span className="rectify-bell" data-testid="notification-count">
+      <Button
+        type="text"
+        aria-label={t('notifications.title')}
+        icon={<BellOutlined style={{ fontSize: 18, color: '#fff' }} />}
+        data-testid="notification-bell"
+        // Once pressed, the panel's chunk draws the bell anew: the new one takes the focus over.
+        autoFocus={pressed}
+        onPointerEnter={() => void loadNotificationPanel()}
+        onFocus={() => void loadNotificationPanel()}
+        onClick={pressed ? undefined : () => setPanelWanted(true)}
+      />
+      {unread > 0 && <CountBadge count={unread} color="#cf1322" />}
+    </span>
   );
 
+  if (!panelWanted) return bell(false);
   return (
-    <Popover open={open} onOpenChange={setOpen} trigger="click" placement="bottomRight" content={content} arrow={false}>
-      <Badge count={unread} size="small" offset={[-4, 4]} data-testid="notification-count">
-        <Button
-          type="text"
-          aria-label={t('notifications.title')}
-          icon={<BellOutlined style={{ fontSize: 18, color: '#fff' }} />}
-          data-testid="notification-bell"
-        />
-      </Badge>
-    </Popover>
+    <Suspense fallback={bell(true)}>
+      <NotificationPanel trigger={bell(true)} />
+    </Suspense>
   );
 }
