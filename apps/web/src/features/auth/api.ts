@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { CurrentUser, LoginBody, PasswordChange, SessionAnswer } from '@rectify/domain';
 import { api, ApiError } from '../../api/client';
 
@@ -6,20 +6,21 @@ import { api, ApiError } from '../../api/client';
 export const meKey = ['auth', 'me'] as const;
 
 /** The signed-in account: `null` when signed out (401). */
-export const useMe = () =>
-  useQuery<CurrentUser | null>({
-    queryKey: meKey,
-    queryFn: async ({ signal }) => {
-      try {
-        return (await api.get<SessionAnswer>('/api/auth/me', undefined, signal)).user;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
-    },
-    staleTime: 5 * 60_000,
-    retry: false,
-  });
+export const meQuery = queryOptions<CurrentUser | null>({
+  queryKey: meKey,
+  queryFn: async ({ signal }) => {
+    try {
+      return (await api.get<SessionAnswer>('/api/auth/me', undefined, signal)).user;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  },
+  staleTime: 5 * 60_000,
+  retry: false,
+});
+
+export const useMe = () => useQuery(meQuery);
 
 /** The account under the route guard (always there). */
 export function useCurrentUser(): CurrentUser {
