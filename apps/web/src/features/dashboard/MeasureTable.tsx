@@ -103,8 +103,10 @@ export function MeasureTable({ items, total, loading, hasMore, loadingMore, onMo
                   <span className="rectify-print-only">{m.path.category.title}</span>
                 </div>
                 <div className="rectify-print-full">
-                  <ClampedText rows={1} title={m.path.problem.title} style={{ color: 'rgba(0, 0, 0, 0.45)' }}>
-                    {m.path.problem.ordinal}. {m.path.problem.title}
+                  <ClampedText rows={1} title={m.path.problem.title}>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {m.path.problem.ordinal}. {m.path.problem.title}
+                    </Typography.Text>
                   </ClampedText>
                 </div>
               </div>
