@@ -1,5 +1,6 @@
-import { PrismaNamespace as Sql, type Db } from '@rectify/db';
-import { dueSoonSql, dueWithinSql, overdueSql, roundScopeSql, type RoundScope, type TaskCounts } from '@rectify/domain';
+import { PrismaNamespace as Sql, type Db, type Prisma } from '@rectify/db';
+import { dueSoonSql, dueWithinSql, inRoundScopeWhere, overdueSql, roundScopeSql, type RoundScope, type TaskCounts } from '@rectify/domain';
+import { measurePathInclude } from '../measures/mapper.js';
 import { fragment, toNumber, type SqlCount } from '../../lib/sql.js';
 
 /** Whose measures: the person leads them, or the department leads them (null: not that way). */
@@ -9,12 +10,28 @@ export interface TaskOwner {
 }
 
 /**
- * 我的任务's counts for the menu badge, in one statement over the account's open measures: each
+ * 我的任务: the list, and its counts for the menu badge in one statement over the account's open measures: each
  * column the SQL form of the rule the list applies to its rows (`overdueSql`, `dueSoonSql`,
  * `dueWithinSql`; rejected = in progress after its latest 申请销号 was turned down).
  */
 export function createTaskRepository(db: Db) {
   return {
+    /** The measures the owner answers for in the scope (closed ones too if asked), with their path and latest 申请销号. */
+    list(owner: TaskOwner, scope: RoundScope, includeClosed: boolean) {
+      const owners: Prisma.MeasureWhereInput[] = [
+        ...(owner.personId ? [{ leaderId: owner.personId }] : []),
+        ...(owner.departmentId ? [{ leadDepartmentId: owner.departmentId }] : []),
+      ];
+      if (!owners.length) return Promise.resolve([]);
+      return db.measure.findMany({
+        where: { OR: owners, ...inRoundScopeWhere(scope), ...(includeClosed ? {} : { status: { not: 'closed' } }) },
+        include: {
+          ...measurePathInclude,
+          closureRequests: { orderBy: [{ requestedAt: 'desc' }, { id: 'desc' }], take: 1, select: { id: true, state: true, reason: true, decidedAt: true } },
+        },
+      });
+    },
+
     async counts(owner: TaskOwner, scope: RoundScope, today: string, dueSoonDays: number): Promise<TaskCounts> {
       const owners: ReturnType<typeof Sql.sql>[] = [];
       if (owner.personId) owners.push(Sql.sql`m."leaderId" = ${owner.personId}`);

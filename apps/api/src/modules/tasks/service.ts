@@ -1,8 +1,8 @@
-import { inRoundScopeWhere, isDueSoon, isDueWithin, toMeasureKind, toMeasureStatus, roundScope, toClosureState, type MyTaskCounts, type MyTasks, type TaskItem } from '@rectify/domain';
-import type { Db, Prisma } from '@rectify/db';
+import { isDueSoon, isDueWithin, toMeasureKind, toMeasureStatus, roundScope, toClosureState, type MyTaskCounts, type MyTasks, type TaskItem } from '@rectify/domain';
+import type { Db } from '@rectify/db';
 import type { Clock } from '../../lib/clock.js';
 import type { RequestActor } from '../../lib/actor.js';
-import { measurePathInclude, toMeasureListItem } from '../measures/mapper.js';
+import { toMeasureListItem } from '../measures/mapper.js';
 import { DUE_SOON_DAYS } from '../notifications/service.js';
 import { createTaskRepository } from './repository.js';
 
@@ -22,22 +22,10 @@ export function createTaskService({ db, clock }: { db: Db; clock: Clock }) {
 
     async mine(actor: RequestActor, { includeClosed = false }: { includeClosed?: boolean }): Promise<MyTasks> {
       const today = clock.today();
-      const owners: Prisma.MeasureWhereInput[] = [
-        ...(actor.personId ? [{ leaderId: actor.personId }] : []),
-        ...(actor.departmentId ? [{ leadDepartmentId: actor.departmentId }] : []),
-      ];
       // The same counts as the menu's badge, from the same statement (open measures only).
       const [counts, rows] = await Promise.all([
         repo.counts(actor, roundScope(actor), today, DUE_SOON_DAYS),
-        owners.length
-          ? db.measure.findMany({
-              where: { OR: owners, ...inRoundScopeWhere(roundScope(actor)), ...(includeClosed ? {} : { status: { not: 'closed' } }) },
-              include: {
-                ...measurePathInclude,
-                closureRequests: { orderBy: [{ requestedAt: 'desc' }, { id: 'desc' }], take: 1, select: { id: true, state: true, reason: true, decidedAt: true } },
-              },
-            })
-          : [],
+        repo.list(actor, roundScope(actor), includeClosed),
       ]);
       const items: TaskItem[] = rows.map((r) => {
         const latest = r.closureRequests[0];
