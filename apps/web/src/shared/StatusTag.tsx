@@ -22,13 +22,3 @@ export function OverdueTag({ days, testId = 'overdue-flag' }: { days: number; te
     </Tag>
   );
 }
-
-export function DemoTag() {
-  const t = useT();
-  return (
-    // Not antd's "gold" (2.75:1): a dark amber on pale yellow reads at 7:1.
-    <Tag bordered={false} style={{ fontSize: 11, lineHeight: '18px', marginInlineEnd: 4, color: '#7a4b00', background: '#fff3cf' }}>
-      {t('common.demo')}
-    </Tag>
-  );
-}

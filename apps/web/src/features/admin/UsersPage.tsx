@@ -7,7 +7,7 @@ import { useLocale, useT } from '../../i18n';
 import { LoadError } from '../../shared/PageState';
 import { Loading } from '../../shared/Loading';
 import { ResponsiveList } from '../../shared/ResponsiveList';
-import { DemoTag } from '../../shared/StatusTag';
+import { DemoTag } from '../../shared/DemoTag';
 import { useOrganizations, useRounds } from '../../api/hooks';
 import { useMe } from '../auth/api';
 import { hasAccess } from '../auth/session';

@@ -1,9 +1,10 @@
-import { Button, Card, Col, Descriptions, Row, Space, Typography } from 'antd';
+import { Button, Col, Descriptions, Row, Space } from 'antd';
 import { ApartmentOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import type { RoundWithTotals } from '@rectify/domain';
 import { useT } from '../../i18n';
-import { DemoTag } from '../../shared/StatusTag';
+import { DemoTag } from '../../shared/DemoTag';
+import { Panel } from '../../shared/Panel';
 import { useDownload } from '../documents/useDownload';
 
 /** The round's title and dates, with the tree, print and PDF buttons. */
@@ -11,13 +12,13 @@ export function DashboardHeader({ roundId, round, today, printing, onPrint }: { 
   const t = useT();
   const { busy: pdfBusy, download } = useDownload();
   return (
-    <Card styles={{ body: { padding: '16px 20px' } }}>
+    <Panel bodyStyle={{ padding: '16px 20px' }}>
       <Row gutter={16} align="middle" wrap>
         <Col flex="auto">
           <h1 className="rectify-page-title">
             {t('dashboard.title')} {round?.demo && <DemoTag />}
           </h1>
-          <Typography.Text type="secondary">{round?.title ?? ''}</Typography.Text>
+          <span className="rectify-secondary">{round?.title ?? ''}</span>
         </Col>
         <Col className="rectify-no-print">
           <Space wrap>
@@ -52,6 +53,6 @@ export function DashboardHeader({ roundId, round, today, printing, onPrint }: { 
           ]}
         />
       )}
-    </Card>
+    </Panel>
   );
 }

@@ -1,6 +1,7 @@
-import { Card, Col, Row, Statistic } from 'antd';
+import { Col, Row, Statistic } from 'antd';
 import { satisfactionLabels, type RoundSummary } from '@rectify/domain';
 import { useLocale, useT } from '../../i18n';
+import { Panel } from '../../shared/Panel';
 
 /** 群众满意度: the public page's ratings, counted by the API; shown once there are opinions. */
 export function RatingsCard({ ratings }: { ratings: RoundSummary['ratings'] }) {
@@ -13,7 +14,7 @@ export function RatingsCard({ ratings }: { ratings: RoundSummary['ratings'] }) {
     ['dissatisfied', ratings.dissatisfied, '#cf1322'],
   ] as const;
   return (
-    <Card title={t('pub.ratings')} data-testid="dashboard-ratings">
+    <Panel title={t('pub.ratings')} data-testid="dashboard-ratings">
       <Row gutter={[16, 16]}>
         {figures.map(([key, value, color]) => (
           <Col key={key} xs={8} md={6}>
@@ -24,6 +25,6 @@ export function RatingsCard({ ratings }: { ratings: RoundSummary['ratings'] }) {
           <Statistic title={t('pub.inbox')} value={ratings.opinions} />
         </Col>
       </Row>
-    </Card>
+    </Panel>
   );
 }

@@ -1,8 +1,10 @@
-import { Card, Col, Progress, Row, Statistic, Typography } from 'antd';
+import { Col, Row, Statistic } from 'antd';
 import { Link } from 'react-router';
 import { completionRate, type RoundSummary } from '@rectify/domain';
 import { brand } from '../../app/theme';
 import { useT } from '../../i18n';
+import { Panel } from '../../shared/Panel';
+import { CompletionGauge } from './CompletionGauge';
 
 /** 整改完成率 as a gauge, beside the round's figures (measures by state, findings, rules and meetings). */
 export function RoundFigures({ roundId, totals, regulationCount, meetingCount }: { roundId: number; totals: RoundSummary['totals']; regulationCount: number | undefined; meetingCount: number | undefined }) {
@@ -21,37 +23,30 @@ export function RoundFigures({ roundId, totals, regulationCount, meetingCount }:
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={6}>
-        <Card className="rectify-stat" style={{ height: '100%' }} data-testid="completion">
+        <Panel className="rectify-stat" style={{ height: '100%' }} data-testid="completion">
           <div style={{ textAlign: 'center' }}>
-            <Typography.Text type="secondary">{t('dashboard.completion')}</Typography.Text>
+            <span className="rectify-secondary">{t('dashboard.completion')}</span>
             <div style={{ margin: '10px 0 6px' }}>
-              <Progress
-                type="dashboard"
-                aria-label={t('dashboard.completion')}
-                percent={percent}
-                size={150}
-                strokeColor={{ '0%': brand.onTrack, '100%': brand.closed }}
-                format={(p) => <span style={{ fontSize: 26, fontWeight: 600 }}>{p}%</span>}
-              />
+              <CompletionGauge percent={percent} size={150} from={brand.onTrack} to={brand.closed} label={t('dashboard.completion')} />
             </div>
-            <Typography.Text data-testid="completion-detail">
+            <span data-testid="completion-detail">
               {t('dashboard.completionDetail', { closed: totals.closed, total: totals.measures })}
-            </Typography.Text>
+            </span>
           </div>
-        </Card>
+        </Panel>
       </Col>
       <Col xs={24} lg={18}>
         <Row gutter={[16, 16]}>
           {stats.map((st) => (
             <Col key={st.key} xs={12} md={6}>
-              <Card className="rectify-stat" data-testid={`stat-${st.key}`} style={{ borderLeft: `3px solid ${st.color ?? '#d9dee7'}` }}>
+              <Panel className="rectify-stat" data-testid={`stat-${st.key}`} style={{ borderLeft: `3px solid ${st.color ?? '#d9dee7'}` }}>
                 <Statistic
                   title={st.to ? <Link to={st.to} title={t('dashboard.openRegisters')} data-testid={`stat-link-${st.key}`}>{st.title}</Link> : st.title}
                   value={st.value}
                   suffix={<span style={{ fontSize: 13 }}>{st.suffix}</span>}
                   valueStyle={{ color: st.color, fontWeight: 600 }}
                 />
-              </Card>
+              </Panel>
             </Col>
           ))}
         </Row>

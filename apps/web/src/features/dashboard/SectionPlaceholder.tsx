@@ -1,4 +1,4 @@
-import { Card, Skeleton } from 'antd';
+import { Panel } from '../../shared/Panel';
 import { useScreen } from '../../shared/useScreen';
 
 /**
@@ -12,12 +12,19 @@ const HEIGHTS = {
   list: { phone: 3760, wide: 1630 },
 } as const;
 
+/** A title line and three text lines, as antd's Skeleton draws them (`.rectify-placeholder-line`). */
+const LINES = ['38%', '100%', '100%', '61%'];
+
 /** A dashboard section's place while its chunk is still on the way (rarely seen: it comes with the data). */
 export function SectionPlaceholder({ section }: { section: keyof typeof HEIGHTS }) {
   const { phone } = useScreen();
   return (
-    <Card style={{ height: HEIGHTS[section][phone ? 'phone' : 'wide'], overflow: 'hidden' }} data-testid={`dashboard-${section}-loading`}>
-      <Skeleton active paragraph={{ rows: 3 }} />
-    </Card>
+    <Panel style={{ height: HEIGHTS[section][phone ? 'phone' : 'wide'], overflow: 'hidden' }} data-testid={`dashboard-${section}-loading`}>
+      <div aria-hidden="true">
+        {LINES.map((width, i) => (
+          <div key={i} className={i === 0 ? 'rectify-placeholder-line rectify-placeholder-title' : 'rectify-placeholder-line'} style={{ width }} />
+        ))}
+      </div>
+    </Panel>
   );
 }

@@ -7,7 +7,7 @@ import { useRound, useRoundSummary } from '../../api/hooks';
 import { useSetCurrentRound } from '../../app/CurrentRound';
 import { useLocale, useT } from '../../i18n';
 import { LoadError, Loading } from '../../shared/PageState';
-import { DemoTag } from '../../shared/StatusTag';
+import { DemoTag } from '../../shared/DemoTag';
 import { categoryLabel } from '../../shared/labels';
 import { useCanWrite } from './api';
 import { DownloadsCard } from './DownloadsCard';

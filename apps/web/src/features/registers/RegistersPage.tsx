@@ -9,7 +9,7 @@ import { useSetCurrentRound } from '../../app/CurrentRound';
 import { useLocale, useT } from '../../i18n';
 import { LoadError, Loading } from '../../shared/PageState';
 import { ResponsiveList } from '../../shared/ResponsiveList';
-import { DemoTag } from '../../shared/StatusTag';
+import { DemoTag } from '../../shared/DemoTag';
 import { useCanWrite } from '../documents/api';
 import { registerFileUrl, useDeleteRegisterRow, useMeetings, useRegulations, useUploadRegisterFile, type RegisterKind } from './api';
 import { LeadingGroupCard } from './LeadingGroupCard';

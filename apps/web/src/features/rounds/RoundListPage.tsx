@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { completionRate, type RoundWithTotals } from '@rectify/domain';
 import { useRounds } from '../../api/hooks';
 import { useT } from '../../i18n';
-import { DemoTag } from '../../shared/StatusTag';
+import { DemoTag } from '../../shared/DemoTag';
 import { LoadError, Loading } from '../../shared/PageState';
 import { LoadMore } from '../../shared/LoadMore';
 import { ResponsiveList } from '../../shared/ResponsiveList';

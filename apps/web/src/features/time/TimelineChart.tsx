@@ -6,7 +6,7 @@ import { dateOfDayNumber, dayNumber, type TimelineRow } from '@rectify/domain';
 import { useT } from '../../i18n';
 import { useScreen } from '../../shared/useScreen';
 import type { TimelineMark } from './timelineMarks';
-import { warningStyle } from './WarningTag';
+import { warningStyle } from './warningStyle';
 
 export type Zoom = 'week' | 'month' | 'quarter';
 const PX_PER_DAY: Record<Zoom, number> = { week: 16, month: 4, quarter: 1.4 };

@@ -1,9 +1,10 @@
-import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { Col, Row, Statistic } from 'antd';
 import { Link } from 'react-router';
 import type { WarningLevel } from '@rectify/domain';
 import { useT } from '../../i18n';
+import { Panel } from '../../shared/Panel';
 import { useTimeSummary } from './api';
-import { warningStyle } from './WarningTag';
+import { warningStyle } from './warningStyle';
 
 const LEVELS: Exclude<WarningLevel, 'none'>[] = ['overdue', 'urgent', 'due_soon'];
 
@@ -18,18 +19,18 @@ export function WarningPanel({ roundId }: { roundId: number }) {
     // onto a row of its own at 1440 px); a long title wraps inside its card, the cards keep one height.
     <Col key={key} xs={12} sm={8} lg={{ flex: '1 1 0' }} style={{ minWidth: 0 }} data-testid="warning-figure">
       <Link to={to} data-testid={`warning-count-${key}`} aria-label={`${title}: ${value}`} style={{ display: 'block', height: '100%' }}>
-        <Card className="rectify-stat" hoverable style={{ borderLeft: `3px solid ${border ?? '#d9dee7'}`, height: '100%' }}>
+        <Panel className="rectify-stat" hoverable style={{ borderLeft: `3px solid ${border ?? '#d9dee7'}`, height: '100%' }}>
           <Statistic title={title} value={value} valueStyle={{ color, fontWeight: 600 }} />
-        </Card>
+        </Panel>
       </Link>
     </Col>
   );
   const timeline = `/rounds/${roundId}/timeline`;
   return (
-    <Card
+    <Panel
       title={t('time.warnings')}
       data-testid="warning-panel"
-      extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('time.warningsHint')}</Typography.Text>}
+      extra={<span className="rectify-secondary" style={{ fontSize: 12 }}>{t('time.warningsHint')}</span>}
     >
       <Row gutter={[12, 12]}>
         {LEVELS.map((level) =>
@@ -40,9 +41,9 @@ export function WarningPanel({ roundId }: { roundId: number }) {
         {figure('longTerm', t('time.longTerm'), s.longTerm, `${timeline}?kind=long_term`)}
         {figure('checkInsMissed', t('time.checkInsMissed'), s.checkInsMissed, `${timeline}?kind=long_term&level=overdue`, s.checkInsMissed ? warningStyle.overdue.color : undefined, s.checkInsMissed ? warningStyle.overdue.bar : undefined)}
       </Row>
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '12px 0 0' }}>
+      <p className="rectify-secondary" style={{ fontSize: 12, margin: '12px 0 0' }}>
         {t('time.thresholds', { first: s.thresholds.warnDueSoonDays, second: s.thresholds.warnVerySoonDays, margin: s.thresholds.behindScheduleMargin })}
-      </Typography.Paragraph>
-    </Card>
+      </p>
+    </Panel>
   );
 }

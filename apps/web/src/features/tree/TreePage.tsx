@@ -7,7 +7,7 @@ import { useDepartments, usePeople, useRoundTree } from '../../api/hooks';
 import { useSetCurrentRound } from '../../app/CurrentRound';
 import { useT } from '../../i18n';
 import { LoadError, Loading } from '../../shared/PageState';
-import { DemoTag } from '../../shared/StatusTag';
+import { DemoTag } from '../../shared/DemoTag';
 import { useMayBulkEdit } from '../measure/bulkAccess';
 import { LazyBulkEditModal } from '../measure/LazyBulkEditModal';
 import { allKeys, filterCategories, nodeKey } from './filterTree';

@@ -11,7 +11,8 @@ import {
 } from '@rectify/domain';
 import { brand } from '../../app/theme';
 import { useT, type TFunction } from '../../i18n';
-import { DemoTag, StatusTag } from '../../shared/StatusTag';
+import { DemoTag } from '../../shared/DemoTag';
+import { StatusTag } from '../../shared/StatusTag';
 import { WarningTag } from '../time/WarningTag';
 import { nodeKey } from './filterTree';
 import { CategoryActions, ManifestationActions, MeasureActions, ProblemActions } from './NodeActions';
