@@ -14,18 +14,20 @@ import { writeListControls } from './measureListControls';
 import { PrintMeasureList } from './PrintMeasureList';
 import { RatingsCard } from './RatingsCard';
 import { RoundFigures } from './RoundFigures';
+import { dashboardSections } from './sections';
 import { SectionPlaceholder } from './SectionPlaceholder';
 import { usePrintList } from './usePrintList';
 
 // Below the first screen, in their own chunks (antd's Table, List, Pagination, Select, Input and
 // kin: ~110 KB gz): requested as the page starts, beside its data, so the header and figures do not
-// wait for them and they are here by the time the data is. 回头看 shows nothing until its own data
+// wait for them and they are here by the time the data is (the route's prefetch asks for them
+// even earlier, beside this page's own chunk). 回头看 shows nothing until its own data
 // has come in any case, so it holds no place meanwhile either.
-const FollowUpPanel = preloadComponent(() => import('../followups/FollowUpPanel').then((m) => m.FollowUpPanel));
-const OverdueTable = preloadComponent(() => import('./OverdueTable').then((m) => m.OverdueTable));
-const CategoryProgress = preloadComponent(() => import('./OwnerProgress').then((m) => m.CategoryProgress));
-const LeaderAndDepartmentProgress = preloadComponent(() => import('./OwnerProgress').then((m) => m.LeaderAndDepartmentProgress));
-const MeasureListCard = preloadComponent(() => import('./MeasureListCard').then((m) => m.MeasureListCard));
+const FollowUpPanel = preloadComponent(() => dashboardSections.followUps().then((m) => m.FollowUpPanel));
+const OverdueTable = preloadComponent(() => dashboardSections.overdue().then((m) => m.OverdueTable));
+const CategoryProgress = preloadComponent(() => dashboardSections.owners().then((m) => m.CategoryProgress));
+const LeaderAndDepartmentProgress = preloadComponent(() => dashboardSections.owners().then((m) => m.LeaderAndDepartmentProgress));
+const MeasureListCard = preloadComponent(() => dashboardSections.list().then((m) => m.MeasureListCard));
 
 /**
  * 整改看板: one round at a glance — its figures, warnings and 回头看, the longest overdue measures,
