@@ -44,6 +44,14 @@ export function dueSoonSql(today: string, days: number, alias = 'm'): SqlFragmen
   };
 }
 
+/**
+ * `isDueWithin` as a Prisma condition on Measure (a NULL deadline never matches `gte`): the same
+ * rule as `dueWithinSql` below — open, not long-term, due today … today + `days`.
+ */
+export function dueWithinWhere(today: string, days: number) {
+  return { status: { not: 'closed' }, kind: { not: 'long_term' }, deadline: { gte: today, lte: addDays(today, days) } };
+}
+
 /** `isDueWithin` as SQL on the Measure table aliased `alias`. */
 export function dueWithinSql(today: string, days: number, alias = 'm'): SqlFragment {
   const soon = dueSoonSql(today, days, alias);

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  MEASURE_KINDS,
+  MEASURE_STATUSES,
   burnUp,
   elapsedShare,
   followUpState,
   dueSoonSql,
   dueWithinSql,
+  dueWithinWhere,
   isDueSoon,
   isDueWithin,
   nextCheckInDue,
@@ -116,6 +119,33 @@ describe('three-colour warning', () => {
     expect(dueSoonSql(today, 7)).toEqual({ strings: [`m."status" <> 'closed' AND m."deadline" IS NOT NULL AND m."deadline" >= `, ` AND m."deadline" <= `, ''], values: [today, '2023-08-25'] });
     expect(dueWithinSql(today, 14, 't').strings[0]).toBe(`t."kind" <> 'long_term' AND t."status" <> 'closed' AND t."deadline" IS NOT NULL AND t."deadline" >= `);
     expect(() => dueSoonSql(today, 7, 'm; DROP')).toThrow();
+  });
+  it('has a Prisma form of isDueWithin that keeps exactly the measures the rule keeps', () => {
+    // The where-form read the way the database reads it: every field's condition holds; a NULL
+    // column satisfies no comparison.
+    type Condition = { not?: string; gte?: string; lte?: string };
+    const holds = (where: Record<string, Condition>, row: Record<string, string | null>) =>
+      Object.entries(where).every(([field, c]) => {
+        const v = row[field] ?? null;
+        if (v === null) return false;
+        return (c.not === undefined || v !== c.not) && (c.gte === undefined || v >= c.gte) && (c.lte === undefined || v <= c.lte);
+      });
+    const where = dueWithinWhere(today, 14);
+    expect(where).toEqual({ status: { not: 'closed' }, kind: { not: 'long_term' }, deadline: { gte: today, lte: '2023-09-01' } });
+    let kept = 0;
+    for (const status of MEASURE_STATUSES)
+      for (const kind of MEASURE_KINDS)
+        for (const deadline of [null, '2023-01-01', '2023-08-17', today, '2023-08-25', '2023-09-01', '2023-09-02', '2099-12-31']) {
+          const rule = isDueWithin({ status, kind, deadline }, today, 14);
+          expect(holds(where, { status, kind, deadline }), `${status} ${kind} ${deadline}`).toBe(rule);
+          if (rule) kept += 1;
+        }
+    expect(kept).toBe(3 * 2 * 3); // three open statuses × two dated kinds × three days in the window
+    // The SQL form says the same conditions, in the same order of fields.
+    expect(dueWithinSql(today, 14)).toEqual({
+      strings: [`m."kind" <> 'long_term' AND m."status" <> 'closed' AND m."deadline" IS NOT NULL AND m."deadline" >= `, ` AND m."deadline" <= `, ''],
+      values: [today, where.deadline.lte],
+    });
   });
 });
 
