@@ -3,7 +3,7 @@ import { REOPENED_PROGRESS_MAX, type AuditEntry, type AuditPage, type ClosurePag
 import { createMailerFromEnv, type MailMessage } from '../src/lib/mailer.js';
 import { DEMO_PASSWORD } from '../src/modules/auth/demo-accounts.js';
 import { hashToken } from '../src/modules/auth/sessions.js';
-import { sessionCookie, startApi, type TestApi, type TestDatabase } from './harness.js';
+import { REPORT_DAY, sessionCookie, startApi, type TestApi, type TestDatabase } from './harness.js';
 import { builders, files, fingerprint, json, multipart, world, type World } from './fixtures.js';
 
 type ErrorBody = { error: { code: string; message: string; details?: unknown } };
@@ -145,6 +145,8 @@ export function workflowSuite(label: string, makeDatabase: () => Promise<TestDat
         await b.measure({ deadline: '2023-08-29', kind: 'long_term', text: '长期坚持的措施' });
         await b.measure({ deadline: '2023-08-01', leaderId: null, leadDepartmentId: w.otherDepartmentId, text: '别人的措施' });
         const tasks = json<MyTasks>(await as('officer', 'GET', '/api/me/tasks'));
+        // One page holds them all (the default limit is 50): its total is the list's, and no cursor.
+        expect(tasks).toMatchObject({ total: tasks.items.length, nextCursor: null });
         expect(tasks.items[0]).toMatchObject({ overdue: true, deadline: '2023-07-31' });
         const deadlines = tasks.items.filter((t) => !t.overdue).map((t) => t.deadline ?? '9999');
         expect(deadlines).toEqual([...deadlines].sort());
@@ -162,7 +164,8 @@ export function workflowSuite(label: string, makeDatabase: () => Promise<TestDat
         expect(leaderTasks.items.every((t) => t.leader?.id === w.leaderPersonId)).toBe(true);
         expect(json<MyTasks>(await as('inspector', 'GET', '/api/me/tasks')).counts.total).toBe(0);
         const withClosed = json<MyTasks>(await as('leader', 'GET', '/api/me/tasks?includeClosed=true'));
-        expect(withClosed.items.length).toBeGreaterThan(leaderTasks.items.length);
+        expect(withClosed.total).toBeGreaterThan(leaderTasks.total);
+        expect(leaderTasks.total).toBe(leaderTasks.counts.total);
         // The menu badge's counts come from the database without the list, and are the list's.
         for (const [who, list] of [['officer', tasks], ['leader', leaderTasks], ['leader', withClosed]] as const) {
           expect(json<MyTaskCounts>(await as(who, 'GET', '/api/me/tasks/counts'))).toEqual({ today: list.today, counts: list.counts });
@@ -170,6 +173,119 @@ export function workflowSuite(label: string, makeDatabase: () => Promise<TestDat
         expect(json<MyTaskCounts>(await as('inspector', 'GET', '/api/me/tasks/counts')).counts).toEqual({ total: 0, overdue: 0, dueSoon: 0, dueNext14: 0, pendingClosure: 0, rejected: 0 });
         expect(tasks.counts.dueSoon).toBe(tasks.items.filter((t) => t.dueSoon).length);
         expect(tasks.counts.pendingClosure).toBe(tasks.items.filter((t) => t.status === 'pending_closure').length);
+      });
+
+      it('pages my tasks (keyset): open by deadline, undated last, closed after; each row once across pages, whatever the limit', async () => {
+        // An account of its own, so that the list is exactly what this test made.
+        const person = json<{ id: number }>(await as('admin', 'POST', '/api/people', { organizationId: w.organizationId, name: b.unique('分页人') }));
+        const username = b.unique('pager');
+        expect((await as('admin', 'POST', '/api/users', { username, password: DEMO_PASSWORD, role: 'officer', personId: person.id })).statusCode).toBe(201);
+        const mine = { leaderId: person.id, leadDepartmentId: null };
+        const made: { id: number; deadline: string | null; kind: string; closed: boolean }[] = [];
+        const add = async (deadline: string | null, kind = 'deadline') => {
+          const m = await b.measure({ ...mine, deadline, kind });
+          made.push({ id: m.id, deadline, kind, closed: false });
+        };
+        // Today is 2023-08-18. A long-term measure with a passed deadline is overdue like any other.
+        for (const [deadline, kind] of [['2023-08-17'], ['2023-05-01'], ['2023-08-10', 'long_term'], [null], ['2023-08-25'], ['2023-09-02'], [REPORT_DAY], ['2023-08-25'], ['2023-08-20', 'long_term'], ['2023-09-01'], [null]] as const) {
+          await add(deadline, kind);
+        }
+        const pending = await b.pending({ ...mine, deadline: '2023-08-19' });
+        made.push({ id: pending.measure.id, deadline: '2023-08-19', kind: 'deadline', closed: false });
+        for (const deadline of ['2023-07-01', null, '2023-06-01']) {
+          const m = await b.closed({ ...mine, deadline });
+          made.push({ id: m.id, deadline, kind: 'deadline', closed: true });
+        }
+        const order = (rows: typeof made) =>
+          [...rows].sort((x, y) => Number(x.closed) - Number(y.closed) || (x.deadline ?? '9999-12-31').localeCompare(y.deadline ?? '9999-12-31') || x.id - y.id).map((m) => m.id);
+        const open = made.filter((m) => !m.closed);
+        const next14 = open.filter((m) => m.kind !== 'long_term' && m.deadline !== null && m.deadline >= REPORT_DAY && m.deadline <= '2023-09-01');
+        expect(next14).toHaveLength(5);
+
+        const walk = async (query: string, limit: number) => {
+          const ids: number[] = [];
+          let cursor: string | null = null;
+          let pages = 0;
+          let first: MyTasks | undefined;
+          do {
+            const res = await as(username, 'GET', `/api/me/tasks?limit=${limit}${query}${cursor ? `&cursor=${cursor}` : ''}`);
+            expect(res.statusCode).toBe(200);
+            const page = json<MyTasks>(res);
+            first ??= page;
+            expect(page.items.length).toBeLessThanOrEqual(limit);
+            expect(page.total).toBe(first.total);
+            ids.push(...page.items.map((t) => t.id));
+            cursor = page.nextCursor;
+            pages += 1;
+          } while (cursor && pages < 100);
+          expect(pages).toBe(Math.max(1, Math.ceil(ids.length / limit)));
+          return { ids, first: first! };
+        };
+        for (const limit of [1, 4, 7, 12, 50]) {
+          // Open ones only: overdue first, longest overdue first (the long-term one among them), then by deadline, undated last.
+          const openWalk = await walk('', limit);
+          expect(openWalk.ids).toEqual(order(open));
+          expect(openWalk.first.total).toBe(open.length);
+          // With closed ones: after every open one, in the same order (a page of 7 reaches from one into the other).
+          const all = await walk('&includeClosed=true', limit);
+          expect(all.ids).toEqual(order(made));
+          expect(all.first.total).toBe(made.length);
+          // Due in the next 14 days, filtered by the database; closed ones never are.
+          expect((await walk('&dueNext14=true', limit)).ids).toEqual(order(next14));
+          expect((await walk('&dueNext14=true&includeClosed=true', limit)).ids).toEqual(order(next14));
+        }
+        const firstPage = json<MyTasks>(await as(username, 'GET', '/api/me/tasks?limit=3'));
+        const overdue = firstPage.items.filter((t) => t.overdue);
+        expect(overdue.map((t) => t.daysOverdue)).toEqual([109, 8, 1]);
+        expect(overdue.map((t) => t.kind)).toContain('long_term');
+        expect(firstPage.items.map((t) => t.overdue)).toEqual([true, true, true]);
+        // The filter's Prisma form counts what the badge's SQL form counts; the counts stay the badge's (open, unfiltered).
+        const filtered = json<MyTasks>(await as(username, 'GET', '/api/me/tasks?dueNext14=true'));
+        expect(filtered.total).toBe(filtered.counts.dueNext14);
+        expect(filtered.items.every((t) => t.dueNext14)).toBe(true);
+        expect(filtered.counts).toEqual(firstPage.counts);
+        expect(filtered.counts).toMatchObject({ total: open.length, overdue: 3, dueNext14: 5, pendingClosure: 1 });
+        expect(json<MyTaskCounts>(await as(username, 'GET', '/api/me/tasks/counts')).counts).toEqual(filtered.counts);
+
+        // A page that ends in a closed measure (12 open, then the first closed one).
+        const withClosedCursor = json<MyTasks>(await as(username, 'GET', `/api/me/tasks?includeClosed=true&limit=${open.length + 1}`)).nextCursor!;
+
+        // Rows added between two pages: nothing repeats, nothing after the cursor is missed.
+        const page1 = json<MyTasks>(await as(username, 'GET', '/api/me/tasks?limit=4'));
+        const before = await b.measure({ ...mine, deadline: '2023-01-01' });
+        const after = await b.measure({ ...mine, deadline: '2023-12-31' });
+        const rest: number[] = [];
+        let cursor = page1.nextCursor;
+        while (cursor) {
+          const page = json<MyTasks>(await as(username, 'GET', `/api/me/tasks?limit=4&cursor=${cursor}`));
+          rest.push(...page.items.map((t) => t.id));
+          cursor = page.nextCursor;
+        }
+        expect(rest).not.toContain(before.id);
+        expect(rest).toContain(after.id);
+        expect(new Set([...page1.items.map((t) => t.id), ...rest]).size).toBe(page1.items.length + rest.length);
+
+        // A cursor that is not this list's is refused in the one error shape, not misread.
+        const refused = async (url: string, code = 'INVALID_CURSOR') => {
+          const res = await as(username, 'GET', url);
+          expect(res.statusCode, url).toBe(400);
+          const body = json<ErrorBody>(res);
+          expect(Object.keys(body)).toEqual(['error']);
+          expect(body.error).toMatchObject({ code, message: expect.any(String) });
+        };
+        const crafted = (...values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+        await refused('/api/me/tasks?cursor=bm90LWEtY3Vyc29y');
+        await refused('/api/me/tasks?cursor=not*a*cursor');
+        await refused(`/api/me/tasks?cursor=${withClosedCursor}`);
+        await refused(`/api/me/tasks?includeClosed=true&dueNext14=true&cursor=${withClosedCursor}`);
+        await refused(`/api/me/tasks?cursor=${json<MeasurePage>(await as('office', 'GET', `/api/measures?roundId=${api.roundId}&limit=1`)).nextCursor}`);
+        await refused(`/api/me/tasks?cursor=${crafted('tasks:open:any', 1, null, 1)}`);
+        await refused(`/api/me/tasks?includeClosed=true&cursor=${crafted('tasks:all:any', 2, null, 1)}`);
+        await refused(`/api/me/tasks?cursor=${crafted('tasks:open:any', 0, 5, 1)}`);
+        await refused('/api/me/tasks?limit=201', 'VALIDATION_FAILED');
+        await refused('/api/me/tasks?limit=0', 'VALIDATION_FAILED');
+        // The cursor of the page that ends in a closed measure continues among the closed ones.
+        expect(json<MyTasks>(await as(username, 'GET', `/api/me/tasks?includeClosed=true&cursor=${withClosedCursor}`)).items.every((t) => t.status === 'closed')).toBe(true);
       });
 
       it('appends progress updates (never overwrites) and moves the measure on', async () => {

@@ -15,7 +15,9 @@ export type Direction = 'asc' | 'desc';
 
 export const DEFAULT_LIMIT = 50;
 
-const invalid = () => new AppError(400, 'INVALID_CURSOR');
+/** The answer to a cursor that is not one of this list's (also for a key value a list checks beyond its kind). */
+export const invalidCursor = () => new AppError(400, 'INVALID_CURSOR');
+const invalid = invalidCursor;
 
 export function encodeCursor(scope: string, values: readonly KeyValue[]): string {
   return Buffer.from(JSON.stringify([scope, ...values]), 'utf8').toString('base64url');

@@ -94,7 +94,10 @@ export const MeasureReopen = Type.Object(
 );
 export type MeasureReopen = Static<typeof MeasureReopen>;
 
-/** 我的任务: the measures I answer for, overdue first, then by deadline. */
+/**
+ * 我的任务: the measures I answer for — open ones by deadline (so the overdue first, longest overdue
+ * first), undated last, then by id; closed ones (only when asked) after every open one, in the same order.
+ */
 export const TaskItem = Type.Composite([
   MeasureListItem,
   Type.Object({
@@ -116,7 +119,8 @@ export const TaskCounts = Type.Object({
 });
 export type TaskCounts = Static<typeof TaskCounts>;
 
-export const MyTasks = Type.Object({ today: IsoDate, counts: TaskCounts, items: Type.Array(TaskItem) });
+/** A page of 我的任务 (keyset; `total` counts the filtered list), with the menu badge's counts (open measures, unfiltered). */
+export const MyTasks = Type.Composite([Type.Object({ today: IsoDate, counts: TaskCounts }), KeysetPage(TaskItem)]);
 export type MyTasks = Static<typeof MyTasks>;
 
 /** The menu badge's part of 我的任务: its counts without the list. */
@@ -124,9 +128,14 @@ export const MyTaskCounts = Type.Object({ today: IsoDate, counts: TaskCounts });
 export type MyTaskCounts = Static<typeof MyTaskCounts>;
 
 export const TasksQuery = Type.Object(
-  { includeClosed: Type.Optional(Type.Boolean({ default: false })) },
+  {
+    includeClosed: Type.Optional(Type.Boolean({ default: false, description: 'closed measures too, after every open one' })),
+    dueNext14: Type.Optional(Type.Boolean({ default: false, description: 'only those due today or in the next 14 days (isDueWithin: open, not long-term)' })),
+    ...KeysetQuery,
+  },
   { additionalProperties: false },
 );
+export type TasksQuery = Static<typeof TasksQuery>;
 
 export const NotificationKindSchema = Type.Union(NOTIFICATION_KINDS.map((k) => Type.Literal(k)));
 

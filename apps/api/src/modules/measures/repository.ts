@@ -46,6 +46,9 @@ const sorts: Record<MeasureSort, { kinds: KeyKind[]; keys: Key<Where>[]; order: 
 
 export const measureSortKinds = (sort: MeasureSort) => sorts[sort].kinds;
 export const measureKeyOf = (sort: MeasureSort) => sorts[sort].keyOf;
+/** A sort's keys and order, for lists of measures shaped otherwise (我的任务 is the deadline sort, open ones first). */
+export const measureSortKeys = (sort: MeasureSort) => sorts[sort].keys;
+export const measureSortOrder = (sort: MeasureSort, direction: Direction) => sorts[sort].order(direction);
 
 /**
  * The list's filters but the overdue and warning ones as SQL on `Measure m`, each the same condition

@@ -1,6 +1,8 @@
 import { PrismaNamespace as Sql, type Db, type Prisma } from '@rectify/db';
 import { dueSoonSql, dueWithinSql, inRoundScopeWhere, overdueSql, roundScopeSql, type RoundScope, type TaskCounts } from '@rectify/domain';
 import { measurePathInclude } from '../measures/mapper.js';
+import { measureSortKeys, measureSortOrder } from '../measures/repository.js';
+import { afterWhere, int, invalidCursor, type KeyKind, type KeyValue } from '../../lib/keyset.js';
 import { fragment, toNumber, type SqlCount } from '../../lib/sql.js';
 
 /** Whose measures: the person leads them, or the department leads them (null: not that way). */
@@ -9,27 +11,69 @@ export interface TaskOwner {
   departmentId: number | null;
 }
 
+type Where = Prisma.MeasureWhereInput;
+
 /**
- * 我的任务: the list, and its counts for the menu badge in one statement over the account's open measures: each
- * column the SQL form of the rule the list applies to its rows (`overdueSql`, `dueSoonSql`,
- * `dueWithinSql`; rejected = in progress after its latest 申请销号 was turned down).
+ * A task's key in the list's order: open (0) or closed (1), then the measure list's deadline sort
+ * (deadline ascending, undated last, then id). Among open measures that order is "overdue first,
+ * longest overdue first, then by deadline": `isOverdue` is an open measure with a deadline before
+ * today, whatever its kind, so every overdue one sorts before every one that is not.
+ */
+export const TASK_KEY_KINDS: KeyKind[] = ['int', 'string?', 'int'];
+export const taskKeyOf = (row: { status: string; deadline: string | null; id: number }): KeyValue[] => [row.status === 'closed' ? 1 : 0, row.deadline, row.id];
+
+/** The owner's measures as a Prisma condition; null when the account answers for none. */
+function ownerWhere(owner: TaskOwner): Where | null {
+  const owners: Where[] = [
+    ...(owner.personId ? [{ leaderId: owner.personId }] : []),
+    ...(owner.departmentId ? [{ leadDepartmentId: owner.departmentId }] : []),
+  ];
+  return owners.length ? { OR: owners } : null;
+}
+
+const OPEN: Where = { status: { not: 'closed' } };
+const CLOSED: Where = { status: 'closed' };
+
+/**
+ * 我的任务: a page of the list, its size, and its counts for the menu badge in one statement over
+ * the account's open measures: each column the SQL form of the rule the list applies to its rows
+ * (`overdueSql`, `dueSoonSql`, `dueWithinSql`; rejected = in progress after its latest 申请销号 was
+ * turned down).
  */
 export function createTaskRepository(db: Db) {
+  const deadlineOrder = measureSortOrder('deadline', 'asc');
+  const deadlineKeys = measureSortKeys('deadline');
   return {
-    /** The measures the owner answers for in the scope (closed ones too if asked), with their path and latest 申请销号. */
-    list(owner: TaskOwner, scope: RoundScope, includeClosed: boolean) {
-      const owners: Prisma.MeasureWhereInput[] = [
-        ...(owner.personId ? [{ leaderId: owner.personId }] : []),
-        ...(owner.departmentId ? [{ leadDepartmentId: owner.departmentId }] : []),
-      ];
-      if (!owners.length) return Promise.resolve([]);
-      return db.measure.findMany({
-        where: { OR: owners, ...inRoundScopeWhere(scope), ...(includeClosed ? {} : { status: { not: 'closed' } }) },
-        include: {
-          ...measurePathInclude,
-          closureRequests: { orderBy: [{ requestedAt: 'desc' }, { id: 'desc' }], take: 1, select: { id: true, state: true, reason: true, decidedAt: true } },
-        },
-      });
+    /**
+     * `take` of the measures the owner answers for in the scope matching `filter`, after the key
+     * `after` (see `taskKeyOf`), with their path and latest 申请销号: open ones, then (if asked)
+     * closed ones — two statements when a page reaches from one into the other.
+     */
+    async page(owner: TaskOwner, scope: RoundScope, filter: Where, includeClosed: boolean, after: readonly KeyValue[] | null, take: number) {
+      const rank = after ? int(after[0] ?? null) : 0;
+      if (rank !== 0 && !(rank === 1 && includeClosed)) throw invalidCursor();
+      const owned = ownerWhere(owner);
+      if (!owned) return [];
+      const part = (status: Where, key: readonly KeyValue[] | null, n: number) =>
+        db.measure.findMany({
+          where: { AND: [owned, inRoundScopeWhere(scope), filter, status, ...(key ? [afterWhere(deadlineKeys, key, 'asc')] : [])] },
+          include: {
+            ...measurePathInclude,
+            closureRequests: { orderBy: [{ requestedAt: 'desc' }, { id: 'desc' }], take: 1, select: { id: true, state: true, reason: true, decidedAt: true } },
+          },
+          orderBy: deadlineOrder,
+          take: n,
+        });
+      const rows: Awaited<ReturnType<typeof part>> = rank === 0 ? await part(OPEN, after ? after.slice(1) : null, take) : [];
+      if (includeClosed && rows.length < take) rows.push(...(await part(CLOSED, rank === 1 && after ? after.slice(1) : null, take - rows.length)));
+      return rows;
+    },
+
+    /** How many measures the list holds (`page`'s condition): one COUNT. */
+    count(owner: TaskOwner, scope: RoundScope, filter: Where, includeClosed: boolean): Promise<number> {
+      const owned = ownerWhere(owner);
+      if (!owned) return Promise.resolve(0);
+      return db.measure.count({ where: { AND: [owned, inRoundScopeWhere(scope), filter, ...(includeClosed ? [] : [OPEN])] } });
     },
 
     async counts(owner: TaskOwner, scope: RoundScope, today: string, dueSoonDays: number): Promise<TaskCounts> {

@@ -10,7 +10,7 @@ export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: 'authenticated', scope: { self: true, lists: true } },
     schema: {
       tags: ['measures'],
-      summary: '我的任务 The measures I answer for (as their leader, or in their lead department): overdue first, then by deadline; counts for the menu (open measures only)',
+      summary: '我的任务 The measures I answer for (as their leader, or in their lead department), a page at a time (keyset): overdue first, then by deadline, undated last, closed ones (includeClosed) after; dueNext14 keeps those due in the next 14 days; counts for the menu (open measures only)',
       querystring: TasksQuery,
       response: { 200: MyTasks, ...errors.read },
     },

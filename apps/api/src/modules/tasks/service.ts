@@ -1,15 +1,32 @@
-import { isDueSoon, isDueWithin, toMeasureKind, toMeasureStatus, roundScope, toClosureState, type MyTaskCounts, type MyTasks, type TaskItem } from '@rectify/domain';
+import {
+  dueWithinWhere,
+  isDueSoon,
+  isDueWithin,
+  toMeasureKind,
+  toMeasureStatus,
+  roundScope,
+  toClosureState,
+  type MyTaskCounts,
+  type MyTasks,
+  type TaskItem,
+  type TasksQuery,
+} from '@rectify/domain';
 import type { Db } from '@rectify/db';
 import type { Clock } from '../../lib/clock.js';
 import type { RequestActor } from '../../lib/actor.js';
+import { DEFAULT_LIMIT, decodeCursor, pageOf } from '../../lib/keyset.js';
 import { toMeasureListItem } from '../measures/mapper.js';
 import { DUE_SOON_DAYS } from '../notifications/service.js';
-import { createTaskRepository } from './repository.js';
+import { createTaskRepository, TASK_KEY_KINDS, taskKeyOf } from './repository.js';
+
+/** The window of the "due in the next 14 days" figure and filter (the dashboard's). */
+const DUE_NEXT_DAYS = 14;
 
 /**
  * 我的任务: the measures the signed-in account answers for — it leads them, or its person belongs to
  * their lead department (the same rule as `answersFor` in the policy) — overdue first (longest
- * overdue first), then by deadline, undated last.
+ * overdue first), then by deadline, undated last; closed ones, when asked, after them. A page at a
+ * time (keyset), filtered in the database.
  */
 export function createTaskService({ db, clock }: { db: Db; clock: Clock }) {
   const repo = createTaskRepository(db);
@@ -20,33 +37,35 @@ export function createTaskService({ db, clock }: { db: Db; clock: Clock }) {
       return { today, counts: await repo.counts(actor, roundScope(actor), today, DUE_SOON_DAYS) };
     },
 
-    async mine(actor: RequestActor, { includeClosed = false }: { includeClosed?: boolean }): Promise<MyTasks> {
+    async mine(actor: RequestActor, query: TasksQuery): Promise<MyTasks> {
       const today = clock.today();
-      // The same counts as the menu's badge, from the same statement (open measures only).
-      const [counts, rows] = await Promise.all([
-        repo.counts(actor, roundScope(actor), today, DUE_SOON_DAYS),
-        repo.list(actor, roundScope(actor), includeClosed),
+      const includeClosed = query.includeClosed ?? false;
+      const dueNext14 = query.dueNext14 ?? false;
+      const limit = query.limit ?? DEFAULT_LIMIT;
+      // The filters name the list: a cursor of another one is refused, not misread.
+      const cursorScope = `tasks:${includeClosed ? 'all' : 'open'}:${dueNext14 ? 'next14' : 'any'}`;
+      const after = decodeCursor(query.cursor, cursorScope, TASK_KEY_KINDS);
+      const scope = roundScope(actor);
+      const filter = dueNext14 ? dueWithinWhere(today, DUE_NEXT_DAYS) : {};
+      // The counts are the menu badge's, from its one statement (open measures, unfiltered).
+      const [counts, total, rows] = await Promise.all([
+        repo.counts(actor, scope, today, DUE_SOON_DAYS),
+        repo.count(actor, scope, filter, includeClosed),
+        repo.page(actor, scope, filter, includeClosed, after, limit + 1),
       ]);
-      const items: TaskItem[] = rows.map((r) => {
+      const page = pageOf(rows, limit, cursorScope, taskKeyOf, (r): TaskItem => {
         const latest = r.closureRequests[0];
         const facts = { status: toMeasureStatus(r.status), kind: toMeasureKind(r.kind), deadline: r.deadline };
         return {
           ...toMeasureListItem(r, today),
           dueSoon: isDueSoon(facts, today, DUE_SOON_DAYS),
-          dueNext14: isDueWithin(facts, today, 14),
+          dueNext14: isDueWithin(facts, today, DUE_NEXT_DAYS),
           latestClosure: latest
             ? { id: latest.id, state: toClosureState(latest.state), reason: latest.reason, decidedAt: latest.decidedAt?.toISOString() ?? null }
             : null,
         };
-      });
-      const rank = (t: TaskItem) => (t.overdue ? 0 : t.status === 'closed' ? 2 : 1);
-      items.sort(
-        (a, b) =>
-          rank(a) - rank(b) ||
-          (a.deadline ?? '9999-12-31').localeCompare(b.deadline ?? '9999-12-31') ||
-          a.id - b.id,
-      );
-      return { today, counts, items };
+      }, total);
+      return { today, counts, ...page };
     },
   };
 }
