@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { MyTaskCounts, MyTasks, NotificationItem, NotificationList } from '@rectify/domain';
 import { api } from '../../api/client';
 import { invalidateRectification } from '../../api/hooks';
 
 export const workflowKeys = {
   notifications: ['notifications'] as const,
-  tasks: (includeClosed: boolean) => ['me', 'tasks', includeClosed] as const,
+  tasks: (filter: TaskFilter) => ['me', 'tasks', 'list', filter] as const,
   taskCounts: ['me', 'tasks', 'counts'] as const,
   tasksAll: ['me', 'tasks'] as const,
   closures: (state: string) => ['closures', state] as const,
@@ -36,10 +36,25 @@ export const useNotifications = () =>
     staleTime: 5_000,
   });
 
-export const useMyTasks = (includeClosed = false) =>
-  useQuery({
-    queryKey: workflowKeys.tasks(includeClosed),
-    queryFn: ({ signal }) => api.get<MyTasks>('/api/me/tasks', { includeClosed: includeClosed || undefined }, signal),
+/** What 我的任务 lists: closed measures too (after the open ones), only those due in the next 14 days. */
+export interface TaskFilter {
+  includeClosed: boolean;
+  dueNext14: boolean;
+}
+
+/**
+ * 我的任务, a page at a time (keyset) and filtered by the API: `fetchNextPage` while `hasNextPage`.
+ * Each page carries the badge's counts and the filtered list's total.
+ */
+export const useMyTasks = (filter: TaskFilter) =>
+  useInfiniteQuery({
+    queryKey: workflowKeys.tasks(filter),
+    queryFn: ({ signal, pageParam }) =>
+      api.get<MyTasks>('/api/me/tasks', { includeClosed: filter.includeClosed || undefined, dueNext14: filter.dueNext14 || undefined, limit: 50, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // A filter changed: the list shown stays (dimmed) until the new one arrives, not a blank page.
+    placeholderData: keepPreviousData,
     refetchInterval: NOTIFICATION_POLL_MS,
   });
 

@@ -1,12 +1,12 @@
-import { useState } from 'react';
 import { Card, Col, Empty, Progress, Row, Space, Statistic, Switch, Tag, Typography } from 'antd';
 import { ClockCircleOutlined } from '@ant-design/icons';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { closureStateLabels, type TaskItem } from '@rectify/domain';
 import { brand } from '../../app/theme';
 import { useLocale, useT } from '../../i18n';
 import { categoryLabel, problemLabel } from '../../shared/labels';
 import { LoadError, Loading } from '../../shared/PageState';
+import { LoadMore } from '../../shared/LoadMore';
 import { OverdueTag, StatusTag } from '../../shared/StatusTag';
 import { ResponsiveList } from '../../shared/ResponsiveList';
 import { useScreen } from '../../shared/useScreen';
@@ -14,18 +14,36 @@ import { useMyTasks } from '../notifications/api';
 import { rowBackground, taskRowTone } from './taskRows';
 import { ClampedText } from '../../shared/ClampedText';
 
+/**
+ * 我的任务: the badge's figures, and the list a page at a time. Its filters are the API's (and the
+ * URL's, `?due=14` as on the timeline, `?closed=1`): the 14-day figure keeps what falls due in that
+ * window, the switch adds closed measures after the open ones.
+ */
 export default function TasksPage() {
   const t = useT();
   const [locale] = useLocale();
-  const [includeClosed, setIncludeClosed] = useState(false);
-  const [next14, setNext14] = useState(false);
-  const tasks = useMyTasks(includeClosed);
+  const [params, setParams] = useSearchParams();
+  const includeClosed = params.get('closed') === '1';
+  const next14 = params.get('due') === '14';
+  const setFilter = (key: 'closed' | 'due', on: boolean) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (on) next.set(key, key === 'due' ? '14' : '1');
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  const tasks = useMyTasks({ includeClosed, dueNext14: next14 });
   const { phone } = useScreen();
 
   if (tasks.isPending) return <Loading />;
-  if (tasks.isError) return <LoadError error={tasks.error} onRetry={() => void tasks.refetch()} />;
-  const { counts, today } = tasks.data;
-  const items = next14 ? tasks.data.items.filter((r) => r.dueNext14) : tasks.data.items;
+  if (tasks.isError && !tasks.data) return <LoadError error={tasks.error} onRetry={() => void tasks.refetch()} />;
+  const [first] = tasks.data.pages;
+  if (!first) return <Loading />;
+  const { counts, today, total } = first;
+  const items = tasks.data.pages.flatMap((p) => p.items);
 
   const stats = [
     { key: 'total', label: t('tasks.count.total'), value: counts.total, color: brand.primary },
@@ -56,11 +74,11 @@ export default function TasksPage() {
                 aria-pressed={next14}
                 data-testid={`tasks-count-${s.key}`}
                 style={next14 ? { borderColor: '#ad6800' } : undefined}
-                onClick={() => setNext14((v) => !v)}
+                onClick={() => setFilter('due', !next14)}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter' || e.key === ' ') {
                     e.preventDefault();
-                    setNext14((v) => !v);
+                    setFilter('due', !next14);
                   }
                 }}
               >
@@ -79,10 +97,12 @@ export default function TasksPage() {
         extra={
           <label style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
             <Typography.Text type="secondary">{t('tasks.includeClosed')}</Typography.Text>
-            <Switch size="small" checked={includeClosed} onChange={setIncludeClosed} data-testid="tasks-include-closed" />
+            <Switch size="small" checked={includeClosed} onChange={(on) => setFilter('closed', on)} data-testid="tasks-include-closed" />
           </label>
         }
       >
+        {/* While another filter's first page loads, the list shown is the last one: dimmed on a phone (the table spins). */}
+        <div aria-busy={tasks.isPlaceholderData} style={phone && tasks.isPlaceholderData ? { opacity: 0.6 } : undefined}>
         <ResponsiveList<TaskItem>
           testId="task-list"
           rows={items}
@@ -91,7 +111,8 @@ export default function TasksPage() {
           card={(r) => <TaskCard task={r} />}
           table={{
           size: 'middle',
-          pagination: items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false,
+          loading: tasks.isPlaceholderData,
+          pagination: false,
           onRow: (r) => {
             const tone = taskRowTone(r);
             return {
@@ -168,6 +189,18 @@ export default function TasksPage() {
           ],
           }}
         />
+        </div>
+        {total > 0 && (
+          <LoadMore
+            testId="task-list-more"
+            shown={items.length}
+            total={total}
+            hasMore={tasks.hasNextPage}
+            loading={tasks.isFetchingNextPage}
+            onMore={() => void tasks.fetchNextPage()}
+          />
+        )}
+        {tasks.isError && <LoadError error={tasks.error} onRetry={() => void (tasks.isFetchNextPageError ? tasks.fetchNextPage() : tasks.refetch())} />}
       </Card>
     </Space>
   );
