@@ -1,11 +1,12 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import enUS from 'antd/es/locale/en_US';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { Locale } from '@rectify/domain';
 import { ApiError } from '../api/client';
 import { I18nProvider, useLocale } from '../i18n';
+import { FeedbackProvider } from '../shared/feedback';
 import { CurrentRoundProvider } from './CurrentRound';
 import { fontFamilies, theme } from './theme';
 
@@ -33,12 +34,19 @@ export function createQueryClient(): QueryClient {
   });
 }
 
+/**
+ * antd's theme and locale, the base text style antd's App would set (see .rectify-app), and the
+ * app's notices (FeedbackProvider, in place of antd's App, whose message, notification and Modal
+ * would weigh on every first screen).
+ */
 function AntdConfig({ children }: { children: ReactNode }) {
   const [locale] = useLocale();
   const localTheme = useMemo(() => ({ ...theme, token: { ...theme.token, fontFamily: fontFamilies[locale], ...(reducedMotion ? { motion: false } : {}) } }), [locale]);
   return (
     <ConfigProvider locale={antdLocales[locale]} theme={localTheme}>
-      <AntApp>{children}</AntApp>
+      <div className="rectify-app" style={{ fontFamily: fontFamilies[locale] }}>
+        <FeedbackProvider>{children}</FeedbackProvider>
+      </div>
     </ConfigProvider>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { App, Segmented } from 'antd';
+import { Segmented } from 'antd';
 import type { Locale } from '@rectify/domain';
 import { useLocale, useT } from '../i18n';
+import { useFeedback } from './feedback';
 
 /**
  * The reader's choice of language: English is fetched when first chosen, so `shown` is the chosen
@@ -10,7 +11,7 @@ import { useLocale, useT } from '../i18n';
  */
 export function useLanguageChoice() {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [locale, setLocale] = useLocale();
   const [loading, setLoading] = useState<Locale | null>(null);
   const choose = (next: Locale) => {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Modal, Result, Select, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Result, Select, Space, Switch, Tag, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { ROLES, roleLabels, type Person, type Role, type UserAccount, formatDateTime } from '@rectify/domain';
@@ -12,6 +12,7 @@ import { useOrganizations, useRounds } from '../../api/hooks';
 import { useMe } from '../auth/api';
 import { hasAccess } from '../auth/session';
 import { useAllPeople, useCreateUser, useResetPassword, useUpdateUser, useUsers } from './api';
+import { useFeedback } from '../../shared/feedback';
 
 const roleColor: Record<Role, string> = { admin: 'magenta', supervisor: 'purple', office: 'geekblue', leader: 'gold', officer: 'cyan', inspector: 'default' };
 
@@ -144,7 +145,7 @@ interface UserValues {
 function UserModal({ editing, people, onClose }: { editing: Editing; people: Person[]; onClose: () => void }) {
   const t = useT();
   const [locale] = useLocale();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<UserValues>();
   const create = useCreateUser();
   const update = useUpdateUser();
@@ -273,7 +274,7 @@ function UserModal({ editing, people, onClose }: { editing: Editing; people: Per
 
 function ResetPasswordModal({ user, onClose }: { user: UserAccount | null; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<{ newPassword: string }>();
   const reset = useResetPassword();
   const [error, setError] = useState<string | null>(null);

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { Alert, Form, Input, Modal } from 'antd';
 import { useT } from '../../i18n';
 import { useChangePassword } from './api';
+import { useFeedback } from '../../shared/feedback';
 
 interface PasswordValues {
   currentPassword: string;
@@ -11,7 +12,7 @@ interface PasswordValues {
 
 export default function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<PasswordValues>();
   const change = useChangePassword();
   const [error, setError] = useState<string | null>(null);

@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { App, Button, Popconfirm, Space } from 'antd';
+import { Button, Popconfirm, Space } from 'antd';
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n';
 import { useApproveClosure, useRejectClosure } from './api';
 import { ReasonModal } from './ReasonModal';
+import { useFeedback } from '../../shared/feedback';
 
 /** 同意销号 / 退回: the decision on one pending closure request. */
 export function DecideButtons({ closureId, size }: { closureId: number; size?: 'small' | 'middle' }) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const approve = useApproveClosure();
   const reject = useRejectClosure();
   const [rejecting, setRejecting] = useState(false);

@@ -1,10 +1,11 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, Empty, Row, Space, Statistic, Table, Tag, Tree, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Empty, Row, Space, Statistic, Table, Tag, Tree, Typography, Upload } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { CheckOutlined, CloseOutlined, InboxOutlined } from '@ant-design/icons';
 import { checkInCadenceLabels, measureKindLabels, measureStatusLabels, toCheckInCadence, subsectionNumber, toMeasureKind, toMeasureStatus, type LedgerImportPlan, type LedgerPlanField, type LedgerPlanMeasure } from '@rectify/domain';
 import { useLocale, useT } from '../../i18n';
 import { useLedgerImport, useLedgerPreview } from './api';
+import { useFeedback } from '../../shared/feedback';
 
 type Issue = LedgerImportPlan['errors'][number];
 
@@ -188,7 +189,7 @@ function planTree(plan: LedgerImportPlan, t: Translate, locale: Locale): DataNod
 export function LedgerImportCard({ roundId, canWrite }: { roundId: number; canWrite: boolean }) {
   const t = useT();
   const [locale] = useLocale();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const preview = useLedgerPreview(roundId);
   const apply = useLedgerImport(roundId);
   const [file, setFile] = useState<File | null>(null);

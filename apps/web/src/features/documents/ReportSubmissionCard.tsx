@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Input, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Input, Space, Tag, Timeline, Typography } from 'antd';
 import { CheckOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatDateTime, reportStateLabels, type ReportState, type ReportStatus } from '@rectify/domain';
@@ -8,6 +8,7 @@ import { queryKeys } from '../../api/keys';
 import { useLocale, useT } from '../../i18n';
 import { useMe } from '../auth/api';
 import { hasAccess } from '../auth/session';
+import { useFeedback } from '../../shared/feedback';
 
 export const reportStateColor: Record<ReportState, string> = { draft: 'default', submitted: 'processing', accepted: 'success', returned: 'warning' };
 
@@ -20,7 +21,7 @@ const statusKey = (roundId: number) => ['rounds', 'report-status', roundId] as c
 export function ReportSubmissionCard({ roundId }: { roundId: number }) {
   const t = useT();
   const [locale] = useLocale();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const me = useMe();
   const client = useQueryClient();
   const [note, setNote] = useState('');

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Space, Tag, Typography } from 'antd';
 import { InfoCircleOutlined, ReloadOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ReportTexts, ReportTextsUpdate } from '@rectify/domain';
@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client';
 import { useT } from '../../i18n';
 import { LoadError, Loading } from '../../shared/PageState';
 import { useReportTexts, useSaveReportTexts } from './api';
+import { useFeedback } from '../../shared/feedback';
 
 interface Values {
   opening: string;
@@ -39,7 +40,7 @@ export function reportTextsPatch(read: ReportTexts, values: Values): ReportTexts
 /** The office's parts of the report; `onSaved` refreshes the preview. */
 export function ReportTextsEditor({ roundId, canWrite, onSaved }: { roundId: number; canWrite: boolean; onSaved: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const texts = useReportTexts(roundId);
   const save = useSaveReportTexts(roundId);
   const [form] = Form.useForm<Values>();

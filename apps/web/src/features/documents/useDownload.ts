@@ -1,12 +1,12 @@
 import { useCallback, useState } from 'react';
-import { App } from 'antd';
 import { useT } from '../../i18n';
 import { downloadFile } from '../../api/transfer';
+import { useFeedback } from '../../shared/feedback';
 
 /** Downloads through fetch with a per-button busy flag and a message on success or failure. */
 export function useDownload() {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [busy, setBusy] = useState<string | null>(null);
   const download = useCallback(
     async (key: string, url: string, fallbackName: string) => {

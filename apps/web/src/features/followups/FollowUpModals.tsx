@@ -1,10 +1,11 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Radio, Typography, type ButtonProps } from 'antd';
+import { Alert, DatePicker, Form, Input, Modal, Radio, Typography, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { followUpResultEffect, todayInShanghai, type FollowUpDetail, type FollowUpItem, type FollowUpResult, type FollowUpUpdate } from '@rectify/domain';
 import { useT } from '../../i18n';
 import { useSaving } from '../../shared/SaveModal';
 import { useCorrectFollowUp, useRecordFollowUp, useUpdateFollowUp } from './api';
 import { FollowUpFields, type FollowUpForm } from './FollowUpFields';
+import { useFeedback } from '../../shared/feedback';
 
 // The 回头看 page's three dialogs; each keeps a failed save's message in the dialog (useSaving).
 
@@ -43,7 +44,7 @@ function RelapseDeadlineField({ measure }: { measure: FollowUpItem['measure'] })
 /** Record 巩固 / 反弹 for one measure: a note (required for 反弹, which reopens the measure) and the reopened measure's deadline. */
 export function RecordModal({ item, result, onClose }: { item: FollowUpItem | null; result: FollowUpResult; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<ResultForm>();
   const record = useRecordFollowUp();
   const reopens = item !== null && followUpResultEffect(null, result, item.measure.status) === 'reopen';
@@ -85,7 +86,7 @@ export function RecordModal({ item, result, onClose }: { item: FollowUpItem | nu
 /** 修改回头看 (the office): day, reviewer and scope while nothing is recorded (`locked` from the API); the note always. */
 export function EditModal({ review, open, onClose }: { review: FollowUpDetail; open: boolean; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<FollowUpForm>();
   const update = useUpdateFollowUp();
   const initial: FollowUpForm = {
@@ -138,7 +139,7 @@ export function EditModal({ review, open, onClose }: { review: FollowUpDetail; o
 /** 更正结果 (the office): the other result or a better note; 反弹 reopens a closed measure (with its deadline), 巩固 never re-closes one. */
 export function CorrectModal({ item, onClose }: { item: FollowUpItem | null; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<ResultForm & { result: FollowUpResult }>();
   const correct = useCorrectFollowUp();
   const result = Form.useWatch('result', form) ?? item?.result ?? 'held';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, List, Popconfirm, Space, Tag, Typography, Upload, type ButtonProps } from 'antd';
+import { Button, Card, Descriptions, List, Popconfirm, Space, Tag, Typography, Upload, type ButtonProps } from 'antd';
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
@@ -18,6 +18,7 @@ import { useScreen } from '../../shared/useScreen';
 import { useDeleteFollowUp, useFollowUp, useUploadFollowUpEvidence } from './api';
 import { CorrectModal, EditModal, RecordModal } from './FollowUpModals';
 import { FOLLOW_UP_STATE_COLOR } from './labels';
+import { useFeedback } from '../../shared/feedback';
 
 const who = (p: { name: string | null; username: string } | null) => p?.name ?? p?.username ?? '';
 const RESULT_COLOR: Record<FollowUpResult, string> = { held: 'green', slid: 'red' };
@@ -25,7 +26,7 @@ const RESULT_COLOR: Record<FollowUpResult, string> = { held: 'green', slid: 'red
 function EvidenceUpload({ item }: { item: FollowUpItem }) {
   const t = useT();
   const [locale] = useLocale();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const upload = useUploadFollowUpEvidence();
   const send = async (file: File) => {
     if (file.size > EVIDENCE_MAX_BYTES) {
@@ -67,7 +68,7 @@ export default function FollowUpPage() {
   const [correcting, setCorrecting] = useState<FollowUpItem | null>(null);
   const remove = useDeleteFollowUp();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { phone } = useScreen();
 
   if (review.isLoading) return <Loading />;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, List, Modal, Space, Typography, type ButtonProps } from 'antd';
+import { Alert, Button, Card, Form, List, Modal, Space, Typography, type ButtonProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
 import { type FollowUpCreate } from '@rectify/domain';
@@ -11,12 +11,13 @@ import { useMe } from '../auth/api';
 import { useRoundFollowUps, useScheduleFollowUp } from './api';
 import { FollowUpRow } from './FollowUpRow';
 import { FollowUpFields, type FollowUpForm } from './FollowUpFields';
+import { useFeedback } from '../../shared/feedback';
 
 /** 安排回头看: the office picks the day, the reviewer (a person of the round's unit) and the scope. */
 function ScheduleModal({ roundId, open, onClose }: { roundId: number; open: boolean; onClose: () => void }) {
   const t = useT();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<FollowUpForm>();
   const [error, setError] = useState<string | null>(null);
   const schedule = useScheduleFollowUp();

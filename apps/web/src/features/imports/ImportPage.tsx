@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, List, Row, Space, Steps, Tabs, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, List, Row, Space, Steps, Tabs, Tag, Typography, Upload } from 'antd';
 import {
   ArrowLeftOutlined,
   CheckCircleFilled,
@@ -30,6 +30,7 @@ import {
   type ReviewRound,
   type ReviewState,
 } from './review';
+import { useFeedback } from '../../shared/feedback';
 
 const fieldLabel = (t: TFunction, field: string) => t(`textImport.field.${field}` as MessageKey);
 
@@ -194,7 +195,7 @@ interface ImportPageProps {
 /** /import — paste or upload a report / feedback text → review and correct → create the round. */
 export default function ImportPage({ unitName, onCreated }: ImportPageProps = {}) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const canWrite = useCanWrite();
   const parse = useTextPreview();

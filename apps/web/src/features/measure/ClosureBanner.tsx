@@ -1,12 +1,13 @@
 import { formatDateTime } from '@rectify/domain';
 import { useState } from 'react';
-import { Alert, App, Button, Space, Typography } from 'antd';
+import { Alert, Button, Space, Typography } from 'antd';
 import { LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import type { MeasureDetail, UserRef } from '@rectify/domain';
 import { useT } from '../../i18n';
 import { useReopenMeasure } from '../closures/api';
 import { DecideButtons } from '../closures/DecideButtons';
 import { ReasonModal } from '../closures/ReasonModal';
+import { useFeedback } from '../../shared/feedback';
 
 const who = (u: UserRef | null) => (u ? (u.name ?? u.username) : '—');
 const when = (iso: string | null) => (iso ? formatDateTime(iso) : '—');
@@ -18,7 +19,7 @@ const when = (iso: string | null) => (iso ? formatDateTime(iso) : '—');
  */
 export function ClosureBanner({ measure: m }: { measure: MeasureDetail }) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const reopen = useReopenMeasure();
   const [reopening, setReopening] = useState(false);
   const c = m.latestClosure ?? null;

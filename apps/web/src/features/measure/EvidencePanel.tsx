@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Empty, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Empty, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, EyeOutlined, UploadOutlined } from '@ant-design/icons';
 import { EVIDENCE_ACCEPT, EVIDENCE_MAX_BYTES, errorMessage, isPreviewableEvidence, type EvidenceItem, type EvidenceRef, formatDateTime } from '@rectify/domain';
 import { useLocale, useT } from '../../i18n';
@@ -9,12 +9,13 @@ import { useEvidence, useUploadEvidence } from '../closures/api';
 import { CameraButton } from './CameraButton';
 import { EvidenceGallery, EvidencePreviewModal, evidenceUrl } from './EvidenceView';
 import { formatBytes } from './history';
+import { useFeedback } from '../../shared/feedback';
 
 /** 佐证材料: the files of a measure, and (for those who may) the upload. */
 export function EvidencePanel({ measureId, canUpload, locked }: { measureId: number; canUpload: boolean; locked: boolean }) {
   const t = useT();
   const [locale] = useLocale();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const evidence = useEvidence(measureId);
   const upload = useUploadEvidence();
   const [error, setError] = useState<string | null>(null);

@@ -1,5 +1,5 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
-import { Alert, App, Button, Drawer, Form, Space } from 'antd';
+import { Alert, Button, Drawer, Form, Space } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { editableMeasureFields, MEASURE_FIELDS, type MeasureDetail } from '@rectify/domain';
@@ -12,6 +12,7 @@ import { useMe } from '../auth/api';
 import { useScreen } from '../../shared/useScreen';
 import { MeasureFields } from './MeasureFields';
 import { editablePayload, syncStatus, toFormValues, type MeasureFormValues } from './measureForm';
+import { useFeedback } from '../../shared/feedback';
 
 interface Props {
   open: boolean;
@@ -29,7 +30,7 @@ interface Props {
 export function MeasureEditDrawer({ open, measure, organizationId, onClose, reload }: Props) {
   const t = useT();
   const [locale] = useLocale();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const client = useQueryClient();
   const [form] = Form.useForm<MeasureFormValues>();
   const versionRef = useRef(measure.version);

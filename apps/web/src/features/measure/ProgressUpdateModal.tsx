@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Slider, Space, Typography } from 'antd';
+import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Slider, Space, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import { CloseOutlined, DeleteOutlined, FileOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -10,6 +10,7 @@ import { useAddProgress, useUploadEvidence } from '../closures/api';
 import { CameraButton, FilePickButton } from './CameraButton';
 import { formatBytes } from './history';
 import { toProgressBody, type ProgressFormValues } from './progressForm';
+import { useFeedback } from '../../shared/feedback';
 
 /** 报送进展: a progress update appended to the measure's timeline. */
 export function ProgressUpdateModal({
@@ -24,7 +25,7 @@ export function ProgressUpdateModal({
   onClose: () => void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<ProgressFormValues>();
   const [locale] = useLocale();
   const { phone } = useScreen();

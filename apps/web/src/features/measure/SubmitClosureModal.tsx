@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, App, Form, Input, Modal, Typography } from 'antd';
+import { Alert, Form, Input, Modal, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import { useT } from '../../i18n';
 import { useSubmitClosure } from '../closures/api';
+import { useFeedback } from '../../shared/feedback';
 
 /** 申请销号: a summary of what was done; the evidence is already on the measure. */
 export function SubmitClosureModal({
@@ -17,7 +18,7 @@ export function SubmitClosureModal({
   onClose: () => void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<{ summary: string }>();
   const submit = useSubmitClosure();
   const [error, setError] = useState<string | null>(null);

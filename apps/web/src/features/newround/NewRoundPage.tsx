@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Radio, Select, Space, Steps, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Radio, Select, Space, Steps, Typography } from 'antd';
 import { ApartmentOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import type { Dayjs } from 'dayjs';
@@ -14,6 +14,7 @@ import { hasAccess } from '../auth/session';
 import { LedgerImportCard } from '../documents/LedgerImportCard';
 import ImportPage from '../imports/ImportPage';
 import { LeadingGroupCard } from '../registers/LeadingGroupCard';
+import { useFeedback } from '../../shared/feedback';
 
 type Method = 'text' | 'hand' | 'ledger';
 
@@ -36,7 +37,7 @@ const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null)
 export default function NewRoundPage() {
   const t = useT();
   const [locale] = useLocale();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const client = useQueryClient();
   const user = useCurrentUser();
   const canCreateUnit = hasAccess(user, 'units.manage');

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Empty, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { EditOutlined, PlusOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import type { Department, Person } from '@rectify/domain';
@@ -13,6 +13,7 @@ import { useCurrentUser } from '../auth/api';
 import { hasAccess } from '../auth/session';
 import { useAllDepartments, usePeoplePages, useUpdateDepartment, useUpdatePerson } from './api';
 import { DepartmentFormModal, PersonFormModal } from './StaffForms';
+import { useFeedback } from '../../shared/feedback';
 
 type Editing = { kind: 'person'; person?: Person } | { kind: 'department'; department?: Department } | null;
 
@@ -23,7 +24,7 @@ type Editing = { kind: 'person'; person?: Person } | { kind: 'department'; depar
  */
 export default function PeoplePage() {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const user = useCurrentUser();
   const canWrite = hasAccess(user, 'hierarchy.write');
   const [params, setParams] = useSearchParams();

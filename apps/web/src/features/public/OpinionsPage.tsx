@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { App, Button, Card, Checkbox, Form, Input, Modal, Radio, Select, Space, Switch, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Form, Input, Modal, Radio, Select, Space, Switch, Tag, Typography } from 'antd';
 import { ExportOutlined, QrcodeOutlined } from '@ant-design/icons';
 import {
   formatDateTime,
@@ -20,6 +20,7 @@ import { useMe } from '../auth/api';
 import { hasAccess } from '../auth/session';
 import { usePublicPageSettings, useOpinions, useSwitchPublicPage, useUpdateOpinion } from './api';
 import { publicUrl } from './qr';
+import { useFeedback } from '../../shared/feedback';
 
 const statusColor: Record<OpinionStatus, string> = { new: 'red', handled: 'blue', replied: 'green' };
 const ratingColor = { satisfied: 'green', basically_satisfied: 'gold', dissatisfied: 'volcano' } as const;
@@ -32,7 +33,7 @@ export function RatingsLine({ ratings }: { ratings: RatingCounts }) {
 /** The current round's public page: the switch (the unit's office), its address, the QR code to print, the ratings. */
 function RoundPublicPage({ roundId, manage }: { roundId: number; manage: boolean }) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const settings = usePublicPageSettings(roundId);
   const toggle = useSwitchPublicPage(roundId);
   if (settings.isPending) return <Loading />;
@@ -99,7 +100,7 @@ function RoundPublicPage({ roundId, manage }: { roundId: number; manage: boolean
 function HandleModal({ opinion, onClose }: { opinion: Opinion; onClose: () => void }) {
   const t = useT();
   const [locale] = useLocale();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const update = useUpdateOpinion();
   const [form] = Form.useForm<{ status: OpinionStatus; note: string }>();
   const save = async () => {

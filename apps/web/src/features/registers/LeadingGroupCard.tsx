@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, List, Popconfirm, Select, Space, Typography } from 'antd';
+import { Button, Card, Empty, List, Popconfirm, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { LEADING_GROUP_ROLES, leadingGroupRoleLabels, type LeadingGroupCreate, type LeadingGroupMember, type LeadingGroupRole, type LeadingGroupUpdate } from '@rectify/domain';
 import { api } from '../../api/client';
@@ -11,6 +11,7 @@ import { LoadError, Loading } from '../../shared/PageState';
 import { visuallyHidden } from '../../shared/hiddenStyle';
 import { PersonPicker } from '../people/StaffPickers';
 import { personLabel } from '../people/StaffForms';
+import { useFeedback } from '../../shared/feedback';
 
 /**
  * 整改工作领导小组 of a round: who heads it, the deputies, the members and the office. The report's
@@ -20,7 +21,7 @@ import { personLabel } from '../people/StaffForms';
 export function LeadingGroupCard({ roundId, organizationId, canWrite }: { roundId: number; organizationId: number; canWrite: boolean }) {
   const t = useT();
   const [locale] = useLocale();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const client = useQueryClient();
   const records = useRoundRecords(roundId);
   const people = usePeople(organizationId);

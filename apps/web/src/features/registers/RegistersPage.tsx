@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Empty, Popconfirm, Space, Tabs, Tag, Typography, Upload } from 'antd';
+import { Button, Card, Empty, Popconfirm, Space, Tabs, Tag, Typography, Upload } from 'antd';
 import { DeleteOutlined, EditOutlined, PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { EVIDENCE_ACCEPT, MEETING_TYPES, meetingTypeLabels, type Meeting, type RegisterFile, type Regulation } from '@rectify/domain';
@@ -14,6 +14,7 @@ import { useCanWrite } from '../documents/api';
 import { registerFileUrl, useDeleteRegisterRow, useMeetings, useRegulations, useUploadRegisterFile, type RegisterKind } from './api';
 import { LeadingGroupCard } from './LeadingGroupCard';
 import { measureOptions, MeetingFormModal, RegulationFormModal } from './RegisterForms';
+import { useFeedback } from '../../shared/feedback';
 
 type Editing = { kind: 'regulation'; row?: Regulation } | { kind: 'meeting'; row?: Meeting } | null;
 
@@ -24,7 +25,7 @@ type Editing = { kind: 'regulation'; row?: Regulation } | { kind: 'meeting'; row
 export default function RegistersPage() {
   const t = useT();
   const [locale] = useLocale();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const roundId = Number(useParams().id);
   useSetCurrentRound(roundId);
   const [params, setParams] = useSearchParams();

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { CopyOutlined, LinkOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { addDays, todayInShanghai, type CreatedShareLink, type ShareLink, formatDateTime } from '@rectify/domain';
 import { useLocale, useT } from '../../i18n';
 import type { ApiError } from '../../api/client';
 import { shareKeys, shareLinksApi } from './api';
+import { useFeedback } from '../../shared/feedback';
 
 const stateColor: Record<ShareLink['state'], string> = { active: 'green', expired: 'default', revoked: 'red' };
 
@@ -14,7 +15,7 @@ const stateColor: Record<ShareLink['state'], string> = { active: 'green', expire
 export function ShareLinksPanel({ roundId }: { roundId: number }) {
   const t = useT();
   const [locale] = useLocale();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [created, setCreated] = useState<CreatedShareLink | null>(null);
   const [form] = Form.useForm<{ label: string; expiresOn: Dayjs }>();

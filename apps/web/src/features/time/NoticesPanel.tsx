@@ -1,4 +1,4 @@
-import { App, Button, Card, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, List, Space, Tag, Typography } from 'antd';
 import { FileWordOutlined } from '@ant-design/icons';
 import type { MeasureDetail } from '@rectify/domain';
 import { useT } from '../../i18n';
@@ -6,11 +6,12 @@ import { useMe } from '../auth/api';
 import { hasAccess } from '../auth/session';
 import { useDownload } from '../documents/useDownload';
 import { useIssueNotice, useMeasureNotices } from './api';
+import { useFeedback } from '../../shared/feedback';
 
 /** 督办函 that name this measure, with their Word file; the office issues one to its lead department. */
 export function NoticesPanel({ measure }: { measure: MeasureDetail }) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const me = useMe();
   const notices = useMeasureNotices(measure.id);
   const issue = useIssueNotice();

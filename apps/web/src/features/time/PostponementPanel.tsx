@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Form, Input, List, Modal, Space, Tag, Typography, type ButtonProps } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, List, Modal, Space, Tag, Typography, type ButtonProps } from 'antd';
 import dayjs from 'dayjs';
 import { formatDateTime, type MeasureDetail, type Postponement } from '@rectify/domain';
 import { useT } from '../../i18n';
 import { ReasonModal } from '../closures/ReasonModal';
 import { useDecidePostponement, useRequestPostponement } from './api';
+import { useFeedback } from '../../shared/feedback';
 
 const STATE_COLOR: Record<Postponement['state'], string> = { pending: 'orange', approved: 'green', refused: 'default' };
 
@@ -13,7 +14,7 @@ const who = (p: { name: string | null; username: string } | null) => p?.name ?? 
 /** 延期: the measure's requests, newest first; ask for one (its owners), approve or refuse one (the office). */
 export function PostponementPanel({ measure }: { measure: MeasureDetail }) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [asking, setAsking] = useState(false);
   const [refusing, setRefusing] = useState<Postponement | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -1,10 +1,10 @@
-import { App } from 'antd';
 import type { Department, Person } from '@rectify/domain';
 import { useT, type MessageKey } from '../../i18n';
 import { emptyMeasureValues, toFormValues } from '../measure/measureForm';
 import { MeasureFormModal } from './MeasureFormModal';
 import { SimpleFormModal, type SimpleFormValues } from './SimpleFormModal';
 import type { TextDialog, TextNodeKind, TreeDialog, TreeMutations } from './useTreeMutations';
+import { useFeedback } from '../../shared/feedback';
 
 /** How each text node kind is asked for: the dialog titles, the field's label, one line or several. */
 const textKinds: Record<TextNodeKind, { create: MessageKey; edit: MessageKey; label: MessageKey; multiline: boolean }> = {
@@ -33,7 +33,7 @@ interface Props {
 /** The tree's one create/edit dialog, shaped by the node kind it is for. */
 export function NodeDialog({ dialog, mutations, organizationId, roundDeadline, people, departments, onClose }: Props) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const done = () => {
     message.success(t(dialog.mode === 'create' ? 'common.created' : 'common.saved'));
     onClose();

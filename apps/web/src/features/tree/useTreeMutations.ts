@@ -1,4 +1,3 @@
-import { App } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import type { CategoryNode, MeasureDetail, MeasureItem, ProblemNode } from '@rectify/domain';
 import { api } from '../../api/client';
@@ -20,6 +19,7 @@ import { queryKeys } from '../../api/keys';
 import { useT } from '../../i18n';
 import { toPayload, type MeasureFormValues } from '../measure/measureForm';
 import type { SimpleFormValues } from './SimpleFormModal';
+import { useFeedback } from '../../shared/feedback';
 
 export type ManifestationNode = ProblemNode['manifestations'][number];
 
@@ -59,7 +59,7 @@ const ordinalPatch = (v: SimpleFormValues, current: number) => (v.ordinal && v.o
  */
 export function useTreeMutations(roundId: number) {
   const t = useT();
-  const { message, notification } = App.useApp();
+  const { message, notification } = useFeedback();
   const client = useQueryClient();
 
   const createCategory = useCreateCategory();
