@@ -17,12 +17,15 @@ export const loadDashboardPage = () => import('./DashboardPage');
  */
 export function prefetchDashboard(client: QueryClient, roundId: number, params: URLSearchParams): void {
   if (!Number.isInteger(roundId) || roundId <= 0) return;
-  void loadDashboardPage().catch(() => {});
-  preloadDashboardSections();
+  // The reads first: over HTTP/1.1 the browser opens six connections to a host, and the ~60 chunks
+  // asked first queued ahead of them (in one cold load the reads, a few ms each on the server, were
+  // sent 25 ms after the chunks and answered ~350 ms after they were asked).
   void client.prefetchQuery(roundQuery(roundId));
   void client.prefetchQuery(roundSummaryQuery(roundId));
   void client.prefetchQuery(roundRecordsQuery(roundId));
   void client.prefetchQuery(timeSummaryQuery(roundId));
   void client.prefetchQuery(roundFollowUpsQuery(roundId));
   void client.prefetchInfiniteQuery(measuresQuery(dashboardListQuery(roundId, params)));
+  void loadDashboardPage().catch(() => {});
+  preloadDashboardSections();
 }
