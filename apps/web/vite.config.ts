@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig, defaultClientConditions } from 'vite';
 import react from '@vitejs/plugin-react';
+import { antdStaticStyle } from './build/antdStaticStyle';
 
 // react-router's package exports offer only its development build (dev warnings on). The production
 // build beside it is the same code with the warnings off; a production bundle takes that one. Exact
@@ -15,7 +16,7 @@ const reactRouterProduction = [
 // `source` first so workspace packages (e.g. @rectify/domain) resolve to their TypeScript
 // source instead of a build that may not exist yet; the defaults stay after it.
 export default defineConfig(({ command }) => ({
-  plugins: [react()],
+  plugins: [react(), antdStaticStyle()],
   resolve: {
     conditions: ['source', ...defaultClientConditions],
     alias: command === 'build' ? reactRouterProduction : [],

@@ -132,3 +132,31 @@ test('screenshot of the dashboard', async ({ page }) => {
   mkdirSync(outputDir, { recursive: true });
   await page.screenshot({ path: join(outputDir, 'dashboard.png'), fullPage: true });
 });
+
+// The e2e browser asks for less motion, whose antd theme is made on the page; a reader who does
+// not ask gets antd's styles from the stylesheet made at build time (apps/web/build/antdStaticStyle.ts).
+test.describe('antd styles from the build-time stylesheet', () => {
+  test.use({ reducedMotion: 'no-preference' });
+
+  test('the dashboard draws with the sheet, and makes no component styles of its own', async ({ page }) => {
+    const round = await demoRound(page.request);
+    await page.goto(`/rounds/${round.id}`);
+    await expect(page.getByTestId('measure-list').locator('.ant-table-row').first()).toBeVisible();
+    await expect(page.locator('link[rel="stylesheet"][href^="/assets/antd-"]')).toHaveCount(1);
+
+    const madeOnPage = await page.evaluate(() => Array.from(document.querySelectorAll('style[data-css-hash]'), (s) => s.textContent ?? ''));
+    for (const component of ['.ant-btn', '.ant-table', '.ant-select', '.ant-statistic', '.ant-layout', '.ant-descriptions']) {
+      expect(madeOnPage.filter((css) => css.includes(`${component}{`)), `${component} made on the page`).toEqual([]);
+    }
+    // The sheet's rules apply: the theme's radius, the locale's fonts through --rectify-font.
+    const button = page.getByTestId('dashboard').locator('.ant-btn').first();
+    const style = await button.evaluate((el) => ({ radius: getComputedStyle(el).borderRadius, font: getComputedStyle(el).fontFamily }));
+    expect(style.radius).toBe('4px');
+    expect(style.font).toContain('WenQuanYi Micro Hei');
+
+    mkdirSync(outputDir, { recursive: true });
+    await page.screenshot({ path: join(outputDir, 'dashboard-static-styles.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(outputDir, 'dashboard-static-styles-390.png'), fullPage: true });
+  });
+});

@@ -23,13 +23,19 @@ export const fontFamilies: Record<Locale, string> = {
   en: `-apple-system, BlinkMacSystemFont, ${LATIN_FONTS}, ${CJK_FONTS}, sans-serif`,
 };
 
+/**
+ * antd's font is this variable, set to the locale's stack on the document (app/Providers.tsx): one
+ * theme for both languages, so one set of antd styles, made at build time (build/antdStaticStyle.ts).
+ */
+export const FONT_VARIABLE = '--rectify-font';
+
 export const theme: ThemeConfig = {
   token: {
     colorPrimary: brand.primary,
     colorLink: brand.primary,
     colorError: '#cf1322',
     borderRadius: 4,
-    fontFamily: fontFamilies['zh-CN'],
+    fontFamily: `var(${FONT_VARIABLE})`,
     colorBgLayout: brand.pageBg,
     // antd's greys (#8c8c8c, 3.4:1 on white) fail WCAG AA for text: darker ones, ≥ 4.5:1 on white and on the page grey.
     colorTextSecondary: '#595959',
