@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { defineConfig, defaultClientConditions } from 'vite';
 import react from '@vitejs/plugin-react';
 import { antdStaticStyle } from './build/antdStaticStyle';
+import { routePages } from './build/routePages';
 
 // react-router's package exports offer only its development build (dev warnings on). The production
 // build beside it is the same code with the warnings off; a production bundle takes that one. Exact
@@ -16,7 +17,19 @@ const reactRouterProduction = [
 // `source` first so workspace packages (e.g. @rectify/domain) resolve to their TypeScript
 // source instead of a build that may not exist yet; the defaults stay after it.
 export default defineConfig(({ command }) => ({
-  plugins: [react(), antdStaticStyle()],
+  plugins: [
+    react(),
+    antdStaticStyle(),
+    // A round's dashboard, the page most readers open first: its code and its sections' code.
+    routePages([
+      {
+        page: 'dashboard.html',
+        path: '^/rounds/\\d+/?$',
+        modules: ['src/features/dashboard/DashboardPage.tsx'],
+        dynamicImportsOf: ['src/features/dashboard/sections.ts'],
+      },
+    ]),
+  ],
   resolve: {
     conditions: ['source', ...defaultClientConditions],
     alias: command === 'build' ? reactRouterProduction : [],

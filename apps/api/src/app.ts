@@ -146,9 +146,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(openapi);
   await app.register(textInput);
 
-  const webServed = await registerWebApp(app, options.webDir);
+  const webPage = await registerWebApp(app, options.webDir);
   await app.register(errors, {
-    pageFallback: webServed ? (_request, reply) => reply.type('text/html').sendFile('index.html') : undefined,
+    pageFallback: webPage ? (request, reply) => reply.type('text/html').sendFile(webPage(request.url.split('?')[0] ?? '/')) : undefined,
   });
 
   const notifier = createNotifier({ db: options.db, dialect: options.dialect, clock, mailer: options.mailer ?? null, log: app.log });

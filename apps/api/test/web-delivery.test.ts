@@ -74,3 +74,54 @@ describe('web delivery: precompressed assets and cache headers', () => {
     expect(res.statusCode).toBe(404);
   });
 });
+
+describe("web delivery: a route's own page", () => {
+  const dashboardPage = page.replace('</head>', '<link rel="modulepreload" crossorigin href="/assets/DashboardPage-X1.js"></head>');
+
+  async function serve(routePages: string | null) {
+    const webDir = mkdtempSync(join(tmpdir(), 'rectify-web-'));
+    mkdirSync(join(webDir, '.vite'));
+    writeFileSync(join(webDir, 'index.html'), page);
+    writeFileSync(join(webDir, 'dashboard.html'), dashboardPage);
+    writeFileSync(join(webDir, 'dashboard.html.br'), brotliCompressSync(dashboardPage));
+    if (routePages !== null) writeFileSync(join(webDir, '.vite', 'route-pages.json'), routePages);
+    const api = await startApi(sqliteDatabase(), { demo: false, app: { webDir } });
+    const get = (url: string, encoding = 'identity') => api.app.inject({ method: 'GET', url, headers: { 'accept-encoding': encoding } });
+    return { get, close: async () => { await api.close(); rmSync(webDir, { recursive: true, force: true }); } };
+  }
+
+  it('answers the paths the build lists with their page (precompressed, revalidated), others with index.html', async () => {
+    const web = await serve(JSON.stringify([{ path: '^/rounds/\\d+/?$', page: 'dashboard.html' }]));
+    try {
+      for (const url of ['/rounds/12', '/rounds/12/', '/rounds/12?category=3']) {
+        const res = await web.get(url);
+        expect(res.statusCode, url).toBe(200);
+        expect(res.payload, url).toBe(dashboardPage);
+        expect(res.headers['cache-control'], url).toBe('no-cache');
+      }
+      const br = await web.get('/rounds/12', 'br');
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(brotliDecompressSync(br.rawPayload).toString()).toBe(dashboardPage);
+      for (const url of ['/rounds/12/tree', '/rounds', '/measures/4', '/']) expect((await web.get(url)).payload, url).toBe(page);
+    } finally {
+      await web.close();
+    }
+  });
+
+  it('serves index.html for every route when the list is unreadable or names what is not there', async () => {
+    for (const listed of ['{not json', JSON.stringify({ path: 'x' }), JSON.stringify([{ path: '.*', page: '../secret.html' }]), JSON.stringify([{ path: '.*', page: 'gone.html' }])]) {
+      const web = await serve(listed);
+      try {
+        expect((await web.get('/rounds/12')).payload, listed).toBe(page);
+      } finally {
+        await web.close();
+      }
+    }
+    const none = await serve(null);
+    try {
+      expect((await none.get('/rounds/12')).payload).toBe(page);
+    } finally {
+      await none.close();
+    }
+  });
+});
