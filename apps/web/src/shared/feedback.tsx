@@ -1,4 +1,5 @@
 import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { whenIdle } from './whenIdle';
 
 export type MessageKind = 'success' | 'error' | 'info' | 'warning';
 
@@ -24,19 +25,11 @@ export interface Feedback {
 const FeedbackContext = createContext<Feedback | null>(null);
 
 // antd's message and notification (and, through antd's App, its Modal) are ~36 KB gz that no page
-// needs to draw its first screen: they load in their own chunk, when the browser is idle or at the
-// first notice, whichever comes first.
+// needs to draw its first screen: they load in their own chunk at the first notice, or once the
+// page has had time to settle (a cold dashboard is drawn within ~2 s) and the browser is idle.
 const FeedbackHost = lazy(() => import('./FeedbackHost'));
+const SETTLE_MS = 3000;
 const IDLE_TIMEOUT_MS = 1500;
-
-function whenIdle(run: () => void): () => void {
-  if (typeof window.requestIdleCallback === 'function') {
-    const id = window.requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
-    return () => window.cancelIdleCallback(id);
-  }
-  const id = window.setTimeout(run, IDLE_TIMEOUT_MS);
-  return () => window.clearTimeout(id);
-}
 
 /**
  * Success and error notices for the whole app. The functions are stable; a notice given before the
@@ -47,7 +40,17 @@ export function FeedbackProvider({ children }: { children: ReactNode }) {
   const waiting = useRef<FeedbackCall[]>([]);
   const [hostWanted, setHostWanted] = useState(false);
 
-  useEffect(() => (hostWanted ? undefined : whenIdle(() => setHostWanted(true))), [hostWanted]);
+  useEffect(() => {
+    if (hostWanted) return;
+    let cancelIdle = () => {};
+    const settled = window.setTimeout(() => {
+      cancelIdle = whenIdle(() => setHostWanted(true), IDLE_TIMEOUT_MS);
+    }, SETTLE_MS);
+    return () => {
+      window.clearTimeout(settled);
+      cancelIdle();
+    };
+  }, [hostWanted]);
 
   const onHostReady = useCallback((ready: ShowFeedback | null) => {
     show.current = ready;
