@@ -211,6 +211,30 @@ export function scaleSuite(label: string, makeDatabase: () => Promise<TestDataba
       expect(count.map((p) => p.detail).join(' | ')).toContain('COVERING INDEX Measure_open_deadline_idx');
     });
 
+    it('writes a ledger of many problems in its order, batch after batch, each measure once', async () => {
+      // 3 categories and 250 problems (more than one batch of problems), created out of ledger order.
+      const { db } = api;
+      const round = await db.inspectionRound.create({ data: { committee: 'ledger', roundName: '台账', groupName: '第一巡察组', inspectedUnitId: unitId } });
+      const categories = [];
+      for (const ordinal of [3, 1, 2]) categories.push(await db.category.create({ data: { roundId: round.id, ordinal, title: `方面${ordinal}` } }));
+      const now = new Date();
+      await db.problem.createMany({
+        data: Array.from({ length: 250 }, (_, i) => ({ roundId: round.id, categoryId: categories[i % 3]!.id, ordinal: 250 - i, title: `问题${i}`, createdAt: now, updatedAt: now })),
+      });
+      const problems = await db.problem.findMany({ where: { roundId: round.id }, select: { id: true } });
+      await db.measure.createMany({
+        data: problems.flatMap((p) => [2, 1].map((ordinal) => ({ problemId: p.id, roundId: round.id, ordinal, text: `措施${p.id}-${ordinal}`, kind: 'deadline', status: 'in_progress', deadline: '2099-12-31', progress: 0, createdAt: now, updatedAt: now }))),
+      });
+      const res = await api.request({ method: 'GET', url: `/api/rounds/${round.id}/ledger.json` });
+      expect(res.statusCode, res.body).toBe(200);
+      const rows = json<{ rows: { categoryOrdinal: number; problemOrdinal: number; measureOrdinal: number; measure: string }[] }>(res).rows;
+      expect(rows).toHaveLength(500);
+      expect(new Set(rows.map((r) => r.measure)).size).toBe(500);
+      const key = (r: (typeof rows)[number]) => [r.categoryOrdinal, r.problemOrdinal, r.measureOrdinal];
+      const sorted = [...rows].sort((a, b) => a.categoryOrdinal - b.categoryOrdinal || a.problemOrdinal - b.problemOrdinal || a.measureOrdinal - b.measureOrdinal);
+      expect(rows.map(key)).toEqual(sorted.map(key));
+    });
+
     it('answers the other growing lists with keyset pages', async () => {
       for (const url of ['/api/closures?state=all&limit=200', '/api/audit?limit=200', '/api/notifications?limit=200', '/api/rounds?limit=200&direction=desc', '/api/people?limit=200', '/api/opinions?limit=200']) {
         const res = await api.request({ method: 'GET', url });
