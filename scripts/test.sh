@@ -35,6 +35,8 @@ if [ "$lint_status" -ne 0 ]; then
   say "LINT FAILED: the findings are listed above (fix them; the run fails at the end)"
   status=$lint_status
 fi
+say "the dashboard route's initial JavaScript within its 250 KB gzip budget, no TypeBox in the web build"
+"${PNPM[@]}" --filter @rectify/web run size --check || status=$?
 say "unit and API tests"
 "${PNPM[@]}" exec vitest run --reporter=default --reporter=json --outputFile.json=e2e/output/vitest.json || status=$?
 say "end-to-end tests (chromium)"
