@@ -215,7 +215,7 @@ export function scaleSuite(label: string, makeDatabase: () => Promise<TestDataba
       // 3 categories and 250 problems (more than one batch of problems), created out of ledger order.
       const { db } = api;
       const round = await db.inspectionRound.create({ data: { committee: 'ledger', roundName: '台账', groupName: '第一巡察组', inspectedUnitId: unitId } });
-      const categories = [];
+      const categories: { id: number }[] = [];
       for (const ordinal of [3, 1, 2]) categories.push(await db.category.create({ data: { roundId: round.id, ordinal, title: `方面${ordinal}` } }));
       const now = new Date();
       await db.problem.createMany({
