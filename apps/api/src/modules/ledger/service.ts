@@ -1,5 +1,5 @@
 import type { LedgerImport, LedgerRow } from '@rectify/documents';
-import { loadDocuments } from '../../lib/documents.js';
+import { loadDocuments, loadLedgerExport } from '../../lib/documents.js';
 import { LEDGER_PLAN_FIELDS, isOverdue, ledgerImportStatus, measureStart, warningLevel, newMeasureDeadline, toCheckInCadence, toMeasureKind, toMeasureStatus, transitions, roundTitle, type AuditEntity, type LedgerImportPlan as LedgerPlan, type LedgerQuery } from '@rectify/domain';
 import { PrismaNamespace as Sql, type Db, type Prisma } from '@rectify/db';
 import type { Writable } from 'node:stream';
@@ -298,14 +298,14 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
     rows,
     async writeXlsx(roundId: number, query: LedgerQuery, out: Writable) {
       const title = roundTitle(await requireRound(roundId));
-      const { writeLedgerXlsx } = await loadDocuments();
+      const { writeLedgerXlsx } = await loadLedgerExport();
       await writeLedgerXlsx(rows(roundId, query), out, { title, today: clock.today() });
     },
     async csv(roundId: number, query: LedgerQuery): Promise<string> {
       await requireRound(roundId);
       const all: LedgerRow[] = [];
       for await (const row of rows(roundId, query)) all.push(row);
-      const { ledgerCsv } = await loadDocuments();
+      const { ledgerCsv } = await loadLedgerExport();
       return ledgerCsv(all);
     },
     async preview(roundId: number, bytes: Buffer, verified = false): Promise<LedgerPlan> {
