@@ -55,6 +55,8 @@ test('on a phone an officer signs in, lands on their tasks, reports progress wit
   await expect(page).toHaveURL(/\/rounds\/\d+$/);
   await expect(page.getByTestId('measure-list')).toHaveAttribute('data-layout', 'cards');
   await expectNoSidewaysScroll(page, 'dashboard');
+  // The charts draw once the browser is idle: the picture waits for them.
+  await expect(page.getByTestId('chart-category').locator('.recharts-surface').first()).toBeVisible();
   await shot(page, 'dashboard-390.png');
   // The text columns keep their width: overdue measures as cards, category names beside three narrow counts.
   const overdueNow = ((await (await page.request.get(`/api/rounds/${page.url().split('/').pop()}/summary`)).json()) as { totals: { overdue: number } }).totals.overdue;

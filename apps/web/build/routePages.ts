@@ -14,7 +14,7 @@ export interface RoutePage {
 }
 
 /** Where the server reads which page answers which paths (apps/api/src/plugins/web.ts). */
-export const ROUTE_PAGES_FILE = '.vite/route-pages.json';
+const ROUTE_PAGES_FILE = '.vite/route-pages.json';
 
 /**
  * index.html with `<link rel="modulepreload">` for a route's chunks, one page per route. The browser

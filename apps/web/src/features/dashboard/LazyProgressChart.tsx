@@ -19,10 +19,10 @@ export function LazyProgressChart(props: ComponentProps<typeof ProgressChart>) {
   useEffect(() => {
     if (draw) return;
     void loadChart().catch(() => {}); // a failure shows when the chart renders, through lazy
-    return whenIdle(() => startTransition(() => setDraw(true)), 2000);
-  }, [draw]);
-  useEffect(() => {
-    if (draw) chartsDrawn = true;
+    return whenIdle(() => {
+      chartsDrawn = true;
+      startTransition(() => setDraw(true));
+    }, 2000);
   }, [draw]);
   const placeholder = <Skeleton active paragraph={{ rows: 4 }} data-testid={`${props.testId}-loading`} />;
   if (!draw) return placeholder;
