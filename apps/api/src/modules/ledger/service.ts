@@ -54,11 +54,10 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
       })
     ).map((p) => p.id);
 
-  /** One batch: the measures of a run of problems, with what their rows show, in one query. */
+  /** One batch: the measures of a run of problems, with what their rows show, in one query (put in ledger order by the caller). */
   const measuresOf = (where: MeasureWhere, problemIds: number[]) =>
     db.measure.findMany({
       where: { AND: [where, { problemId: { in: problemIds } }] },
-      orderBy: [{ problemId: 'asc' }, { ordinal: 'asc' }, { id: 'asc' }],
       include: {
         leader: { select: { name: true } },
         leadDepartment: { select: { name: true } },
