@@ -48,7 +48,7 @@ test('the dashboard shows the five categories and antd speaks Chinese', async ({
   // its own measures, and the filter can be removed again.
   await page.getByTestId(`category-row-${summary.byCategory[0]!.categoryId}`).click();
   await expect(page.getByTestId('measure-filter')).toContainText('方面：（一）');
-  await expect(list.locator('.ant-table-row')).toHaveCount(Math.min(20, summary.byCategory[0]!.total));
+  await expect(list.locator('.rectify-table-row')).toHaveCount(Math.min(20, summary.byCategory[0]!.total));
   await page.getByTestId('clear-filter').click();
   await expect(page.getByTestId('measure-filter')).toHaveCount(0);
   await expect(page.getByTestId('measure-list-total')).toHaveText(`共 ${round.totals.measures} 项`);
@@ -104,7 +104,7 @@ test('the measure list is searched, filtered and sorted, and the URL keeps the v
   await page.getByTestId('list-direction').click();
   await expect(page).toHaveURL(/sort=deadline&dir=desc/);
   const latest = (await (await request.get(`/api/measures?roundId=${round.id}&sort=deadline&direction=desc&limit=1`)).json()) as { items: { id: number }[] };
-  await expect(page.getByTestId('measure-list').locator('tbody tr.ant-table-row').first()).toHaveAttribute('data-testid', `measure-row-${latest.items[0]!.id}`);
+  await expect(page.getByTestId('measure-list').locator('tbody tr.rectify-table-row').first()).toHaveAttribute('data-testid', `measure-row-${latest.items[0]!.id}`);
 
   // The same view from its URL, with its export carrying the filters.
   await page.goto(`/rounds/${round.id}?status=closed&sort=deadline&dir=desc`);
@@ -128,7 +128,7 @@ test('screenshot of the dashboard', async ({ page }) => {
   const round = await demoRound(request);
   await page.goto(`/rounds/${round.id}`);
   await expect(page.getByTestId('chart-department').locator('.recharts-bar-rectangle').first()).toBeVisible();
-  await expect(page.getByTestId('measure-list').locator('.ant-table-row').first()).toBeVisible();
+  await expect(page.getByTestId('measure-list').locator('.rectify-table-row').first()).toBeVisible();
   mkdirSync(outputDir, { recursive: true });
   await page.screenshot({ path: join(outputDir, 'dashboard.png'), fullPage: true });
 });
@@ -141,11 +141,11 @@ test.describe('antd styles from the build-time stylesheet', () => {
   test('the dashboard draws with the sheet, and makes no component styles of its own', async ({ page }) => {
     const round = await demoRound(page.request);
     await page.goto(`/rounds/${round.id}`);
-    await expect(page.getByTestId('measure-list').locator('.ant-table-row').first()).toBeVisible();
+    await expect(page.getByTestId('measure-list').locator('.rectify-table-row').first()).toBeVisible();
     await expect(page.locator('link[rel="stylesheet"][href^="/assets/antd-"]')).toHaveCount(1);
 
     const madeOnPage = await page.evaluate(() => Array.from(document.querySelectorAll('style[data-css-hash]'), (s) => s.textContent ?? ''));
-    for (const component of ['.ant-btn', '.ant-table', '.ant-select', '.ant-statistic', '.ant-layout', '.ant-descriptions']) {
+    for (const component of ['.ant-btn', '.ant-checkbox', '.ant-select', '.ant-statistic', '.ant-layout', '.ant-descriptions']) {
       expect(madeOnPage.filter((css) => css.includes(`${component}{`)), `${component} made on the page`).toEqual([]);
     }
     // The sheet's rules apply: the theme's radius, the locale's fonts through --rectify-font.

@@ -20,7 +20,7 @@ test('the overdue measure is flagged red with its days overdue, on the dashboard
 
   await page.goto(`/rounds/${round.id}`);
   const list = page.getByTestId('overdue-list');
-  await expect(list.locator('.ant-table-row')).toHaveCount(1);
+  await expect(list.locator('.rectify-table-row')).toHaveCount(1);
   await expect(list.getByTestId('overdue-measure-link')).toContainText(FITNESS);
   const flag = list.getByTestId('overdue-flag');
   await expect(flag).toHaveText(`超期 ${overdue.daysOverdue} 天`);

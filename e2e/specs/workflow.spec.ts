@@ -166,7 +166,7 @@ test('an officer reports, uploads and submits; the office rejects, then approves
       String(categoryBefore.closed + 1),
     );
     await expect(leader.getByTestId('stat-overdue')).toContainText('0');
-    await expect(leader.getByTestId('overdue-list').locator('.ant-table-row')).toHaveCount(0);
+    await expect(leader.getByTestId('overdue-list').locator('.rectify-table-row')).toHaveCount(0);
     await leaderContext.close();
   } finally {
     // Leave the demo round as the other specs expect it: the measure open again (and overdue).

@@ -20,6 +20,7 @@ export const everydayZh = {
   'dashboard.print': '打印',
   'dashboard.pdf': '下载 PDF',
   'bulk.selectMeasure': '选择：{text}',
+  'bulk.selectPage': '选择本页全部措施',
   'bulk.title': '批量设置（已选 {n} 项措施）',
   'bulk.apply': '应用到 {n} 项措施',
   'bulk.intro': '勾选要统一设置的项目并选择新值；未勾选的项目保持不变。每项措施单独校验版本并记录修改。',

@@ -3,7 +3,8 @@ import type { CSSProperties, ReactNode } from 'react';
 /**
  * antd's Card, as plain markup with the same look (`.rectify-panel*` in global.css): the first
  * screen of the dashboard is made of these, and antd's Card with its style engine cost the entry
- * chunk ~10 KB gz and a style pass per card. Pages further in keep antd's Card.
+ * chunk ~10 KB gz and a style pass per card; its sections below are too (antd's Card brings its
+ * tabs, ~46 KB of chunks the dashboard has no use for). Pages further in keep antd's Card.
  */
 export function Panel({
   title,
@@ -11,6 +12,7 @@ export function Panel({
   hoverable = false,
   className,
   style,
+  headStyle,
   bodyStyle,
   children,
   'data-testid': testId,
@@ -20,6 +22,7 @@ export function Panel({
   hoverable?: boolean;
   className?: string;
   style?: CSSProperties;
+  headStyle?: CSSProperties;
   bodyStyle?: CSSProperties;
   children: ReactNode;
   'data-testid'?: string;
@@ -28,7 +31,7 @@ export function Panel({
   return (
     <div className={classes} style={style} data-testid={testId}>
       {(title || extra) && (
-        <div className="rectify-panel-head">
+        <div className="rectify-panel-head" style={headStyle}>
           <div className="rectify-panel-head-wrapper">
             {title && <div className="rectify-panel-title">{title}</div>}
             {extra && <div className="rectify-panel-extra">{extra}</div>}

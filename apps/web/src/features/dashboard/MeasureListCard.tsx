@@ -1,11 +1,12 @@
 import { useState, type RefObject } from 'react';
-import { Button, Card, Space, Tag, Typography } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
 import { CloseOutlined, EditOutlined, FilterOutlined } from '@ant-design/icons';
 import { Link, type SetURLSearchParams } from 'react-router';
 import type { MeasureListItem } from '@rectify/domain';
 import { useMeasures } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { LoadError } from '../../shared/PageState';
+import { Panel } from '../../shared/Panel';
 import { RoundFilterBar, roundFilterSearch, type FilterOption } from '../../shared/RoundFilterBar';
 import { ExportListButton } from '../documents/ExportListButton';
 import { dashboardFilterToLedger } from '../documents/exportLinks';
@@ -47,7 +48,7 @@ export function MeasureListCard({ roundId, organizationId, params, setParams, fi
   return (
     <>
       <div ref={listRef} style={{ scrollMarginTop: 72 }} className={hiddenInPrint ? 'rectify-no-print' : undefined}>
-        <Card
+        <Panel
           title={t('dashboard.measureList')}
           extra={
             <Space size={12} wrap>
@@ -89,7 +90,7 @@ export function MeasureListCard({ roundId, organizationId, params, setParams, fi
               <ExportListButton roundId={roundId} filters={{ ...dashboardFilterToLedger(filter), ...controls.filters, ...(query.warningLevel && { warningLevel: query.warningLevel }) }} />
             </Space>
           }
-          styles={{ body: { padding: 0 } }}
+          bodyStyle={{ padding: 0 }}
         >
           {rows && (
             <div style={{ padding: '12px 16px 0' }}>
@@ -131,12 +132,12 @@ export function MeasureListCard({ roundId, organizationId, params, setParams, fi
               selection={
                 mayBulk
                   ? {
-                      keys: [...selected.keys()],
-                      onChange: (keys, rowsOnPage) => {
-                        const next = new Map<number, MeasureListItem>();
-                        for (const key of keys) {
-                          const row = rowsOnPage.find((r) => r?.id === key) ?? selected.get(key);
-                          if (row) next.set(key, row);
+                      isSelected: (m) => selected.has(m.id),
+                      onChange: (rows, tick) => {
+                        const next = new Map(selected);
+                        for (const m of rows) {
+                          if (tick) next.set(m.id, m);
+                          else next.delete(m.id);
                         }
                         setSelected(next);
                       },
@@ -145,7 +146,7 @@ export function MeasureListCard({ roundId, organizationId, params, setParams, fi
               }
             />
           )}
-        </Card>
+        </Panel>
       </div>
       {mayBulk && (
         <LazyBulkEditModal

@@ -1,4 +1,4 @@
-import { Card, List, Space, Table, Typography } from 'antd';
+import { Empty, Space, Spin, Typography } from 'antd';
 import { Link } from 'react-router';
 import { enumerationWord, subsectionNumber, type MeasureListItem } from '@rectify/domain';
 import { useT } from '../../i18n';
@@ -6,8 +6,10 @@ import { DemoTag } from '../../shared/DemoTag';
 import { OverdueTag, StatusTag } from '../../shared/StatusTag';
 import { shortTitle } from '../../shared/labels';
 import { LoadMore } from '../../shared/LoadMore';
+import { Panel } from '../../shared/Panel';
 import { useScreen } from '../../shared/useScreen';
 import { ClampedText } from '../../shared/ClampedText';
+import { DataTable, type RowSelection } from '../../shared/DataTable';
 
 interface Props {
   items: MeasureListItem[];
@@ -17,8 +19,8 @@ interface Props {
   hasMore: boolean;
   loadingMore: boolean;
   onMore: () => void;
-  /** With bulk selection: the ids ticked (across pages) and what ticking does. */
-  selection?: { keys: number[]; onChange: (keys: number[], rows: MeasureListItem[]) => void };
+  /** With 批量设置: which measures are ticked (across pages) and what ticking some does. */
+  selection?: Pick<RowSelection<MeasureListItem>, 'isSelected' | 'onChange'>;
 }
 
 /** The measure list of the dashboard, paged by the server (load more): a table, or cards on a phone. */
@@ -39,36 +41,39 @@ export function MeasureTable({ items, total, loading, hasMore, loadingMore, onMo
 
   if (phone) {
     return (
-      <div data-testid="measure-list" data-layout="cards" style={{ padding: 12 }}>
-        <List<MeasureListItem>
-          loading={loading}
-          dataSource={items}
-          rowKey="id"
-          split={false}
-          renderItem={(m) => (
-            <List.Item style={{ padding: '0 0 10px', display: 'block' }}>
-              <Card size="small" data-testid={`measure-card-${m.id}`}>
-                <Link to={`/measures/${m.id}`} style={{ display: 'block' }}>
-                  <ClampedText rows={3}>
-                    <strong>{enumerationWord(m.ordinal)}</strong> {m.text}
-                  </ClampedText>
-                </Link>
-                <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-                  {subsectionNumber(m.path.category.ordinal)}
-                  {shortTitle(m.path.category.title, 14)} · {m.path.problem.ordinal}. {shortTitle(m.path.problem.title, 20)}
+      <div data-testid="measure-list" data-layout="cards" style={{ padding: 12 }} aria-busy={loading || undefined}>
+        {items.length === 0 ? (
+          loading ? (
+            <div style={{ padding: 24, textAlign: 'center' }}>
+              <Spin />
+            </div>
+          ) : (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+          )
+        ) : (
+          // Reloading (another filter): the cards stay, dimmed, until the new ones come.
+          items.map((m) => (
+            <Panel key={m.id} data-testid={`measure-card-${m.id}`} style={{ marginBottom: 10, ...(loading && { opacity: 0.5 }) }} bodyStyle={{ padding: 12 }}>
+              <Link to={`/measures/${m.id}`} style={{ display: 'block' }}>
+                <ClampedText rows={3}>
+                  <strong>{enumerationWord(m.ordinal)}</strong> {m.text}
+                </ClampedText>
+              </Link>
+              <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+                {subsectionNumber(m.path.category.ordinal)}
+                {shortTitle(m.path.category.title, 14)} · {m.path.problem.ordinal}. {shortTitle(m.path.problem.title, 20)}
+              </Typography.Text>
+              <Space size={4} wrap style={{ marginTop: 6 }}>
+                <StatusTag status={m.status} />
+                {m.overdue && <OverdueTag days={m.daysOverdue} />}
+                {m.demo && <DemoTag />}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {m.leader?.name ?? t('common.none')} · {m.leadDepartment?.name ?? t('common.none')} · {m.deadline ?? t('common.none')}
                 </Typography.Text>
-                <Space size={4} wrap style={{ marginTop: 6 }}>
-                  <StatusTag status={m.status} />
-                  {m.overdue && <OverdueTag days={m.daysOverdue} />}
-                  {m.demo && <DemoTag />}
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {m.leader?.name ?? t('common.none')} · {m.leadDepartment?.name ?? t('common.none')} · {m.deadline ?? t('common.none')}
-                  </Typography.Text>
-                </Space>
-              </Card>
-            </List.Item>
-          )}
-        />
+              </Space>
+            </Panel>
+          ))
+        )}
         {more}
       </div>
     );
@@ -76,27 +81,25 @@ export function MeasureTable({ items, total, loading, hasMore, loadingMore, onMo
 
   return (
     <div data-testid="measure-list" data-layout="table">
-      <Table<MeasureListItem>
-        rowKey="id"
-        size="middle"
+      <DataTable<MeasureListItem>
+        rows={items}
+        rowKey={(m) => m.id}
         loading={loading}
-        dataSource={items}
-        pagination={false}
-        rowSelection={
+        rowTestId={(m) => `measure-row-${m.id}`}
+        selection={
           selection && {
-            selectedRowKeys: selection.keys,
-            preserveSelectedRowKeys: true,
-            onChange: (keys, rows) => selection.onChange(keys as number[], rows),
-            getCheckboxProps: (m) => ({ 'aria-label': t('bulk.selectMeasure', { text: shortTitle(m.text, 30) }) }) as object,
+            ...selection,
+            label: (m) => t('bulk.selectMeasure', { text: shortTitle(m.text, 30) }),
+            allLabel: t('bulk.selectPage'),
           }
         }
-        onRow={(m) => ({ 'data-testid': `measure-row-${m.id}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           {
+            key: 'location',
             title: t('dashboard.col.location'),
             width: 230,
             className: 'rectify-col-location',
-            render: (_, m) => (
+            render: (m) => (
               <div style={{ fontSize: 12, lineHeight: 1.6 }}>
                 <div title={m.path.category.title}>
                   {subsectionNumber(m.path.category.ordinal)}
@@ -105,35 +108,36 @@ export function MeasureTable({ items, total, loading, hasMore, loadingMore, onMo
                 </div>
                 <div className="rectify-print-full">
                   <ClampedText rows={1} title={m.path.problem.title}>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    <span className="rectify-secondary">
                       {m.path.problem.ordinal}. {m.path.problem.title}
-                    </Typography.Text>
+                    </span>
                   </ClampedText>
                 </div>
               </div>
             ),
           },
           {
+            key: 'text',
             title: t('dashboard.col.measure'),
-            dataIndex: 'text',
-            render: (text: string, m) => (
+            render: (m) => (
               <Link to={`/measures/${m.id}`}>
                 <span className="rectify-screen-only">
-                  <ClampedText rows={2} title={text}>
-                    <Typography.Text type="secondary">{enumerationWord(m.ordinal)}</Typography.Text> {text}
+                  <ClampedText rows={2} title={m.text}>
+                    <span className="rectify-secondary">{enumerationWord(m.ordinal)}</span> {m.text}
                   </ClampedText>
                 </span>
                 {/* On paper: the whole text (an ellipsis there hides what the meeting must read). */}
                 <span className="rectify-print-only" data-testid="measure-print-text">
-                  {enumerationWord(m.ordinal)} {text}
+                  {enumerationWord(m.ordinal)} {m.text}
                 </span>
               </Link>
             ),
           },
           {
+            key: 'status',
             title: t('dashboard.col.status'),
             width: 150,
-            render: (_, m) => (
+            render: (m) => (
               <>
                 <StatusTag status={m.status} />
                 {m.overdue && <OverdueTag days={m.daysOverdue} />}
@@ -141,9 +145,9 @@ export function MeasureTable({ items, total, loading, hasMore, loadingMore, onMo
               </>
             ),
           },
-          { title: t('dashboard.col.leader'), width: 100, render: (_, m) => m.leader?.name ?? t('common.none') },
-          { title: t('dashboard.col.department'), width: 130, render: (_, m) => m.leadDepartment?.name ?? t('common.none') },
-          { title: t('dashboard.col.deadline'), dataIndex: 'deadline', width: 110, render: (d: string | null) => d ?? t('common.none') },
+          { key: 'leader', title: t('dashboard.col.leader'), width: 100, render: (m) => m.leader?.name ?? t('common.none') },
+          { key: 'department', title: t('dashboard.col.department'), width: 130, render: (m) => m.leadDepartment?.name ?? t('common.none') },
+          { key: 'deadline', title: t('dashboard.col.deadline'), width: 110, render: (m) => m.deadline ?? t('common.none') },
         ]}
       />
       {more}

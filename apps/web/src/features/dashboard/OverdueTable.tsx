@@ -1,11 +1,12 @@
-import { Button, Card, Empty, Space, Typography } from 'antd';
+import { Button, Empty, Space, Typography } from 'antd';
 import { CheckCircleOutlined, WarningFilled } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { subsectionNumber, type OverdueMeasure } from '@rectify/domain';
 import { useT } from '../../i18n';
 import { categoryLabel, problemLabel, shortTitle } from '../../shared/labels';
+import { Panel } from '../../shared/Panel';
 import { OverdueTag } from '../../shared/StatusTag';
-import { ResponsiveList } from '../../shared/ResponsiveList';
+import { DataTable } from '../../shared/DataTable';
 import { useScreen } from '../../shared/useScreen';
 import { ClampedText } from '../../shared/ClampedText';
 
@@ -40,13 +41,11 @@ export function OverdueTable({ items, total, linkMeasures = true, onShowAll }: {
         {subsectionNumber(m.category.ordinal)}
         {shortTitle(m.category.title, 16)}
       </div>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {problemLabel(m.problem)}
-      </Typography.Text>
+      <span className="rectify-secondary">{problemLabel(m.problem)}</span>
     </div>
   );
   return (
-    <Card
+    <Panel
       data-testid="overdue-list"
       title={
         <span style={{ color: hasItems ? '#cf1322' : undefined }}>
@@ -55,47 +54,43 @@ export function OverdueTable({ items, total, linkMeasures = true, onShowAll }: {
         </span>
       }
       extra={hasItems ? <Typography.Text type="danger">{t('dashboard.overdueCount', { n: total })}</Typography.Text> : null}
-      styles={{
-        header: hasItems ? { background: '#fff1f0', borderBottom: '1px solid #ffccc7' } : undefined,
-        body: { padding: hasItems && !phone ? 0 : phone ? 12 : 16 },
-      }}
+      headStyle={hasItems ? { background: '#fff1f0', borderBottom: '1px solid #ffccc7' } : undefined}
+      bodyStyle={{ padding: hasItems && !phone ? 0 : phone ? 12 : 16 }}
       style={hasItems ? { borderColor: '#ffa39e' } : undefined}
     >
       {hasItems ? (
         <>
-        <ResponsiveList<OverdueMeasure>
-          rows={items}
-          rowKey={(m) => m.id}
-          card={(m) => (
-            <Card size="small" data-testid="overdue-card">
-              {measureText(m)}
-              {location(m)}
-              <Space size={4} wrap style={{ marginTop: 6 }}>
-                <OverdueTag days={m.daysOverdue} />
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {m.leader?.name ?? t('common.none')} · {m.leadDepartment?.name ?? t('common.none')} · {m.deadline}
-                </Typography.Text>
-              </Space>
-            </Card>
-          )}
-          table={{
-            size: 'middle',
-            pagination: false,
-            columns: [
-              { title: t('dashboard.col.measure'), dataIndex: 'text', render: (_: string, m) => measureText(m) },
-              { title: t('dashboard.col.location'), width: 260, render: (_, m) => location(m) },
-              { title: t('dashboard.col.leader'), width: 110, render: (_, m) => m.leader?.name ?? t('common.none') },
-              { title: t('dashboard.col.department'), width: 140, render: (_, m) => m.leadDepartment?.name ?? t('common.none') },
-              { title: t('dashboard.col.deadline'), dataIndex: 'deadline', width: 110 },
-              {
-                title: t('dashboard.col.daysOverdue'),
-                dataIndex: 'daysOverdue',
-                width: 130,
-                render: (days: number) => <OverdueTag days={days} />,
-              },
-            ],
-          }}
-        />
+        {phone ? (
+          <div data-layout="cards">
+            {items.map((m) => (
+              <Panel key={m.id} data-testid="overdue-card" style={{ marginBottom: 10 }} bodyStyle={{ padding: 12 }}>
+                {measureText(m)}
+                {location(m)}
+                <Space size={4} wrap style={{ marginTop: 6 }}>
+                  <OverdueTag days={m.daysOverdue} />
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {m.leader?.name ?? t('common.none')} · {m.leadDepartment?.name ?? t('common.none')} · {m.deadline}
+                  </Typography.Text>
+                </Space>
+              </Panel>
+            ))}
+          </div>
+        ) : (
+          <div data-layout="table">
+            <DataTable<OverdueMeasure>
+              rows={items}
+              rowKey={(m) => m.id}
+              columns={[
+                { key: 'measure', title: t('dashboard.col.measure'), render: measureText },
+                { key: 'location', title: t('dashboard.col.location'), width: 260, render: location },
+                { key: 'leader', title: t('dashboard.col.leader'), width: 110, render: (m) => m.leader?.name ?? t('common.none') },
+                { key: 'department', title: t('dashboard.col.department'), width: 140, render: (m) => m.leadDepartment?.name ?? t('common.none') },
+                { key: 'deadline', title: t('dashboard.col.deadline'), width: 110, render: (m) => m.deadline },
+                { key: 'daysOverdue', title: t('dashboard.col.daysOverdue'), width: 130, render: (m) => <OverdueTag days={m.daysOverdue} /> },
+              ]}
+            />
+          </div>
+        )}
         {unlisted > 0 && (
           <div style={{ padding: '10px 16px', borderTop: '1px solid #f0f0f0' }} data-testid="overdue-more">
             <Typography.Text type="secondary">{t('dashboard.overdueMore', { n: unlisted })}</Typography.Text>{' '}
@@ -110,6 +105,6 @@ export function OverdueTable({ items, total, linkMeasures = true, onShowAll }: {
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.overdueNone')} />
       )}
-    </Card>
+    </Panel>
   );
 }

@@ -1,12 +1,15 @@
-import { Card, Col, Progress, Row, Table, Tag, Typography } from 'antd';
+import { Col, Row, Tag } from 'antd';
 import { completionRate } from '@rectify/domain';
 import { brand } from '../../app/theme';
 import { useT } from '../../i18n';
+import { DataTable } from '../../shared/DataTable';
+import { Panel } from '../../shared/Panel';
 import { useScreen } from '../../shared/useScreen';
 import { LazyProgressChart as ProgressChart } from './LazyProgressChart';
 import type { ChartRow } from './ProgressChart';
 import type { chartRows } from './chartRows';
 import type { DashboardFilter, FilterKind } from './dashboardFilter';
+import { RateBar } from './RateBar';
 
 interface Props {
   rows: ReturnType<typeof chartRows> | null;
@@ -19,7 +22,7 @@ export function CategoryProgress({ rows, filter, onSelect }: Props) {
   const t = useT();
   const { phone } = useScreen();
   return (
-    <Card title={t('dashboard.byCategory')} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('dashboard.chartHint')}</Typography.Text>}>
+    <Panel title={t('dashboard.byCategory')} extra={<span className="rectify-secondary" style={{ fontSize: 12 }}>{t('dashboard.chartHint')}</span>}>
       <Row gutter={[24, 16]}>
         <Col xs={24} xl={12}>
           <ProgressChart
@@ -32,27 +35,23 @@ export function CategoryProgress({ rows, filter, onSelect }: Props) {
         </Col>
         <Col xs={24} xl={12}>
           <div data-testid="category-counts">
-            <Table<ChartRow>
+            <DataTable<ChartRow>
               size="small"
-              rowKey="key"
-              pagination={false}
-              dataSource={rows?.category ?? []}
-              onRow={(row) =>
-                ({
-                  onClick: () => row.id !== null && onSelect('category', row.id),
-                  className: 'rectify-clickable-row' + (filter?.kind === 'category' && filter.id === row.id ? ' rectify-selected' : ''),
-                  'data-testid': `category-row-${row.id}`,
-                }) as React.HTMLAttributes<HTMLElement>
-              }
+              rows={rows?.category ?? []}
+              rowKey={(row) => row.key}
+              rowTestId={(row) => `category-row-${row.id}`}
+              onRowClick={(row) => row.id !== null && onSelect('category', row.id)}
+              isRowActive={(row) => filter?.kind === 'category' && filter.id === row.id}
               columns={[
-                { title: t('dashboard.col.category'), dataIndex: 'name', render: (name: string) => <span data-testid="category-title">{name}</span> },
-                { title: t('dashboard.col.closed'), width: phone ? 56 : 72, align: 'right', render: (_, row) => <span data-testid="closed-count">{row.counts.closed}</span> },
-                { title: t('dashboard.col.total'), width: phone ? 44 : 60, align: 'right', render: (_, row) => <span data-testid="total-count">{row.counts.total}</span> },
+                { key: 'name', title: t('dashboard.col.category'), render: (row) => <span data-testid="category-title">{row.name}</span> },
+                { key: 'closed', title: t('dashboard.col.closed'), width: phone ? 56 : 72, align: 'right', render: (row) => <span data-testid="closed-count">{row.counts.closed}</span> },
+                { key: 'total', title: t('dashboard.col.total'), width: phone ? 44 : 60, align: 'right', render: (row) => <span data-testid="total-count">{row.counts.total}</span> },
                 {
+                  key: 'overdue',
                   title: t('dashboard.col.overdue'),
                   width: phone ? 44 : 60,
                   align: 'right',
-                  render: (_, row) =>
+                  render: (row) =>
                     row.counts.overdue > 0 ? (
                       <Tag color="red" style={{ margin: 0 }} data-testid="overdue-count">
                         {row.counts.overdue}
@@ -61,21 +60,25 @@ export function CategoryProgress({ rows, filter, onSelect }: Props) {
                       <span data-testid="overdue-count">0</span>
                     ),
                 },
-                {
-                  title: t('dashboard.col.rate'),
-                  // On a phone the chart beside it shows the share; the names need the width.
-                  hidden: phone,
-                  width: 110,
-                  render: (_, row) => (
-                    <Progress size="small" aria-label={t('dashboard.col.rate')} percent={Math.round(completionRate(row.counts) * 100)} strokeColor={brand.closed} style={{ margin: 0 }} />
-                  ),
-                },
+                // On a phone the chart beside it shows the share; the names need the width.
+                ...(phone
+                  ? []
+                  : [
+                      {
+                        key: 'rate',
+                        title: t('dashboard.col.rate'),
+                        width: 110,
+                        render: (row: ChartRow) => (
+                          <RateBar label={t('dashboard.col.rate')} percent={completionRate(row.counts) * 100} color={brand.closed} />
+                        ),
+                      },
+                    ]),
               ]}
             />
           </div>
         </Col>
       </Row>
-    </Card>
+    </Panel>
   );
 }
 
@@ -92,7 +95,7 @@ export function LeaderAndDepartmentProgress({ rows, filter, onSelect }: Props) {
     <Row gutter={[16, 16]}>
       {OWNER_CHARTS.map(({ kind, title, axisWidth }) => (
         <Col key={kind} xs={24} lg={12}>
-          <Card title={t(title)} style={{ height: '100%' }}>
+          <Panel title={t(title)} style={{ height: '100%' }}>
             <ProgressChart
               testId={`chart-${kind}`}
               rows={rows?.[kind] ?? []}
@@ -101,7 +104,7 @@ export function LeaderAndDepartmentProgress({ rows, filter, onSelect }: Props) {
               selectedId={filter?.kind === kind ? filter.id : null}
               onSelect={(row) => row.id !== null && onSelect(kind, row.id)}
             />
-          </Card>
+          </Panel>
         </Col>
       ))}
     </Row>

@@ -1,6 +1,7 @@
-import { Card, Col, List, Row, Statistic, Typography } from 'antd';
+import { Col, Row, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useT } from '../../i18n';
+import { Panel } from '../../shared/Panel';
 import { useRoundFollowUps } from './api';
 import { FollowUpRow } from './FollowUpRow';
 
@@ -13,13 +14,13 @@ export function FollowUpPanel({ roundId }: { roundId: number }) {
   const open = o.reviews.filter((r) => r.state !== 'done').slice(0, 5);
   const figure = (key: string, title: string, value: number, color?: string) => (
     <Col key={key} xs={12} sm={6}>
-      <Card className="rectify-stat" size="small" data-testid={`follow-up-figure-${key}`}>
+      <Panel className="rectify-stat" data-testid={`follow-up-figure-${key}`}>
         <Statistic title={title} value={value} valueStyle={{ color, fontWeight: 600 }} />
-      </Card>
+      </Panel>
     </Col>
   );
   return (
-    <Card
+    <Panel
       title={t('followUps.dashboardTitle')}
       data-testid="follow-up-panel"
       extra={<Link to={`/rounds/${roundId}/follow-ups`}>{t('followUps.open')}</Link>}
@@ -31,12 +32,16 @@ export function FollowUpPanel({ roundId }: { roundId: number }) {
         {figure('slid', t('followUps.slid'), o.totals.slid, '#cf1322')}
       </Row>
       {open.length > 0 ? (
-        <List size="small" style={{ marginTop: 8 }} dataSource={open} renderItem={(r) => <FollowUpRow review={r} />} />
+        <ul className="rectify-rows" style={{ marginTop: 8 }}>
+          {open.map((r) => (
+            <FollowUpRow key={r.id} review={r} />
+          ))}
+        </ul>
       ) : (
         <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
           {o.reviews.length ? t('followUps.dashboardResults', { checked: o.totals.held + o.totals.slid, held: o.totals.held, slid: o.totals.slid }) : t('followUps.none')}
         </Typography.Paragraph>
       )}
-    </Card>
+    </Panel>
   );
 }

@@ -1,14 +1,14 @@
-import { List, Space, Tag, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { FollowUp } from '@rectify/domain';
 import { useT } from '../../i18n';
 import { FOLLOW_UP_STATE_COLOR } from './labels';
 
-/** One review in a list: its day, state, reviewer, scope and results (the dashboard shows the same rows). */
+/** One review in a list (`<ul className="rectify-rows">`): its day, state, reviewer, scope and results (the dashboard shows the same rows). */
 export function FollowUpRow({ review }: { review: FollowUp }) {
   const t = useT();
   return (
-    <List.Item data-testid="follow-up-row" data-state={review.state} data-id={review.id} actions={[<Link key="open" to={`/follow-ups/${review.id}`}>{t('followUps.open')}</Link>]}>
+    <li className="rectify-row" data-testid="follow-up-row" data-state={review.state} data-id={review.id}>
       <Space direction="vertical" size={2} style={{ minWidth: 0 }}>
         <Space wrap size={4}>
           <Typography.Text strong>{review.scheduledOn}</Typography.Text>
@@ -25,6 +25,9 @@ export function FollowUpRow({ review }: { review: FollowUp }) {
           {t('followUps.counts', { total: review.counts.total, held: review.counts.held, slid: review.counts.slid, pending: review.counts.pending })}
         </Typography.Text>
       </Space>
-    </List.Item>
+      <Link className="rectify-row-action" to={`/follow-ups/${review.id}`}>
+        {t('followUps.open')}
+      </Link>
+    </li>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, List, Modal, Space, Typography, type ButtonProps } from 'antd';
+import { Alert, Button, Card, Form, Modal, Space, Typography, type ButtonProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
 import { type FollowUpCreate } from '@rectify/domain';
@@ -92,7 +92,17 @@ export default function FollowUpsPage() {
           {t('followUps.dashboardDue', { due: data.totals.due, overdue: data.totals.overdue })}；
           {t('followUps.dashboardResults', { checked: data.totals.held + data.totals.slid, held: data.totals.held, slid: data.totals.slid })}
         </Typography.Paragraph>
-        <List dataSource={data.reviews} locale={{ emptyText: t('followUps.none') }} renderItem={(r) => <FollowUpRow review={r} />} />
+        {data.reviews.length > 0 ? (
+          <ul className="rectify-rows">
+            {data.reviews.map((r) => (
+              <FollowUpRow key={r.id} review={r} />
+            ))}
+          </ul>
+        ) : (
+          <Typography.Paragraph type="secondary" style={{ textAlign: 'center', padding: 16 }}>
+            {t('followUps.none')}
+          </Typography.Paragraph>
+        )}
       </Card>
       {mayPlan && <ScheduleModal roundId={roundId} open={scheduling} onClose={() => setScheduling(false)} />}
     </Space>

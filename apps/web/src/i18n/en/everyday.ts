@@ -19,6 +19,7 @@ export const everydayEn: Record<keyof typeof everydayZh, string> = {
   'dashboard.print': 'Print',
   'dashboard.pdf': 'Download PDF',
   'bulk.selectMeasure': 'Select: {text}',
+  'bulk.selectPage': 'Select every measure on this page',
   'bulk.title': 'Set for {n} selected measures',
   'bulk.apply': 'Apply to {n} measures',
   'bulk.intro': 'Tick what to set and choose the new values; what is not ticked stays as it is. Each measure is checked against its own version and audited on its own.',
