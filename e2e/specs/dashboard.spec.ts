@@ -145,7 +145,7 @@ test.describe('antd styles from the build-time stylesheet', () => {
     await expect(page.locator('link[rel="stylesheet"][href^="/assets/antd-"]')).toHaveCount(1);
 
     const madeOnPage = await page.evaluate(() => Array.from(document.querySelectorAll('style[data-css-hash]'), (s) => s.textContent ?? ''));
-    for (const component of ['.ant-btn', '.ant-checkbox', '.ant-select', '.ant-statistic', '.ant-layout', '.ant-descriptions']) {
+    for (const component of ['.ant-btn', '.ant-checkbox', '.ant-select', '.ant-tag', '.ant-layout', '.ant-descriptions']) {
       expect(madeOnPage.filter((css) => css.includes(`${component}{`)), `${component} made on the page`).toEqual([]);
     }
     // The sheet's rules apply: the theme's radius, the locale's fonts through --rectify-font.

@@ -25,7 +25,7 @@ test('the warning colours appear on the dashboard, and a figure opens the timeli
   const panel = page.getByTestId('warning-panel');
   await expect(panel).toBeVisible();
   await expect(panel.getByTestId('warning-count-overdue')).toContainText(String(summary.levels.overdue));
-  const red = await panel.getByTestId('warning-count-overdue').locator('.ant-statistic-content').evaluate((el) => getComputedStyle(el).color);
+  const red = await panel.getByTestId('warning-count-overdue').locator('.rectify-figure-content').evaluate((el) => getComputedStyle(el).color);
   expect(red).toBe('rgb(168, 7, 26)');
   await shot(page, 'timeline-dashboard-1440.png', false);
 

@@ -1,6 +1,7 @@
-import { Col, Row, Statistic } from 'antd';
+import { Col, Row } from 'antd';
 import { satisfactionLabels, type RoundSummary } from '@rectify/domain';
 import { useLocale, useT } from '../../i18n';
+import { Figure } from '../../shared/Figure';
 import { Panel } from '../../shared/Panel';
 
 /** 群众满意度: the public page's ratings, counted by the API; shown once there are opinions. */
@@ -18,11 +19,11 @@ export function RatingsCard({ ratings }: { ratings: RoundSummary['ratings'] }) {
       <Row gutter={[16, 16]}>
         {figures.map(([key, value, color]) => (
           <Col key={key} xs={8} md={6}>
-            <Statistic title={satisfactionLabels[key][locale]} value={value} valueStyle={{ color }} />
+            <Figure title={satisfactionLabels[key][locale]} value={value} valueStyle={{ color }} />
           </Col>
         ))}
         <Col xs={24} md={6}>
-          <Statistic title={t('pub.inbox')} value={ratings.opinions} />
+          <Figure title={t('pub.inbox')} value={ratings.opinions} />
         </Col>
       </Row>
     </Panel>

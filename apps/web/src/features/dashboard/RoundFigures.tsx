@@ -1,8 +1,9 @@
-import { Col, Row, Statistic } from 'antd';
+import { Col, Row } from 'antd';
 import { Link } from 'react-router';
 import { completionRate, type RoundSummary } from '@rectify/domain';
 import { brand } from '../../app/theme';
 import { useT } from '../../i18n';
+import { Figure } from '../../shared/Figure';
 import { Panel } from '../../shared/Panel';
 import { CompletionGauge } from './CompletionGauge';
 
@@ -40,7 +41,7 @@ export function RoundFigures({ roundId, totals, regulationCount, meetingCount }:
           {stats.map((st) => (
             <Col key={st.key} xs={12} md={6}>
               <Panel className="rectify-stat" data-testid={`stat-${st.key}`} style={{ borderLeft: `3px solid ${st.color ?? '#d9dee7'}` }}>
-                <Statistic
+                <Figure
                   title={st.to ? <Link to={st.to} title={t('dashboard.openRegisters')} data-testid={`stat-link-${st.key}`}>{st.title}</Link> : st.title}
                   value={st.value}
                   suffix={<span style={{ fontSize: 13 }}>{st.suffix}</span>}

@@ -1,6 +1,7 @@
-import { Col, Row, Statistic, Typography } from 'antd';
+import { Col, Row, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useT } from '../../i18n';
+import { Figure } from '../../shared/Figure';
 import { Panel } from '../../shared/Panel';
 import { useRoundFollowUps } from './api';
 import { FollowUpRow } from './FollowUpRow';
@@ -15,7 +16,7 @@ export function FollowUpPanel({ roundId }: { roundId: number }) {
   const figure = (key: string, title: string, value: number, color?: string) => (
     <Col key={key} xs={12} sm={6}>
       <Panel className="rectify-stat" data-testid={`follow-up-figure-${key}`}>
-        <Statistic title={title} value={value} valueStyle={{ color, fontWeight: 600 }} />
+        <Figure title={title} value={value} valueStyle={{ color, fontWeight: 600 }} />
       </Panel>
     </Col>
   );

@@ -1,7 +1,8 @@
-import { Col, Row, Statistic } from 'antd';
+import { Col, Row } from 'antd';
 import { Link } from 'react-router';
 import type { WarningLevel } from '@rectify/domain';
 import { useT } from '../../i18n';
+import { Figure } from '../../shared/Figure';
 import { Panel } from '../../shared/Panel';
 import { useTimeSummary } from './api';
 import { warningStyle } from './warningStyle';
@@ -20,7 +21,7 @@ export function WarningPanel({ roundId }: { roundId: number }) {
     <Col key={key} xs={12} sm={8} lg={{ flex: '1 1 0' }} style={{ minWidth: 0 }} data-testid="warning-figure">
       <Link to={to} data-testid={`warning-count-${key}`} aria-label={`${title}: ${value}`} style={{ display: 'block', height: '100%' }}>
         <Panel className="rectify-stat" hoverable style={{ borderLeft: `3px solid ${border ?? '#d9dee7'}`, height: '100%' }}>
-          <Statistic title={title} value={value} valueStyle={{ color, fontWeight: 600 }} />
+          <Figure title={title} value={value} valueStyle={{ color, fontWeight: 600 }} />
         </Panel>
       </Link>
     </Col>
