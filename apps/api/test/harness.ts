@@ -85,7 +85,7 @@ export interface TestApi {
 /** The routes answered through the response cache (lib/response-cache.ts). */
 export function isCachedRead(url: string): boolean {
   const [path, query = ''] = url.split('?');
-  return /^\/api\/rounds(\/\d+\/(summary|tree))?$/.test(path!) || (path === '/api/measures' && new URLSearchParams(query).get('overdue') === 'true');
+  return /^\/api\/(rounds(\/\d+\/(summary|tree))?|programme)$/.test(path!) || (path === '/api/measures' && new URLSearchParams(query).get('overdue') === 'true');
 }
 
 /** The session cookie of a login answer, as a request header. */

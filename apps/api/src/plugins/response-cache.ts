@@ -12,7 +12,7 @@ declare module 'fastify' {
   }
 }
 
-/** The response cache of the round summary, tree, rounds list and overdue list; after `database`. */
+/** The response cache of the round summary, tree, rounds list, overdue list and programme figures; after `database`. */
 export default fp(async function responseCache(app: FastifyInstance, options: { cache: ResponseCacheOptions | false }) {
   if (options.cache === false) {
     app.decorate('responseCache', null);

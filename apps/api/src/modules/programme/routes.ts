@@ -16,7 +16,10 @@ export const programmeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/programme', {
     config: { access: 'programme.read', scope: { lists: true } },
     schema: { tags, summary: '整改总览 Every round and unit side by side, figures counted by the database (巡察办, admin); filter by committee, round, year, unit type', querystring: ProgrammeQuery, response: { 200: Programme, ...errors.read } },
-    handler: (r) => programme.view(r.query, scopeOf(r)),
+    // Through the response cache: one grouped statement over every measure of every round the
+    // scope sees (~250 ms of CPU at province size on SQLite), the same answer for everyone with
+    // the same scope until something is written.
+    handler: (r, reply) => app.cachedRead(r, reply, () => programme.view(r.query, scopeOf(r))),
   });
 
   app.get('/api/programme.xlsx', {
