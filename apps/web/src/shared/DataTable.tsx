@@ -6,7 +6,7 @@ export interface DataColumn<T> {
   title: ReactNode;
   /** In px; the columns without one share what is left. */
   width?: number;
-  align?: 'right' | 'center';
+  align?: 'right';
   className?: string;
   render: (row: T) => ReactNode;
 }
@@ -33,7 +33,6 @@ interface Props<T> {
   selection?: RowSelection<T>;
   loading?: boolean;
   empty?: ReactNode;
-  caption?: string;
 }
 
 /**
@@ -43,7 +42,7 @@ interface Props<T> {
  * (~60 ms in all), and ~60 KB br of chunks (rc-table with the tree, menu and dropdown of its
  * filters) that no list on it uses.
  */
-export function DataTable<T>({ columns, rows, rowKey, size = 'middle', rowTestId, onRowClick, isRowActive, selection, loading = false, empty, caption }: Props<T>) {
+export function DataTable<T>({ columns, rows, rowKey, size = 'middle', rowTestId, onRowClick, isRowActive, selection, loading = false, empty }: Props<T>) {
   const ticked = selection ? rows.filter((row) => selection.isSelected(row)).length : 0;
   const allTicked = rows.length > 0 && ticked === rows.length;
   const onRowKey = (row: T) => (event: KeyboardEvent<HTMLTableRowElement>) => {
@@ -59,7 +58,6 @@ export function DataTable<T>({ columns, rows, rowKey, size = 'middle', rowTestId
         </div>
       )}
       <table className={`rectify-table rectify-table-${size}`}>
-        {caption && <caption className="rectify-visually-hidden">{caption}</caption>}
         <colgroup>
           {selection && <col className="rectify-table-selection-col" />}
           {columns.map((c) => (
